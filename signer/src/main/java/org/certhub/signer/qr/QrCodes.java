@@ -34,6 +34,18 @@ public final class QrCodes {
     private QrCodes() {
     }
 
+    /**
+     * The error correction each format's specification asks for: EU DCC Q, SMART Health Cards L (their
+     * numeric payloads are long), DIVOC-style credentials M.
+     */
+    public static ErrorCorrectionLevel errorCorrectionFor(String formatId) {
+        return switch (formatId) {
+            case "eu-dcc" -> ErrorCorrectionLevel.Q;
+            case "shc" -> ErrorCorrectionLevel.L;
+            default -> ErrorCorrectionLevel.M;
+        };
+    }
+
     /** A PNG of the text at roughly {@code sizePx} square, with the standard quiet zone. */
     public static byte[] png(String text, ErrorCorrectionLevel level, int sizePx) {
         BitMatrix matrix = matrix(text, level, sizePx);

@@ -1,0 +1,149 @@
+package org.certhub.routes.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Header;
+import org.certhub.render.CertificateDocument;
+import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.store.CertificateStore;
+import org.certhub.routes.store.DeliveryStore;
+import org.certhub.routes.store.EventStore;
+import org.certhub.routes.store.IssuedCertificate;
+import org.certhub.signer.SignedCredential;
+import org.certhub.signer.qr.QrCodes;
+import org.springframework.stereotype.Service;
+
+/** Reads of events and certificates: state, the signed record, its QR code, its PDF, its deliveries. */
+@Service
+public class CertificateApi {
+
+    private static final int QR_SIZE_PX = 400;
+
+    private final EventStore events;
+    private final CertificateStore certificates;
+    private final DeliveryStore deliveries;
+    private final CertificateDocument documents;
+    private final HttpProblems problems;
+    private final ObjectMapper mapper;
+    private final String primaryFormat;
+
+    public CertificateApi(EventStore events, CertificateStore certificates, DeliveryStore deliveries,
+                          CertificateDocument documents, HttpProblems problems, ObjectMapper mapper,
+                          CerthubProperties properties) {
+        this.events = events;
+        this.certificates = certificates;
+        this.deliveries = deliveries;
+        this.documents = documents;
+        this.problems = problems;
+        this.mapper = mapper;
+        this.primaryFormat = properties.primaryFormat();
+    }
+
+    /** {@code GET /api/v1/events/{id}}. */
+    public HttpAnswer event(@Header("id") String id) {
+        return events.find(id)
+                .map(event -> {
+                    ObjectNode body = mapper.createObjectNode()
+                            .put("id", event.id())
+                            .put("state", event.state().apiName())
+                            .put("certificateId", event.certificateId())
+                            .put("reason", event.reason());
+                    return HttpAnswer.json(200, body.toString());
+                })
+                .orElseGet(() -> notFound("event"));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}}: the record with every signed credential. */
+    public HttpAnswer certificate(@Header("id") String id) {
+        return certificates.find(id).map(issued -> HttpAnswer.json(200, record(issued).toString()))
+                .orElseGet(() -> notFound("certificate"));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/{format}}: one credential as its own document. */
+    public HttpAnswer credential(@Header("id") String id, @Header("format") String format) {
+        return withCredential(id, format, (issued, credential) ->
+                new HttpAnswer(200, credential.mediaType(), credential.document(), Map.of()));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/qr.png}. */
+    public HttpAnswer qrPng(@Header("id") String id, @Header("format") String format) {
+        return withCredential(id, format, (issued, credential) -> new HttpAnswer(200, "image/png",
+                QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), QR_SIZE_PX), Map.of()));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/certificate.pdf}. */
+    public HttpAnswer pdf(@Header("id") String id, @Header("format") String format, @Header("lang") String lang) {
+        Locale locale = lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
+        return withCredential(id, format, (issued, credential) -> new HttpAnswer(200, "application/pdf",
+                documents.pdf(issued.certificate(), credential, locale),
+                Map.of("Content-Disposition", "inline; filename=\"certificate-" + issued.id() + ".pdf\"")));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/deliveries}. */
+    public HttpAnswer deliveries(@Header("id") String id) {
+        if (certificates.find(id).isEmpty()) {
+            return notFound("certificate");
+        }
+        var list = mapper.createArrayNode();
+        deliveries.forCertificate(id).forEach(d -> list.addObject()
+                .put("channel", d.channel())
+                .put("state", d.state().apiName())
+                .put("attempts", d.attempts())
+                .put("lastError", d.lastError())
+                .put("updatedAt", d.updatedAt().toString()));
+        return HttpAnswer.json(200, mapper.createObjectNode().put("certificateId", id).set("deliveries", list).toString());
+    }
+
+    private HttpAnswer withCredential(String id, String format,
+                                      java.util.function.BiFunction<IssuedCertificate, SignedCredential, HttpAnswer> answer) {
+        Optional<IssuedCertificate> issued = certificates.find(id);
+        if (issued.isEmpty()) {
+            return notFound("certificate");
+        }
+        String wanted = format == null || format.isBlank() ? primaryFormat : format;
+        return issued.get().credential(wanted)
+                .map(credential -> answer.apply(issued.get(), credential))
+                .orElseGet(() -> problems.answer(404, "not-found", "this certificate was not issued in the format " + wanted));
+    }
+
+    private ObjectNode record(IssuedCertificate issued) {
+        ObjectNode body = mapper.createObjectNode()
+                .put("id", issued.id())
+                .put("version", issued.certificate().version())
+                .put("status", issued.status().name().toLowerCase(Locale.ROOT))
+                .put("eventId", issued.certificate().eventId())
+                .put("previousCertificateId", issued.certificate().previousCertificateId())
+                .put("issuedAt", issued.certificate().issuedAt().toString());
+        issued.credential(primaryFormat).ifPresent(primary -> body.set("credential", document(primary)));
+        ObjectNode all = body.putObject("credentials");
+        issued.credentials().forEach((format, credential) -> all.putObject(format)
+                .put("keyId", credential.keyId())
+                .put("mediaType", credential.mediaType())
+                .put("qr", credential.qrText())
+                .set("document", document(credential)));
+        return body;
+    }
+
+    /** A JSON credential embeds as JSON; a text one (HC1:, a compact JWS) as a string. */
+    private JsonNode document(SignedCredential credential) {
+        if (credential.mediaType().contains("json")) {
+            try {
+                return mapper.readTree(credential.document());
+            } catch (IOException notJson) {
+                // fall through: serve it as text
+            }
+        }
+        return mapper.getNodeFactory().textNode(credential.document());
+    }
+
+    private HttpAnswer notFound(String what) {
+        return problems.answer(404, "not-found", "no such " + what);
+    }
+}

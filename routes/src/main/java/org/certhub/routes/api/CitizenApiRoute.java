@@ -1,0 +1,45 @@
+package org.certhub.routes.api;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.springframework.stereotype.Component;
+
+/** citizen API: event state, certificates and their documents, verification, and the public keys. */
+@Component
+@ConditionalOnRole(Role.API)
+public class CitizenApiRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        rest("/api/v1")
+                .get("/events/{id}").to("direct:read-event")
+                .get("/certificates/{id}").to("direct:read-certificate")
+                .get("/certificates/{id}/qr.png").to("direct:render-qr-code")
+                .get("/certificates/{id}/certificate.pdf").to("direct:render-certificate-pdf")
+                .get("/certificates/{id}/deliveries").to("direct:read-deliveries")
+                .get("/certificates/{id}/{format}").to("direct:read-credential")
+                .post("/verify").to("direct:verify-credential");
+        rest("/.well-known")
+                .get("/jwks.json").to("direct:publish-jwks")
+                .get("/did.json").to("direct:publish-did-document");
+
+        answer("read-event", CertificateApi.class, "event");
+        answer("read-certificate", CertificateApi.class, "certificate");
+        answer("render-qr-code", CertificateApi.class, "qrPng");
+        answer("render-certificate-pdf", CertificateApi.class, "pdf");
+        answer("read-deliveries", CertificateApi.class, "deliveries");
+        answer("read-credential", CertificateApi.class, "credential");
+        answer("verify-credential", VerifyApi.class, "verify");
+        answer("publish-jwks", PublicKeysApi.class, "jwks");
+        answer("publish-did-document", PublicKeysApi.class, "didDocument");
+    }
+
+    /** A read-only route: one service call whose {@link HttpAnswer} is the response. */
+    private void answer(String routeId, Class<?> service, String method) {
+        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
+                .bean(service, method)
+                .process(HttpAnswer::respond);
+    }
+}

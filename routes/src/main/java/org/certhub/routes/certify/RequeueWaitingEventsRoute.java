@@ -1,0 +1,21 @@
+package org.certhub.routes.certify;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.springframework.stereotype.Component;
+
+/** Puts events that a crash left unqueued back on the certify queue. */
+@Component
+@ConditionalOnRole(Role.INGEST)
+public class RequeueWaitingEventsRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("timer:requeue-waiting-events?period={{certhub.requeue.period:60000}}&delay={{certhub.requeue.period:60000}}")
+                .routeId("requeue-waiting-events")
+                .bean(WaitingEvents.class, "due")
+                .split(body())
+                    .to("{{certhub.queues.certify}}").id("requeue-event");
+    }
+}

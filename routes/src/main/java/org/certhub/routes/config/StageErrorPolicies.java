@@ -1,0 +1,80 @@
+package org.certhub.routes.config;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.routes.distribute.Channels;
+import org.certhub.routes.distribute.DeliveryService;
+import org.certhub.routes.store.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error policy of every queue-fed stage: redelivery with exponential back-off, then the stage's own
+ * dead-letter queue ({@code <queue>.dlq}) with the original message, so that a replay starts from where it
+ * failed. Failures that no retry can mend skip the retries. Each stage records its failures where users see
+ * them: the event's state, or the delivery row.
+ */
+@Component
+public class StageErrorPolicies extends RouteConfigurationBuilder {
+
+    private final CerthubProperties properties;
+    private final Channels channels;
+    private final EventStore events;
+    private final DeliveryService deliveries;
+    private final String ingestTopic;
+
+    public StageErrorPolicies(CerthubProperties properties, Channels channels, EventStore events, DeliveryService deliveries,
+                              @Value("${certhub.ingest.kafka.topic}") String ingestTopic) {
+        this.properties = properties;
+        this.ingestTopic = ingestTopic;
+        this.channels = channels;
+        this.events = events;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void configuration() {
+        CerthubProperties.Queues queues = properties.queues();
+        stage("ingest-kafka-errors", "kafka:" + ingestTopic, noOp(), noOp());
+        stage("certify-errors", queues.certify(), noOp(),
+                exchange -> events.markFailed(exchange.getIn().getBody(String.class), reason(exchange)));
+        stage("distribute-errors", queues.certificateIssued(), noOp(), noOp());
+        for (String channel : channels.names()) {
+            stage("deliver-" + channel + "-errors", queues.deliver(channel),
+                    exchange -> deliveries.attemptFailed(exchange.getIn().getBody(String.class), channel, cause(exchange), false),
+                    exchange -> deliveries.attemptFailed(exchange.getIn().getBody(String.class), channel, cause(exchange), true));
+        }
+    }
+
+    private void stage(String id, String queue, Processor onAttemptFailed, Processor onDead) {
+        CerthubProperties.Retry retry = properties.retry();
+        routeConfiguration(id)
+                .onException(PermanentDeliveryException.class, IllegalArgumentException.class).maximumRedeliveries(0).end()
+                .errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
+                        .useOriginalMessage()
+                        .maximumRedeliveries(retry.maximumRedeliveries())
+                        .redeliveryDelay(retry.initialDelayMs())
+                        .useExponentialBackOff()
+                        .backOffMultiplier(retry.backoffMultiplier())
+                        .maximumRedeliveryDelay(retry.maximumDelayMs())
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .onExceptionOccurred(onAttemptFailed)
+                        .onPrepareFailure(onDead));
+    }
+
+    private static Processor noOp() {
+        return exchange -> { };
+    }
+
+    private static Exception cause(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, exchange.getException(), Exception.class);
+    }
+
+    private static String reason(Exchange exchange) {
+        Exception cause = cause(exchange);
+        return cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,57 @@
+package org.certhub.routes.distribute;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.certhub.connectors.distribution.spi.DeliveryReceipt;
+import org.certhub.model.DeliveryState;
+import org.certhub.routes.store.CertificateStore;
+import org.certhub.routes.store.DeliveryStore;
+import org.certhub.routes.store.EventStore;
+import org.springframework.stereotype.Service;
+
+/** Delivers one certificate over one channel, once: a delivery already sent is not sent again. */
+@Service
+public class DeliveryService {
+
+    /** The exchange property that names the channel of a delivery route. */
+    public static final String CHANNEL = "certhubChannel";
+
+    private final Channels channels;
+    private final DeliveryRequests requests;
+    private final DeliveryStore deliveries;
+    private final CertificateStore certificates;
+    private final EventStore events;
+
+    public DeliveryService(Channels channels, DeliveryRequests requests, DeliveryStore deliveries,
+                           CertificateStore certificates, EventStore events) {
+        this.channels = channels;
+        this.requests = requests;
+        this.deliveries = deliveries;
+        this.certificates = certificates;
+        this.events = events;
+    }
+
+    public void deliver(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel) {
+        String deliveryId = DeliveryStore.deliveryId(certificateId, channel);
+        boolean alreadySent = deliveries.find(deliveryId).map(d -> d.state() == DeliveryState.SENT).orElse(false);
+        if (alreadySent) {
+            return;
+        }
+        CertificateDistributor distributor = channels.find(channel)
+                .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
+        DeliveryReceipt receipt = distributor.deliver(requests.forChannel(certificateId, channel));
+        deliveries.markSent(deliveryId, receipt.externalReference());
+        if (deliveries.allSent(certificateId)) {
+            certificates.find(certificateId).ifPresent(issued -> events.markDelivered(issued.certificate().eventId()));
+        }
+    }
+
+    /** One attempt failed; the error handler decides whether another follows. */
+    public void attemptFailed(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause,
+                              boolean exhausted) {
+        deliveries.markFailed(DeliveryStore.deliveryId(certificateId, channel),
+                exhausted ? DeliveryState.DEAD : DeliveryState.FAILED,
+                cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+}

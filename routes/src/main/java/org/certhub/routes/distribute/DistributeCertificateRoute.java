@@ -1,0 +1,18 @@
+package org.certhub.routes.distribute;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.springframework.stereotype.Component;
+
+/** distribute: an issued certificate fans out to the delivery queue of every channel that reaches its holder. */
+@Component
+@ConditionalOnRole(Role.DISTRIBUTE)
+public class DistributeCertificateRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("{{certhub.queues.certificate-issued}}").routeId("distribute-certificate").routeConfigurationId("distribute-errors")
+                .recipientList(method(DeliveryPlanner.class, "queuesFor")).id("fan-out-to-channels");
+    }
+}

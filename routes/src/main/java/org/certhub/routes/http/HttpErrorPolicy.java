@@ -1,0 +1,56 @@
+package org.certhub.routes.http;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.certhub.fhirmapping.FhirEncoding;
+import org.certhub.fhirmapping.FhirInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error policy of routes that answer HTTP requests: bad input is the sender's {@code 400}/{@code 422}
+ * OperationOutcome; anything else is a {@code 500} that says nothing of the internals (the log has the cause).
+ */
+@Component
+public class HttpErrorPolicy extends RouteConfigurationBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpErrorPolicy.class);
+
+    private final HttpProblems problems;
+
+    public HttpErrorPolicy(HttpProblems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration("http-errors")
+                .onException(RequestLimitFilter.BodyTooLargeException.class).handled(true)
+                    .process(exchange -> exchange.getIn().setBody(
+                            problems.answer(413, "too-costly", "the request body is larger than the hub accepts")))
+                    .process(HttpAnswer::respond).end()
+                .onException(FhirInputException.class).handled(true)
+                    .process(this::inputProblem).process(HttpAnswer::respond).end()
+                .onException(Exception.class).handled(true)
+                    .process(this::internalProblem).process(HttpAnswer::respond).end();
+    }
+
+    private void inputProblem(Exchange exchange) {
+        FhirInputException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FhirInputException.class);
+        exchange.getIn().setBody(problems.answer(problem, answerEncoding(exchange)));
+    }
+
+    private void internalProblem(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.error("request to route {} failed", exchange.getFromRouteId(), cause);
+        exchange.getIn().setBody(problems.answer(500, "exception", "the request could not be processed; it was not stored"));
+    }
+
+    private FhirEncoding answerEncoding(Exchange exchange) {
+        return FhirEncoding.fromName(exchange.getIn().getHeader("_format", String.class))
+                .or(() -> FhirEncoding.fromName(exchange.getIn().getHeader("Accept", String.class)))
+                .or(() -> FhirEncoding.fromName(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)))
+                .orElse(FhirEncoding.JSON);
+    }
+}

@@ -1,0 +1,128 @@
+package org.certhub.routes.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.certhub.fhirmapping.Problem;
+import org.certhub.routes.config.CerthubProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over {@code certhub.max-request-bytes} with {@code 413}: by the declared length at once,
+ * and by counting for bodies sent without one, so that no sender can exhaust memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final HttpProblems problems;
+
+    public RequestLimitFilter(CerthubProperties properties, HttpProblems problems) {
+        this.maxBytes = properties.maxRequestBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            problems.write(response, 413, List.of(tooLarge()), problems.acceptedEncoding(request));
+            return;
+        }
+        try {
+            chain.doFilter(new Bounded(request, maxBytes), response);
+        } catch (BodyTooLargeException | ServletException e) {
+            if (!(e instanceof BodyTooLargeException) && !(e.getCause() instanceof BodyTooLargeException)) {
+                throw e;
+            }
+            if (!response.isCommitted()) {
+                response.reset();
+                problems.write(response, 413, List.of(tooLarge()), problems.acceptedEncoding(request));
+            }
+        }
+    }
+
+    private Problem tooLarge() {
+        return Problem.error("too-costly", "the request body is larger than " + maxBytes + " bytes", null);
+    }
+
+    /** Thrown while reading a body past the limit; answered as {@code 413} wherever it surfaces. */
+    public static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public BodyTooLargeException() {
+            super("request body over the limit");
+        }
+    }
+
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream inner = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = inner.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = inner.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLargeException {
+                        read += n;
+                        if (read > maxBytes) {
+                            throw new BodyTooLargeException();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return inner.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return inner.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        inner.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

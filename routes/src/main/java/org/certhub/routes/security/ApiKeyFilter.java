@@ -1,0 +1,104 @@
+package org.certhub.routes.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.Set;
+import org.certhub.routes.http.HttpProblems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates writes with the {@code X-API-Key} header and administration with the admin key. Reads of
+ * public material (verification, public keys, health) pass. The authenticated sending system reaches the
+ * routes as the {@value #SOURCE_HEADER} header, which a caller can never set itself.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    public static final String SOURCE_HEADER = "X-Certhub-Source";
+    static final String KEY_HEADER = "X-API-Key";
+
+    private static final Set<String> OPEN_WRITES = Set.of("/api/v1/verify", "/divoc/api/v1/certificate/revoked",
+            "/cert/api/pullUriRequest", "/cert/api/pullDocRequest");
+
+    private final ApiKeys keys;
+    private final HttpProblems problems;
+
+    public ApiKeyFilter(ApiKeys keys, HttpProblems problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String presented = request.getHeader(KEY_HEADER);
+        if (path.startsWith("/api/v1/admin/")) {
+            if (!keys.isAdmin(presented)) {
+                problems.writeUnauthorized(request, response, "a valid admin API key is required in " + KEY_HEADER);
+                return;
+            }
+            chain.doFilter(withSource(request, "admin"), response);
+            return;
+        }
+        if (needsSender(request.getMethod(), path)) {
+            Optional<String> client = keys.client(presented);
+            if (client.isEmpty()) {
+                problems.writeUnauthorized(request, response, "a valid API key is required in " + KEY_HEADER);
+                return;
+            }
+            chain.doFilter(withSource(request, client.get()), response);
+            return;
+        }
+        chain.doFilter(withSource(request, null), response);
+    }
+
+    private static boolean needsSender(String method, String path) {
+        boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+        return write && !OPEN_WRITES.contains(path);
+    }
+
+    /** Replaces any caller-supplied source header with the authenticated one (or none). */
+    private static HttpServletRequest withSource(HttpServletRequest request, String source) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getHeader(String name) {
+                return SOURCE_HEADER.equalsIgnoreCase(name) ? source : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                if (SOURCE_HEADER.equalsIgnoreCase(name)) {
+                    return source == null ? Collections.emptyEnumeration() : Collections.enumeration(Set.of(source));
+                }
+                return super.getHeaders(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaderNames() {
+                var names = new java.util.ArrayList<String>();
+                for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
+                    String name = e.nextElement();
+                    if (!SOURCE_HEADER.equalsIgnoreCase(name)) {
+                        names.add(name);
+                    }
+                }
+                if (source != null) {
+                    names.add(SOURCE_HEADER);
+                }
+                return Collections.enumeration(names);
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package org.certhub.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.certhub.signer.qr.QrCodes;
+import org.junit.jupiter.api.Test;
+
+/** Issue 2's walking skeleton, end to end: a FHIR record in, a signed certificate out by email, verifiable. */
+class CertificateFlowIT extends HubTestSupport {
+
+    @Test
+    void aPostedBundleBecomesAMailedCertificateWhoseQrCodeVerifies() throws Exception {
+        HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String eventId = json(accepted).get("id").asText();
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/events/" + eventId);
+
+        JsonNode event = await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(get("/api/v1/events/" + eventId)),
+                status -> List.of("certified", "delivered").contains(status.get("state").asText()));
+        String certificateId = event.get("certificateId").asText();
+
+        JsonNode certificate = json(get("/api/v1/certificates/" + certificateId));
+        JsonNode credential = certificate.get("credential");
+        assertThat(credential.get("type").toString()).contains("VerifiableCredential");
+        assertThat(credential.get("proof").isObject()).isTrue();
+        String qrText = certificate.get("credentials").get("w3c-vc").get("qr").asText();
+
+        HttpResponse<byte[]> png = getBytes("/api/v1/certificates/" + certificateId + "/qr.png");
+        assertThat(png.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/png"));
+        assertThat(QrCodes.read(png.body())).hasValue(qrText);
+
+        HttpResponse<byte[]> pdf = getBytes("/api/v1/certificates/" + certificateId + "/certificate.pdf");
+        assertThat(PdfQrCodes.read(pdf.body())).containsExactly(qrText);
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(
+                () -> List.of(MAIL.getReceivedMessages()), messages -> !messages.isEmpty()).get(0);
+        byte[] attachedPdf = pdfAttachment(mail);
+        String mailedQr = PdfQrCodes.read(attachedPdf).get(0);
+
+        JsonNode verdict = json(post("/api/v1/verify", "text/plain", mailedQr, null));
+        assertThat(verdict.get("valid").asBoolean()).isTrue();
+        assertThat(verdict.get("format").asText()).isEqualTo("w3c-vc");
+        assertThat(verdict.get("subject").toString()).contains("Asha");
+
+        String tampered = mailedQr.replaceFirst("Asha", "Ashb");
+        assertThat(tampered).isNotEqualTo(mailedQr);
+        JsonNode rejected = json(post("/api/v1/verify", "text/plain", tampered, null));
+        assertThat(rejected.get("valid").asBoolean()).isFalse();
+        assertThat(rejected.get("reason").asText()).isNotBlank();
+
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
+        JsonNode deliveries = json(get("/api/v1/certificates/" + certificateId + "/deliveries")).get("deliveries");
+        assertThat(deliveries.get(0).get("channel").asText()).isEqualTo("email");
+        assertThat(deliveries.get(0).get("state").asText()).isEqualTo("sent");
+
+        String kid = certificate.get("credentials").get("w3c-vc").get("keyId").asText();
+        assertThat(get("/.well-known/jwks.json").body()).contains(kid);
+        assertThat(get("/.well-known/did.json").body()).contains(kid);
+    }
+
+    private static byte[] pdfAttachment(MimeMessage mail) throws Exception {
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getContentType().toLowerCase().startsWith("application/pdf")) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                part.getDataHandler().writeTo(bytes);
+                return bytes.toByteArray();
+            }
+        }
+        throw new AssertionError("no PDF attached to the mail");
+    }
+}
