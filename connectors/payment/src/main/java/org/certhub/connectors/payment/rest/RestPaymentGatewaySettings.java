@@ -1,6 +1,7 @@
 package org.certhub.connectors.payment.rest;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public record RestPaymentGatewaySettings(
         pendingValues = values(pendingValues, Set.of("pending", "submitted", "processing"));
         declinedValues = values(declinedValues, Set.of("declined", "rejected", "denied"));
         Set<String> seen = new HashSet<>();
-        for (Set<String> group : Set.of(fundedValues, paidValues, pendingValues, declinedValues)) {
+        for (Set<String> group : List.of(fundedValues, paidValues, pendingValues, declinedValues)) {
             for (String value : group) {
                 if (!seen.add(value)) {
                     throw new IllegalArgumentException("status value " + value + " is mapped to two outcomes");
