@@ -58,12 +58,7 @@ public record RestIdVerifierSettings(
                 ? Set.of("verified", "true")
                 : verifiedValues.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         match = match == null ? MatchSettings.DEFAULT : match;
-        notFoundStatuses = notFoundStatuses == null ? Set.of(404) : Set.copyOf(notFoundStatuses);
-        notFoundStatuses.forEach(status -> {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("notFoundStatuses must be 4xx: " + status);
-            }
-        });
+        notFoundStatuses = HttpSettings.clientErrorStatuses(notFoundStatuses, Set.of(404), "notFoundStatuses");
         notFound = notFound == null ? NotFoundHandling.MISMATCH : notFound;
         // fail at start-up, not on the first event
         requestTemplate(method, bodyTemplate, queryParameters);

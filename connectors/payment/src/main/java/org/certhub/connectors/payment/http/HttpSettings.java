@@ -3,6 +3,7 @@ package org.certhub.connectors.payment.http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where and how to reach a remote JSON API.
@@ -20,6 +21,21 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
         auth = auth == null ? new HttpAuth.None() : auth;
         connectTimeout = requirePositive(connectTimeout, "connectTimeout");
         requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+    }
+
+    /**
+     * Validates a setting that lists HTTP statuses of a given meaning, which must all be 4xx.
+     *
+     * @return an unmodifiable copy of {@code statuses}, or {@code defaults} when none are given
+     */
+    public static Set<Integer> clientErrorStatuses(Set<Integer> statuses, Set<Integer> defaults, String setting) {
+        Set<Integer> chosen = statuses == null ? defaults : Set.copyOf(statuses);
+        for (int status : chosen) {
+            if (status < 400 || status > 499) {
+                throw new IllegalArgumentException(setting + " must be 4xx statuses: " + status);
+            }
+        }
+        return chosen;
     }
 
     static void requireHttpUrl(URI url, String what) {

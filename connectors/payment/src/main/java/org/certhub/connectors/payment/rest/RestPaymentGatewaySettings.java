@@ -67,12 +67,7 @@ public record RestPaymentGatewaySettings(
                 }
             }
         }
-        declinedStatuses = declinedStatuses == null ? Set.of(402) : Set.copyOf(declinedStatuses);
-        declinedStatuses.forEach(status -> {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("declinedStatuses must be 4xx: " + status);
-            }
-        });
+        declinedStatuses = HttpSettings.clientErrorStatuses(declinedStatuses, Set.of(402), "declinedStatuses");
         // fail at start-up, not on the first event
         requestTemplate(method, bodyTemplate, queryParameters);
         JsonAnswer.compile(statusPath, "statusPath");
