@@ -22,12 +22,15 @@ public final class InMemoryOtpStore implements OtpStore {
     }
 
     @Override
-    public synchronized void insert(OtpChallenge challenge) {
-        String previous = idByKey.put(challenge.key(), challenge.id());
-        if (previous != null) {
-            byId.remove(previous);
+    public synchronized boolean insertUnlessOpen(OtpChallenge challenge, Instant now) {
+        Optional<OtpChallenge> existing = findByKey(challenge.key());
+        if (existing.isPresent() && !existing.get().isExpired(now)) {
+            return false;
         }
+        existing.ifPresent(expired -> byId.remove(expired.id()));
+        idByKey.put(challenge.key(), challenge.id());
         byId.put(challenge.id(), challenge);
+        return true;
     }
 
     @Override

@@ -42,25 +42,34 @@ public final class OtpService {
 
     /**
      * The open challenge for {@code key}, or a new one whose code is sent to {@code address}. Asking again for
-     * the same key while its challenge is open sends nothing (citizens ask for another code with {@link #resend}).
-     * When the sender fails, no challenge is kept.
+     * the same key while its challenge is open sends nothing (citizens ask for another code with {@link #resend}),
+     * also when two requests for one key race. When the sender fails, no challenge is kept.
      */
     public OtpChallenge issue(String key, ContactPoint.Channel channel, String address) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(address, "address");
-        Instant now = clock.instant();
-        Optional<OtpChallenge> open = store.findByKey(key).filter(challenge -> !challenge.isExpired(now));
-        if (open.isPresent()) {
-            return open.get();
+        while (true) {
+            Instant now = clock.instant();
+            Optional<OtpChallenge> open = store.findByKey(key).filter(challenge -> !challenge.isExpired(now));
+            if (open.isPresent()) {
+                return open.get();
+            }
+            String id = newChallengeId();
+            String code = newCode();
+            OtpChallenge challenge = new OtpChallenge(id, key, channel, address, hash(id, code),
+                    now.plus(settings.ttl()), now, 1, 0);
+            if (store.insertUnlessOpen(challenge, now)) {
+                try {
+                    sender.send(new OtpMessage(id, channel, address, code, challenge.expiresAt()));
+                } catch (RuntimeException e) {
+                    store.remove(challenge);
+                    throw e;
+                }
+                return challenge;
+            }
+            // another request for this key stored its challenge meanwhile: return that one
         }
-        String id = newChallengeId();
-        String code = newCode();
-        OtpChallenge challenge = new OtpChallenge(id, key, channel, address, hash(id, code), now.plus(settings.ttl()),
-                now, 1, 0);
-        sender.send(new OtpMessage(id, channel, address, code, challenge.expiresAt()));
-        store.insert(challenge);
-        return challenge;
     }
 
     /** Sends a fresh code for an open challenge, within the resend interval and send limit. */

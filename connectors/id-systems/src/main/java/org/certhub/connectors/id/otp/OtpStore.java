@@ -14,8 +14,12 @@ public interface OtpStore {
     /** The challenge for {@code key}, if any (there is at most one). */
     Optional<OtpChallenge> findByKey(String key);
 
-    /** Stores a new challenge, replacing any other for the same key. */
-    void insert(OtpChallenge challenge);
+    /**
+     * Stores a new challenge unless an unexpired one exists for the same key; an expired one is replaced.
+     *
+     * @return whether {@code challenge} was stored
+     */
+    boolean insertUnlessOpen(OtpChallenge challenge, Instant now);
 
     /** Replaces {@code expected} by {@code updated} if the stored challenge still equals {@code expected}. */
     boolean replace(OtpChallenge expected, OtpChallenge updated);

@@ -87,6 +87,25 @@ class OtpServiceTest {
     }
 
     @Test
+    void racingRequestsForOneEventShareOneChallengeAndOneCode() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<OtpChallenge>> requests = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                requests.add(() -> otp.issue("event-1", Channel.PHONE, PHONE));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<OtpChallenge> challenge : pool.invokeAll(requests)) {
+                ids.add(challenge.get().id());
+            }
+            assertThat(ids).hasSize(16).containsOnly(ids.get(0));
+            assertThat(sender.sent).singleElement().satisfies(m -> assertThat(m.challengeId()).isEqualTo(ids.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesAnExpiredCodeAndIssuesAFreshChallengeAfterwards() {
         OtpChallenge challenge = otp.issue("event-1", Channel.PHONE, PHONE);
         String code = sender.lastCodeFor(challenge.id());

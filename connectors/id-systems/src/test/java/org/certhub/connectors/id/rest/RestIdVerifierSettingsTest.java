@@ -91,5 +91,7 @@ class RestIdVerifierSettingsTest {
         assertThatThrownBy(() -> new HttpAuth.ApiKey("X-API-Key", "bad\r\nInjected: 1"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpAuth.ApiKey("Bad Header", "key")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("Host", "key")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("authorization", "key")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,7 +2,6 @@ package org.certhub.connectors.payment.http;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** How an adapter authenticates to the remote system. Secrets never appear in {@link #toString()}. */
 public sealed interface HttpAuth permits HttpAuth.None, HttpAuth.ApiKey, HttpAuth.ClientCredentials {
@@ -14,14 +13,10 @@ public sealed interface HttpAuth permits HttpAuth.None, HttpAuth.ApiKey, HttpAut
     /** A static key sent in a header on every request, e.g. {@code X-API-Key}. */
     record ApiKey(String header, String key) implements HttpAuth {
 
-        private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
         public ApiKey {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(key, "key");
-            if (!TOKEN.matcher(header).matches()) {
-                throw new IllegalArgumentException("not a valid HTTP header name: " + header);
-            }
+            HttpSettings.requireHeaderName(header, "the API key header");
             if (key.isBlank() || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw new IllegalArgumentException("the API key is blank or holds control characters");
             }

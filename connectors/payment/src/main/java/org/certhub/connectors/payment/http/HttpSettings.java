@@ -2,8 +2,10 @@ package org.certhub.connectors.payment.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to reach a remote JSON API.
@@ -14,6 +16,11 @@ import java.util.Set;
  * @param requestTimeout how long to wait for an answer to one request
  */
 public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Duration requestTimeout) {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Headers the client sets itself (and the JDK refuses), or that carry the adapter's own data. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade", "authorization", "content-type", "accept");
 
     public HttpSettings {
         Objects.requireNonNull(url, "url");
@@ -36,6 +43,21 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
             }
         }
         return chosen;
+    }
+
+    /**
+     * Checks a configured header name: an RFC 9110 token, not one the client sets itself.
+     *
+     * @return {@code name}
+     */
+    public static String requireHeaderName(String name, String setting) {
+        if (name == null || !HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(setting + " is not a valid HTTP header name: " + name);
+        }
+        if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(setting + " must not be " + name + ", which the client sets itself");
+        }
+        return name;
     }
 
     static void requireHttpUrl(URI url, String what) {

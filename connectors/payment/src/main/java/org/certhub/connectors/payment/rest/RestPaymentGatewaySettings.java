@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.certhub.connectors.payment.http.HttpSettings;
 import org.certhub.connectors.payment.http.JsonAnswer;
@@ -42,16 +41,13 @@ public record RestPaymentGatewaySettings(
         String referencePath,
         Set<Integer> declinedStatuses) {
 
-    private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
     public RestPaymentGatewaySettings {
         Objects.requireNonNull(http, "http");
         method = method == null || method.isBlank() ? "POST" : method.strip().toUpperCase(Locale.ROOT);
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
-        idempotencyHeader = idempotencyHeader == null || idempotencyHeader.isBlank() ? "Idempotency-Key" : idempotencyHeader.strip();
-        if (!HEADER.matcher(idempotencyHeader).matches()) {
-            throw new IllegalArgumentException("not a valid HTTP header name: " + idempotencyHeader);
-        }
+        idempotencyHeader = HttpSettings.requireHeaderName(
+                idempotencyHeader == null || idempotencyHeader.isBlank() ? "Idempotency-Key" : idempotencyHeader.strip(),
+                "idempotencyHeader");
         if (statusPath == null || statusPath.isBlank()) {
             throw new IllegalArgumentException("statusPath is required");
         }

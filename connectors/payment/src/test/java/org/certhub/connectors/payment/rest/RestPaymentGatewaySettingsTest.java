@@ -38,6 +38,8 @@ class RestPaymentGatewaySettingsTest {
                 null, null, null, null, null, Set.of(503))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestPaymentGatewaySettings(HTTP, "POST", BODY, null, "Idempotency Key", "$.status",
                 null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RestPaymentGatewaySettings(HTTP, "POST", BODY, null, "Content-Length", "$.status",
+                null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RestPaymentGatewaySettings(HTTP, "POST", "{\"n\": {{name}}}", null, null, "$.status",
                 null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
