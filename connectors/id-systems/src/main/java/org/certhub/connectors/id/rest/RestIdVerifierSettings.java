@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.certhub.connectors.id.http.HttpSettings;
-import org.certhub.connectors.id.http.JsonAnswer;
-import org.certhub.connectors.id.http.RequestTemplate;
+import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.JsonAnswer;
+import org.certhub.connectors.http.RequestTemplate;
 import org.certhub.connectors.id.match.MatchSettings;
 import org.certhub.model.Identifier.IdentifierType;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.certhub.connectors.payment.http.HttpSettings;
-import org.certhub.connectors.payment.http.JsonAnswer;
-import org.certhub.connectors.payment.http.RequestTemplate;
+import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.JsonAnswer;
+import org.certhub.connectors.http.RequestTemplate;
 
 /**
  * Settings of the {@code rest} payment gateway ({@code certhub.connectors.payment.rest.*}).

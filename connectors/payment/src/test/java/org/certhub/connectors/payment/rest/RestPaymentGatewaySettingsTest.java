@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
-import org.certhub.connectors.payment.http.HttpAuth;
-import org.certhub.connectors.payment.http.HttpSettings;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.HttpSettings;
 import org.junit.jupiter.api.Test;
 
 class RestPaymentGatewaySettingsTest {

@@ -1,4 +1,4 @@
-package org.certhub.connectors.payment.http;
+package org.certhub.connectors.http;
 
 import java.net.URI;
 import java.time.Duration;

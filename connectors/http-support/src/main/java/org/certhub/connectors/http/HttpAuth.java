@@ -1,4 +1,4 @@
-package org.certhub.connectors.id.http;
+package org.certhub.connectors.http;
 
 import java.net.URI;
 import java.util.Objects;

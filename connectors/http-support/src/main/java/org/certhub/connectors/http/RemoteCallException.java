@@ -1,4 +1,4 @@
-package org.certhub.connectors.id.http;
+package org.certhub.connectors.http;
 
 /**
  * A call to the remote system failed. {@link #isTransient()} says whether a later attempt may succeed;

@@ -1,4 +1,4 @@
-package org.certhub.connectors.payment.http;
+package org.certhub.connectors.http;
 
 /** One answer of the remote system: its HTTP status and body text. */
 public record HttpResult(int status, String body) {

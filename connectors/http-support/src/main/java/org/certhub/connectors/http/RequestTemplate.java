@@ -1,4 +1,4 @@
-package org.certhub.connectors.payment.http;
+package org.certhub.connectors.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.certhub.connectors.payment.http;
+package org.certhub.connectors.http;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;

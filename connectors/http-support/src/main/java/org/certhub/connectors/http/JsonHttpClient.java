@@ -1,4 +1,4 @@
-package org.certhub.connectors.id.http;
+package org.certhub.connectors.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
