@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.cache.Cache;
+import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
 import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
@@ -16,12 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * JSON-LD → RDF → RDFC-1.0 (URDNA2015) canonical N-Quads → SHA-256, with the bundled contexts only.
  * The processed contexts are cached across calls (thread-safe caches; only bundled URLs can ever enter them).
  */
 final class RdfCanonicalizer {
+
+    /**
+     * Titanium logs skipped statements with the offending IRI, which can carry a holder's identifier:
+     * only errors are let through. The field keeps the JUL logger (weakly held by JUL) and its level alive.
+     */
+    private static final Logger TO_RDF_LOG = quiet(Logger.getLogger(JsonLdToRdf.class.getName()));
 
     private final JsonLdContexts contexts;
     private final Cache<String, JsonValue> contextCache = new ConcurrentCache<>();
@@ -54,6 +63,11 @@ final class RdfCanonicalizer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JRE", e);
         }
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private static final class ConcurrentCache<V> implements Cache<String, V> {
