@@ -1,0 +1,290 @@
+package org.certhub.signer.w3c;
+
+import com.apicatalog.jsonld.JsonLdError;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.certhub.signer.CredentialVerifier;
+import org.certhub.signer.VerificationResult;
+import org.certhub.signer.VerificationResult.Reasons;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.TrustedKey;
+import org.certhub.signer.keys.TrustedKeys;
+
+/**
+ * Verifies a signed W3C VC (this hub's DIVOC-style credential, or another issuer's using the same bundled
+ * contexts): the structure, the Ed25519Signature2020 proof over the canonical form with a trusted key found
+ * by the kid in {@code verificationMethod}, that the key belongs to the credential's issuer, and the
+ * issuance date against the verification time. Contexts outside the bundled ones and embedded contexts are
+ * refused (malformed), so no term can be silently dropped from what the signature covers.
+ */
+public final class W3cVcVerifier implements CredentialVerifier {
+
+    static final int MAX_LENGTH = 16 * 1024;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_DEPTH = 8;
+
+    private final TrustedKeys trustedKeys;
+    private final JsonLdContexts contexts;
+    private final Ed25519Signature2020 suite;
+
+    /** @param vaccinationContextUrl the vaccination context URL this hub's credentials use (its settings' {@code contextUrl}) */
+    public W3cVcVerifier(TrustedKeys trustedKeys, String vaccinationContextUrl) {
+        this.trustedKeys = trustedKeys;
+        this.contexts = new JsonLdContexts(vaccinationContextUrl);
+        this.suite = new Ed25519Signature2020(new RdfCanonicalizer(contexts));
+    }
+
+    public W3cVcVerifier(TrustedKeys trustedKeys, W3cVcSettings settings) {
+        this(trustedKeys, settings.contextUrl());
+    }
+
+    @Override
+    public String format() {
+        return W3cVcFormat.ID;
+    }
+
+    @Override
+    public boolean accepts(String qrText) {
+        return qrText != null && qrText.strip().startsWith("{");
+    }
+
+    @Override
+    public VerificationResult verify(String qrText, Instant at) {
+        if (qrText == null || qrText.length() > MAX_LENGTH) {
+            return invalid(Reasons.MALFORMED);
+        }
+        JsonObject signed;
+        try (JsonReader reader = Json.createReader(new StringReader(qrText.strip()))) {
+            JsonStructure structure = reader.read();
+            if (!(structure instanceof JsonObject object)) {
+                return invalid(Reasons.MALFORMED);
+            }
+            signed = object;
+        } catch (JsonException e) {
+            return invalid(Reasons.MALFORMED);
+        }
+        return verifyParsed(signed, at);
+    }
+
+    private VerificationResult verifyParsed(JsonObject signed, Instant at) {
+        if (!contextsKnown(signed.get("@context")) || hasEmbeddedContext(signed, 0) || !hasType(signed, "VerifiableCredential")
+                || !(signed.get("proof") instanceof JsonObject proof) || !(signed.get("issuer") instanceof JsonString issuerJson)) {
+            return invalid(Reasons.MALFORMED);
+        }
+        String issuer = issuerJson.getString();
+        if (!idsAbsolute(signed)) {
+            return invalid(Reasons.MALFORMED);
+        }
+        String method = string(proof, "verificationMethod");
+        String proofValue = string(proof, "proofValue");
+        if (!Ed25519Signature2020.TYPE.equals(string(proof, "type"))
+                || !Ed25519Signature2020.PROOF_PURPOSE.equals(string(proof, "proofPurpose"))
+                || method == null || proofValue == null || method.indexOf('#') < 1 || method.endsWith("#")) {
+            return invalid(Reasons.MALFORMED);
+        }
+        byte[] signature;
+        try {
+            signature = Multibase.decodeBase58Btc(proofValue);
+        } catch (IllegalArgumentException e) {
+            return invalid(Reasons.MALFORMED);
+        }
+        String controller = method.substring(0, method.indexOf('#'));
+        String kid = method.substring(method.indexOf('#') + 1);
+        List<TrustedKey> candidates = trustedKeys.find(KeyPurpose.W3C_VC, kid);
+        if (candidates.isEmpty()) {
+            return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, Map.of(), null, kid);
+        }
+        JsonObject credential = without(signed, "proof");
+        JsonObject proofOptions = without(proof, "proofValue");
+        byte[] input;
+        try {
+            input = suite.signingInput(credential, proofOptions);
+        } catch (JsonLdError | IllegalArgumentException e) {
+            return invalid(Reasons.MALFORMED);
+        }
+        TrustedKey verifiedWith = candidates.stream().filter(k -> verifies(k.publicKey(), input, signature)).findFirst().orElse(null);
+        Map<String, Object> subject;
+        String certificateId;
+        try {
+            subject = subject(signed);
+            certificateId = string(firstEvidence(signed), "certificateId");
+        } catch (ClassCastException e) {
+            return invalid(Reasons.MALFORMED);
+        }
+        if (verifiedWith == null) {
+            return new VerificationResult(false, format(), Reasons.BAD_SIGNATURE, issuer, subject, certificateId, kid);
+        }
+        if (!controller.equals(issuer) || (verifiedWith.issuer() != null && !verifiedWith.issuer().equals(issuer))) {
+            return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, subject, certificateId, kid);
+        }
+        VerificationResult valid = new VerificationResult(true, format(), null, issuer, subject, certificateId, kid);
+        String issuanceDate = string(signed, "issuanceDate");
+        try {
+            if (issuanceDate == null) {
+                return valid.rejectedFor(Reasons.MALFORMED);
+            }
+            if (Instant.parse(issuanceDate).isAfter(at.plus(CLOCK_SKEW))) {
+                return valid.rejectedFor(Reasons.NOT_YET_VALID);
+            }
+            String expiration = string(signed, "expirationDate");
+            if (expiration != null && Instant.parse(expiration).isBefore(at)) {
+                return valid.rejectedFor(Reasons.EXPIRED);
+            }
+        } catch (DateTimeParseException e) {
+            return valid.rejectedFor(Reasons.MALFORMED);
+        }
+        return valid;
+    }
+
+    private boolean contextsKnown(JsonValue context) {
+        if (!(context instanceof JsonArray array) || array.isEmpty()
+                || !JsonLdContexts.CREDENTIALS_V1.equals(stringAt(array, 0))) {
+            return false;
+        }
+        for (JsonValue value : array) {
+            if (!(value instanceof JsonString url) || !contexts.knows(url.getString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An {@code @context} below the top level could redefine or drop terms: refused. */
+    private static boolean hasEmbeddedContext(JsonValue value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return true;
+        }
+        if (value instanceof JsonObject object) {
+            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+                if ((depth > 0 && entry.getKey().equals("@context")) || hasEmbeddedContext(entry.getValue(), depth + 1)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof JsonArray array) {
+            for (JsonValue item : array) {
+                if (hasEmbeddedContext(item, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean verifies(PublicKey key, byte[] input, byte[] signature) {
+        return Ed25519Keys.isEd25519(key) && Ed25519Keys.verify(key, input, signature);
+    }
+
+    /**
+     * JSON-LD leaves out every statement about a node whose id is not an absolute IRI, so such an id would
+     * leave the node's fields outside what the signature covers: the issuer, subject and evidence ids must be absolute.
+     */
+    private static boolean idsAbsolute(JsonObject signed) {
+        if (!Iris.isAbsolute(string(signed, "issuer"))) {
+            return false;
+        }
+        if (signed.get("credentialSubject") instanceof JsonObject person && person.containsKey("id")
+                && !Iris.isAbsolute(string(person, "id"))) {
+            return false;
+        }
+        if (signed.get("evidence") instanceof JsonArray evidence) {
+            for (JsonValue item : evidence) {
+                if (item instanceof JsonObject object && object.containsKey("id") && !Iris.isAbsolute(string(object, "id"))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** What the verify answer shows of the holder and the dose. */
+    private static Map<String, Object> subject(JsonObject signed) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        if (signed.get("credentialSubject") instanceof JsonObject person) {
+            copy(person, "name", subject, "name");
+            copy(person, "dob", subject, "dob");
+            copy(person, "gender", subject, "gender");
+            copy(person, "age", subject, "age");
+            copy(person, "nationality", subject, "nationality");
+        }
+        JsonObject evidence = firstEvidence(signed);
+        if (evidence != null) {
+            copy(evidence, "vaccine", subject, "vaccine");
+            copy(evidence, "prophylaxis", subject, "prophylaxis");
+            copy(evidence, "manufacturer", subject, "manufacturer");
+            copy(evidence, "batch", subject, "batch");
+            copy(evidence, "date", subject, "date");
+            copy(evidence, "effectiveUntil", subject, "effectiveUntil");
+            copy(evidence, "certificateId", subject, "certificateId");
+            if (evidence.get("dose") instanceof jakarta.json.JsonNumber dose) {
+                subject.put("dose", dose.intValue());
+            }
+            if (evidence.get("totalDoses") instanceof jakarta.json.JsonNumber total) {
+                subject.put("totalDoses", total.intValue());
+            }
+            if (evidence.get("facility") instanceof JsonObject facility) {
+                copy(facility, "name", subject, "facility");
+            }
+        }
+        return subject;
+    }
+
+    private static JsonObject firstEvidence(JsonObject signed) {
+        JsonValue evidence = signed.get("evidence");
+        if (evidence instanceof JsonArray array && !array.isEmpty() && array.get(0) instanceof JsonObject first) {
+            return first;
+        }
+        return evidence instanceof JsonObject single ? single : null;
+    }
+
+    private static void copy(JsonObject from, String name, Map<String, Object> to, String as) {
+        String value = string(from, name);
+        if (value != null) {
+            to.put(as, value);
+        }
+    }
+
+    private static String string(JsonObject object, String name) {
+        return object != null && object.get(name) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static String stringAt(JsonArray array, int index) {
+        return array.get(index) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static boolean hasType(JsonObject object, String type) {
+        JsonValue types = object.get("type");
+        if (types instanceof JsonString single) {
+            return single.getString().equals(type);
+        }
+        return types instanceof JsonArray array && array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(type));
+    }
+
+    private static JsonObject without(JsonObject object, String name) {
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        object.forEach((key, value) -> {
+            if (!key.equals(name)) {
+                builder.add(key, value);
+            }
+        });
+        return builder.build();
+    }
+
+    private VerificationResult invalid(String reason) {
+        return VerificationResult.invalid(format(), reason);
+    }
+}

@@ -1,0 +1,24 @@
+package org.certhub.signer.w3c;
+
+import java.nio.file.Path;
+import java.time.Period;
+import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
+import org.certhub.signer.trust.HubTrustedKeys;
+
+/** A development keystore with the format and verifier wired the way the hub wires them. */
+public record W3cVcFixture(KeyStoreSigningKeyProvider keys, W3cVcSettings settings, W3cVcFormat format, W3cVcVerifier verifier) {
+
+    public static final String ISSUER = "did:web:certs.example.org";
+
+    public static W3cVcSettings defaultSettings() {
+        return new W3cVcSettings(ISSUER, "https://certs.example.org/certificates/", "https://certs.example.org/learn",
+                "https://certs.example.org/feedback", null, Period.ofYears(1));
+    }
+
+    public static W3cVcFixture create(Path keysDir) {
+        KeyStoreSigningKeyProvider keys = KeyStoreSigningKeyProvider.openOrCreate(keysDir, null);
+        W3cVcSettings settings = defaultSettings();
+        HubTrustedKeys trusted = new HubTrustedKeys(keys, new HubTrustedKeys.Settings(ISSUER, null, null));
+        return new W3cVcFixture(keys, settings, new W3cVcFormat(settings, keys), new W3cVcVerifier(trusted, settings));
+    }
+}
