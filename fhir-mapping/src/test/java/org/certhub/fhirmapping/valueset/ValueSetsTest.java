@@ -1,0 +1,94 @@
+package org.certhub.fhirmapping.valueset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.certhub.fhirmapping.TestFhir;
+import org.certhub.model.Code;
+import org.junit.jupiter.api.Test;
+
+class ValueSetsTest {
+
+    private final ValueSets valueSets = TestFhir.VALUE_SETS;
+
+    @Test
+    void everyCodingAVaccineMayArriveAsNamesIt() {
+        assertThat(found(Code.of("http://hl7.org/fhir/sid/cvx", "208")).id()).isEqualTo("comirnaty");
+        assertThat(found(Code.of("http://ec.europa.eu/temp/vaccineproductname", "EU/1/20/1528")).id()).isEqualTo("comirnaty");
+        assertThat(found(Code.of("http://snomed.info/sct", "1119349007")).id()).isEqualTo("covid-19-mrna");
+        assertThat(found(Code.of("http://www.whocc.no/atc", "J07BN01")).id()).isEqualTo("covid-19-mrna");
+        assertThat(found(Code.of("http://id.who.int/icd/release/11/mms", "XM0GQ8")).id()).isEqualTo("covid-19-mrna");
+        assertThat(found(Code.of("urn:oid:2.16.840.1.113883.12.292", "212")).id()).isEqualTo("jcovden");
+        assertThat(valueSets.match(List.of(Code.of("http://hl7.org/fhir/sid/cvx", "999")))).isInstanceOf(VaccineMatch.Unknown.class);
+    }
+
+    @Test
+    void aProductCodingWinsOverAVaccineTypeCoding() {
+        VaccineDefinition vaccine = ((VaccineMatch.Found) valueSets.match(List.of(
+                Code.of("http://snomed.info/sct", "1119349007"), Code.of("http://hl7.org/fhir/sid/cvx", "207")))).vaccine();
+        assertThat(vaccine.id()).isEqualTo("spikevax");
+        assertThat(vaccine.vaccineCode().code()).isEqualTo("1119349007");
+        assertThat(vaccine.product().code()).isEqualTo("EU/1/20/1507");
+        assertThat(vaccine.manufacturer().code()).isEqualTo("ORG-100031184");
+        assertThat(vaccine.primarySeriesDoses()).isEqualTo(2);
+        assertThat(vaccine.programme().disease().code()).isEqualTo("840539006");
+    }
+
+    @Test
+    void codingsNamingDifferentProductsOrProgrammesConflict() {
+        assertThat(valueSets.match(List.of(Code.of("http://hl7.org/fhir/sid/cvx", "207"), Code.of("http://hl7.org/fhir/sid/cvx", "208"))))
+                .isInstanceOf(VaccineMatch.Conflict.class);
+        assertThat(valueSets.match(List.of(Code.of("http://hl7.org/fhir/sid/cvx", "140"), Code.of("http://hl7.org/fhir/sid/cvx", "208"))))
+                .isInstanceOf(VaccineMatch.Conflict.class);
+    }
+
+    @Test
+    void namesMatchIgnoringCaseAndPunctuation() {
+        assertThat(valueSets.byName("COVISHIELD")).get().extracting(VaccineDefinition::id).isEqualTo("covishield");
+        assertThat(valueSets.byName("sputnik-v")).get().extracting(VaccineDefinition::id).isEqualTo("sputnik-v");
+        assertThat(valueSets.byName("EU/1/20/1528")).get().extracting(VaccineDefinition::id).isEqualTo("comirnaty");
+        assertThat(valueSets.byName("aspirin")).isEmpty();
+    }
+
+    @Test
+    void programmesSayWhatIsCertified() {
+        assertThat(valueSets.programme("covid-19")).get().matches(Programme::certifies);
+        assertThat(valueSets.programme("influenza")).get().matches(p -> !p.certifies());
+        assertThat(found(Code.of("http://hl7.org/fhir/sid/cvx", "140")).programme().id()).isEqualTo("influenza");
+    }
+
+    @Test
+    void theShippedFilesLoadFromTheClasspathListAsFromTheDirectory() {
+        assertThat(ValueSets.DEFAULT_FILES).allSatisfy(f -> assertThat(TestFhir.CONFIG.resolve("value-sets").resolve(f)).exists());
+    }
+
+    @Test
+    void configurationErrorsStopLoading() {
+        assertThatThrownBy(() -> load("{\"vaccines\":[{\"id\":\"v\",\"programme\":\"nope\",\"codings\":[{\"code\":\"1\"}]}]}"))
+                .hasMessageContaining("unknown programme");
+        String programme = "{\"programmes\":[{\"id\":\"p\",\"action\":\"certify\"}]}";
+        String twoProducts = "{\"vaccines\":["
+                + "{\"id\":\"a\",\"programme\":\"p\",\"product\":{\"system\":\"s\",\"code\":\"A\"},\"codings\":[{\"system\":\"x\",\"code\":\"1\"}]},"
+                + "{\"id\":\"b\",\"programme\":\"p\",\"product\":{\"system\":\"s\",\"code\":\"B\"},\"codings\":[{\"system\":\"x\",\"code\":\"1\"}]}]}";
+        assertThatThrownBy(() -> load(programme, twoProducts)).hasMessageContaining("claimed by two vaccine products");
+        assertThatThrownBy(() -> load(programme, programme)).hasMessageContaining("defined twice");
+        assertThatThrownBy(() -> load("{\"programmes\":[{\"id\":\"p\",\"action\":\"sometimes\"}]}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private VaccineDefinition found(Code code) {
+        VaccineMatch match = valueSets.match(List.of(code));
+        assertThat(match).as(code.toString()).isInstanceOf(VaccineMatch.Found.class);
+        return ((VaccineMatch.Found) match).vaccine();
+    }
+
+    private static ValueSets load(String... documents) {
+        List<InputStream> streams = java.util.Arrays.stream(documents)
+                .map(d -> (InputStream) new ByteArrayInputStream(d.getBytes(StandardCharsets.UTF_8))).toList();
+        return ValueSets.load(streams);
+    }
+}
