@@ -1,0 +1,183 @@
+package org.certhub.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.certhub.model.Certificate;
+import org.certhub.signer.SignedCredential;
+import org.certhub.signer.qr.QrCodes;
+import org.junit.jupiter.api.Test;
+
+class PdfCertificateDocumentTest {
+
+    private static final String QR_TEXT = "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DCMH0LDK2%K:XFE70*LP$V25$0Q:J:4MO1P0%0L0HD+9E/HY+4J6TH48S%4K.GJ2PT3QY:GQ3TE2I+-CPHN6D7LLK*2HG%89UV-0LZ 2ZJJ524-LH/CJTK96L6SR9MU9DHGZ%P WUQRENS431T1XCNCF+47AY0-IFO0500TGPN8F5G.41Q2E4T8ALW.INSV$ 07UV5SR+BNQHNML7 /KD3TU 4V*CAT3ZGLQMI/XI%ZJNSBBXK2:UG%UJMI:TU+MMPZ5$/PMX19UE:-PSR3/$NU44CBE6DQ3D7B0FBOFX0DV2DGMB$YPF62I$60/F$Z2I6IFX21XNI-LM%3/DF/U6Z9FEOJVRLVW6K$UG+BKK57:1+D10%4K83F+1VWD1NE";
+
+    private final PdfCertificateDocument document = new PdfCertificateDocument(CertificateFixtures.templates());
+
+    @Test
+    void rendersOneA4PageWithTheHoldersDetailsAndAMaskedIdentifier() throws IOException {
+        byte[] pdf = document.pdf(CertificateFixtures.certificate("Asha Kumari", null), euDcc(), Locale.ENGLISH);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            PDRectangle box = doc.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
+            assertThat(box.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Vaccination Certificate", "Asha Kumari", "Comirnaty", "2 of 2", "FK8891",
+                    "Primary Health Centre Wardha", "India", "CERT-0000042", "Female", "XXXXXXXX1234");
+            assertThat(text).doesNotContain("234567891234");
+        }
+    }
+
+    @Test
+    void embedsAQrImageThatDecodesToTheCredentialsQrText() throws IOException {
+        byte[] pdf = document.pdf(CertificateFixtures.certificate("Asha Kumari", null), euDcc(), Locale.ENGLISH);
+
+        List<BufferedImage> images = images(pdf);
+        assertThat(images).hasSize(1);
+        assertThat(images.get(0).getWidth()).isGreaterThanOrEqualTo(300);
+        assertThat(QrCodes.read(images.get(0))).contains(QR_TEXT);
+    }
+
+    @Test
+    void rendersHindiInDevanagari() throws IOException {
+        byte[] pdf = document.pdf(CertificateFixtures.certificate("आशा कुमारी", null), euDcc(), new Locale("hi", "IN"));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            // openhtmltopdf does not shape Indic scripts and PDFBox maps conjunct glyphs (प्र, त्र) to no text,
+            // so extraction is only exact for words without conjuncts or pre-base vowel signs
+            assertThat(text).contains("टीकाकरण", "आशा कुमारी", "नाम", "खुराक", "भारत", "CERT-0000042");
+        }
+    }
+
+    @Test
+    void rendersFrench() throws IOException {
+        byte[] pdf = document.pdf(CertificateFixtures.certificate("Élodie Lefèvre", null), euDcc(), Locale.FRENCH);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc))
+                    .contains("Certificat de vaccination", "Élodie Lefèvre", "2 sur 2", "Délivré le");
+        }
+    }
+
+    @Test
+    void escapesMarkupInData() throws IOException {
+        Certificate hostile = CertificateFixtures.certificate("<b>Bo</b> & \"O'Neil\"", null);
+
+        String html = document.html(hostile, euDcc(), Locale.ENGLISH);
+        assertThat(html).doesNotContain("<b>Bo</b>").contains("&lt;b&gt;Bo&lt;/b&gt; &amp; &quot;O&#x27;Neil&quot;");
+        try (PDDocument doc = Loader.loadPDF(document.pdf(hostile, euDcc(), Locale.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("<b>Bo</b> & \"O'Neil\"");
+        }
+    }
+
+    @Test
+    void usesTheProgrammesTemplateWhenThereIsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path override)
+            throws IOException {
+        java.nio.file.Files.createDirectories(override.resolve("templates"));
+        java.nio.file.Files.writeString(override.resolve("templates/certificate-polio.hbs"),
+                "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Polio {{holder.name}}</p>"
+                        + "<img src=\"{{qr}}\" style=\"width: 60mm\"/></body></html>");
+        Templates layered = Templates.from(ConfigSource.firstOf(
+                ConfigSource.directory(override), ConfigSource.directory(CertificateFixtures.CONFIG)));
+        PdfCertificateDocument withOverride = new PdfCertificateDocument(layered);
+
+        assertThat(withOverride.html(CertificateFixtures.certificate("Ravi", "polio"), euDcc(), Locale.ENGLISH))
+                .contains("<p>Polio Ravi</p>");
+        assertThat(withOverride.html(CertificateFixtures.certificate("Ravi", "measles"), euDcc(), Locale.ENGLISH))
+                .contains("Vaccination Certificate");
+    }
+
+    @Test
+    void registersFontsForEveryCharacterSoNothingFallsBack() {
+        Logger openhtmltopdf = Logger.getLogger("com.openhtmltopdf");
+        List<String> warnings = new ArrayList<>();
+        Handler julCapture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ch.qos.logback.classic.Logger pdfbox = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> slf4jCapture =
+                new ch.qos.logback.core.read.ListAppender<>();
+        slf4jCapture.start();
+        openhtmltopdf.addHandler(julCapture);
+        pdfbox.addAppender(slf4jCapture);
+        try {
+            document.pdf(CertificateFixtures.certificate("आशा Kumari", null), euDcc(), new Locale("hi"));
+            document.pdf(CertificateFixtures.certificate("Élodie", null), euDcc(), Locale.FRENCH);
+        } finally {
+            openhtmltopdf.removeHandler(julCapture);
+            pdfbox.detachAppender(slf4jCapture);
+        }
+        slf4jCapture.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .forEach(event -> warnings.add(event.getLoggerName() + ": " + event.getFormattedMessage()));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void picksErrorCorrectionPerFormat() {
+        assertThat(PdfCertificateDocument.errorCorrection("eu-dcc")).isEqualTo(ErrorCorrectionLevel.Q);
+        assertThat(PdfCertificateDocument.errorCorrection("shc")).isEqualTo(ErrorCorrectionLevel.L);
+        assertThat(PdfCertificateDocument.errorCorrection("w3c-vc")).isEqualTo(ErrorCorrectionLevel.M);
+    }
+
+    @Test
+    void rejectsAQrTooSmallToScan() {
+        assertThatThrownBy(() -> new PdfCertificateDocument(CertificateFixtures.templates(), 100))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SignedCredential euDcc() {
+        return CertificateFixtures.credential("eu-dcc", QR_TEXT);
+    }
+
+    private static List<BufferedImage> images(byte[] pdf) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDPage page : doc.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getXObjectNames()) {
+                    PDXObject object = resources.getXObject(name);
+                    if (object instanceof PDImageXObject image) {
+                        images.add(image.getImage());
+                    }
+                }
+            }
+        }
+        return images;
+    }
+}
