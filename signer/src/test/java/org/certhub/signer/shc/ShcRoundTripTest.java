@@ -35,7 +35,6 @@ import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.SigningKey;
-import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.qr.QrCodes;
 import org.junit.jupiter.api.Test;
 
@@ -200,17 +199,7 @@ class ShcRoundTripTest {
         KeyPair p384 = ShcTestKeys.keyPair("secp384r1");
         SigningKey wrongCurve = new SigningKey("p384", KeyPurpose.SHC, p384.getPrivate(), p384.getPublic(), List.of(),
                 null, ISSUED, true);
-        SigningKeyProvider wrongCurveKeys = new SigningKeyProvider() {
-            @Override
-            public SigningKey activeKey(KeyPurpose purpose) {
-                return wrongCurve;
-            }
-
-            @Override
-            public List<SigningKey> keys(KeyPurpose purpose) {
-                return List.of(wrongCurve);
-            }
-        };
+        ShcTestKeys wrongCurveKeys = ShcTestKeys.of(wrongCurve, ISSUER);
         byte[] noise = new byte[3000];
         new Random(7).nextBytes(noise);
         String huge = bundleJson("CERT-51", Base64.getEncoder().encodeToString(noise));

@@ -32,6 +32,8 @@ class ShcSpecExamplesTest {
 
     private static final String ISSUER = "https://spec.smarthealth.cards/examples/issuer";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** After the examples' nbf; the key's X.509 chain (example 01) is not checked. */
+    private static final Instant AT = Instant.parse("2024-01-01T00:00:00Z");
 
     private static final ShcVerifier.Settings SETTINGS =
             new ShcVerifier.Settings("https://certhub.example/certificate-id");
@@ -44,9 +46,9 @@ class ShcSpecExamplesTest {
         JsonNode bundle = JSON.readTree(read(example, "a-fhirBundle.json"));
         JsonNode expanded = JSON.readTree(read(example, "b-jws-payload-expanded.json"));
         String minified = read(example, "c-jws-payload-minified.json").strip();
-        String jws = read(example, "d-jws.txt").strip();
+        String jws = jws(example);
         JsonNode file = JSON.readTree(read(example, "e-file.smart-health-card"));
-        String numeric = read(example, "f-qr-code-numeric-value-0.txt").strip();
+        String numeric = numeric(example);
 
         assertThat(expanded.at("/vc/credentialSubject/fhirBundle")).isEqualTo(bundle);
         assertThat(JSON.readTree(minified)).isEqualTo(expanded);
@@ -62,12 +64,11 @@ class ShcSpecExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
     void theNumericQrAndTheJwsVerifyWithThePublishedKey(String example) throws IOException {
-        String jws = read(example, "d-jws.txt").strip();
-        String numeric = read(example, "f-qr-code-numeric-value-0.txt").strip();
-        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        String jws = jws(example);
+        String numeric = numeric(example);
 
-        VerificationResult fromQr = verifier.verify(numeric, at);
-        VerificationResult fromJws = verifier.verify(jws, at);
+        VerificationResult fromQr = verifier.verify(numeric, AT);
+        VerificationResult fromJws = verifier.verify(jws, AT);
 
         assertThat(fromQr.valid()).as(fromQr.reason()).isTrue();
         assertThat(fromJws).isEqualTo(fromQr);
@@ -91,7 +92,7 @@ class ShcSpecExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
     void theFractionalNbfIsHonouredToTheMillisecond(String example) throws IOException {
-        String jws = read(example, "d-jws.txt").strip();
+        String jws = jws(example);
         JsonNode payload = JSON.readTree(read(example, "c-jws-payload-minified.json"));
         Instant nbf = Instant.ofEpochMilli(Math.round(payload.get("nbf").asDouble() * 1000));
 
@@ -102,37 +103,35 @@ class ShcSpecExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
     void aTamperedByteOrAnUntrustedKeyIsInvalid(String example) throws IOException {
-        String jws = read(example, "d-jws.txt").strip();
-        String numeric = read(example, "f-qr-code-numeric-value-0.txt").strip();
-        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        String jws = jws(example);
+        String numeric = numeric(example);
         int signatureStart = jws.lastIndexOf('.') + 1;
         int payloadMiddle = (jws.indexOf('.') + signatureStart) / 2;
 
-        assertThat(verifier.verify(flip(jws, signatureStart + 3), at).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
-        assertThat(verifier.verify(flip(jws, payloadMiddle), at).valid()).isFalse();
-        assertThat(verifier.verify(ShcNumeric.encode(flip(jws, signatureStart + 10)), at).reason())
+        assertThat(verifier.verify(flip(jws, signatureStart + 3), AT).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+        assertThat(verifier.verify(flip(jws, payloadMiddle), AT).valid()).isFalse();
+        assertThat(verifier.verify(ShcNumeric.encode(flip(jws, signatureStart + 10)), AT).reason())
                 .isEqualTo(Reasons.BAD_SIGNATURE);
-        assertThat(verifier.verify(numeric.substring(0, numeric.length() - 1), at).reason())
+        assertThat(verifier.verify(numeric.substring(0, numeric.length() - 1), AT).reason())
                 .isEqualTo(Reasons.MALFORMED);
-        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS).verify(jws, at).reason())
+        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS).verify(jws, AT).reason())
                 .isEqualTo(Reasons.UNKNOWN_KEY);
         assertThat(new ShcVerifier(publishedKeys("https://other.example/issuer"), SETTINGS)
-                .verify(jws, at).reason()).as("a key published by another issuer").isEqualTo(Reasons.UNKNOWN_KEY);
+                .verify(jws, AT).reason()).as("a key published by another issuer").isEqualTo(Reasons.UNKNOWN_KEY);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
     void legacyChunksVerifyTogetherInAnyOrder(String example) throws IOException {
-        String digits = read(example, "f-qr-code-numeric-value-0.txt").strip().substring(ShcNumeric.PREFIX.length());
+        String digits = numeric(example).substring(ShcNumeric.PREFIX.length());
         int half = digits.length() / 2;
         String first = "shc:/1/2/" + digits.substring(0, half);
         String second = "shc:/2/2/" + digits.substring(half);
-        Instant at = Instant.parse("2024-01-01T00:00:00Z");
 
-        assertThat(verifier.verifyChunks(List.of(second, first), at).valid()).isTrue();
-        assertThat(verifier.verifyChunks(List.of(first), at).reason()).isEqualTo(Reasons.MALFORMED);
-        assertThat(verifier.verifyChunks(List.of(first, first), at).reason()).isEqualTo(Reasons.MALFORMED);
-        assertThat(verifier.verify(first, at).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(verifier.verifyChunks(List.of(second, first), AT).valid()).isTrue();
+        assertThat(verifier.verifyChunks(List.of(first), AT).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(verifier.verifyChunks(List.of(first, first), AT).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(verifier.verify(first, AT).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(verifier.accepts(first)).isTrue();
     }
 
@@ -150,6 +149,14 @@ class ShcSpecExamplesTest {
         char c = jws.charAt(index);
         char replacement = c == '.' ? 'A' : alphabet.charAt((alphabet.indexOf(c) + 32) % 64);
         return jws.substring(0, index) + replacement + jws.substring(index + 1);
+    }
+
+    private static String jws(String example) throws IOException {
+        return read(example, "d-jws.txt").strip();
+    }
+
+    private static String numeric(String example) throws IOException {
+        return read(example, "f-qr-code-numeric-value-0.txt").strip();
     }
 
     private static String read(String example, String stage) throws IOException {

@@ -29,9 +29,14 @@ final class ShcTestKeys implements SigningKeyProvider, TrustedKeys {
     static ShcTestKeys generate(String issuer, Provider provider) {
         KeyPair pair = keyPair("secp256r1");
         String kid = ShcFormat.thumbprintOf(pair.getPublic());
-        ShcTestKeys keys = new ShcTestKeys(new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(),
-                List.of(), provider, Instant.now(), true));
-        keys.trusted.add(new TrustedKey(kid, pair.getPublic(), issuer, null));
+        return of(new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), provider,
+                Instant.now(), true), issuer);
+    }
+
+    /** The given key, active and trusted for {@code issuer}. */
+    static ShcTestKeys of(SigningKey key, String issuer) {
+        ShcTestKeys keys = new ShcTestKeys(key);
+        keys.trusted.add(new TrustedKey(key.kid(), key.publicKey(), issuer, null));
         return keys;
     }
 
