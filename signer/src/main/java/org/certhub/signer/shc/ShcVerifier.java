@@ -29,6 +29,8 @@ import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.TrustedKey;
 import org.certhub.signer.keys.TrustedKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies SMART Health Cards given as numeric QR text ({@code shc:/...}, single or the legacy chunks together)
@@ -48,6 +50,7 @@ public final class ShcVerifier implements CredentialVerifier {
     static final int MAX_BYTES = 1 << 20;
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ShcVerifier.class);
 
     /**
      * @param certificateIdSystem the identifier system under which certhub's cards carry the certificate id in
@@ -104,7 +107,7 @@ public final class ShcVerifier implements CredentialVerifier {
         try {
             return verifyJws(ShcNumeric.hasPrefix(text) ? ShcNumeric.decode(text) : text, at);
         } catch (MalformedCardException e) {
-            return VerificationResult.invalid(ShcFormat.ID, Reasons.MALFORMED);
+            return malformed(e);
         }
     }
 
@@ -118,8 +121,13 @@ public final class ShcVerifier implements CredentialVerifier {
         try {
             return verifyJws(ShcNumeric.decodeChunks(qrTexts), at);
         } catch (MalformedCardException e) {
-            return VerificationResult.invalid(ShcFormat.ID, Reasons.MALFORMED);
+            return malformed(e);
         }
+    }
+
+    private static VerificationResult malformed(MalformedCardException e) {
+        LOG.debug("SMART Health Card malformed: {}", e.getMessage()); // the stage only, never card content
+        return VerificationResult.invalid(ShcFormat.ID, Reasons.MALFORMED);
     }
 
     private VerificationResult verifyJws(String compact, Instant at) throws MalformedCardException {

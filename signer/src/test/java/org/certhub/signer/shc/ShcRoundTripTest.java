@@ -161,6 +161,41 @@ class ShcRoundTripTest {
     }
 
     @Test
+    void neverThrowsOnCutOrGarbledCards() {
+        String jws = format.sign(certificate("CERT-52", COVID19)).document();
+        Random random = new Random(42);
+        List<VerificationResult> results = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int from = random.nextInt(jws.length());
+            int to = from + random.nextInt(jws.length() - from);
+            String garbled = jws.substring(0, from) + randomText(random, random.nextInt(8)) + jws.substring(to);
+            results.add(verifier.verify(garbled, ISSUED));
+            results.add(verifier.verify("shc:/" + randomDigits(random, 2 * random.nextInt(40)), ISSUED));
+            results.add(verifier.verifyChunks(List.of("shc:/1/2/" + randomDigits(random, 8),
+                    "shc:/2/2/" + randomDigits(random, 2 * random.nextInt(6) + 1)), ISSUED));
+        }
+
+        assertThat(results).noneMatch(VerificationResult::valid).allSatisfy(r -> assertThat(r.reason()).isNotNull());
+    }
+
+    private static String randomText(Random random, int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static String randomDigits(Random random, int length) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    @Test
     void theHealthCardFileCarriesTheJws() throws Exception {
         SignedCredential card = format.sign(certificate("CERT-47", COVID19));
 
