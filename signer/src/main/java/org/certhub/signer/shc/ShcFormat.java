@@ -1,0 +1,213 @@
+package org.certhub.signer.shc;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import org.certhub.model.Certificate;
+import org.certhub.model.Code;
+import org.certhub.signer.CredentialFormat;
+import org.certhub.signer.SignedCredential;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.SigningKey;
+import org.certhub.signer.keys.SigningKeyProvider;
+
+/**
+ * SMART Health Cards 1.4: the certificate's minimal FHIR Bundle in a {@code vc} payload ({@code iss},
+ * {@code nbf}), minified, raw-DEFLATEd, signed as a compact JWS (ES256, {@code zip: DEF}, {@code kid} = the
+ * RFC 7638 thumbprint of the P-256 key) and carried in one numeric {@code shc:/} QR code.
+ * <p>
+ * Keys come from the {@link SigningKeyProvider} under {@link KeyPurpose#SHC}; a key held in an HSM is used
+ * through its own JCA provider. Verifiers find the public key at {@link Settings#jwksUrl()}. Thread-safe.
+ */
+public final class ShcFormat implements CredentialFormat {
+
+    public static final String ID = "shc";
+    /** The media type of {@link SignedCredential#document()}: a compact JWS. */
+    public static final String JWS_MEDIA_TYPE = "application/jose";
+    /** The media type of the {@code .smart-health-card} file ({@link #healthCardFile(List)}). */
+    public static final String FILE_MEDIA_TYPE = "application/smart-health-card";
+    /** SMART Health Cards ask for error correction L so that a card fits in one QR code of version 22. */
+    public static final ErrorCorrectionLevel QR_ERROR_CORRECTION = ErrorCorrectionLevel.L;
+    /** The longest JWS the specification allows in a single QR code (version 22 at level L). */
+    public static final int MAX_SINGLE_QR_JWS_LENGTH = 1195;
+
+    static final String TYPE_HEALTH_CARD = "https://smarthealth.cards#health-card";
+    static final String TYPE_IMMUNIZATION = "https://smarthealth.cards#immunization";
+    static final String TYPE_COVID19 = "https://smarthealth.cards#covid19";
+    static final String FHIR_VERSION = "4.0.1";
+
+    private static final String SNOMED = "http://snomed.info/sct";
+    private static final String ICD11 = "http://id.who.int/icd11/mms";
+    /** COVID-19 and its agent SARS-CoV-2 in SNOMED CT. */
+    private static final Set<String> SNOMED_COVID19 = Set.of("840539006", "840533007");
+    private static final String ICD11_COVID19_PREFIX = "RA01";
+
+    /**
+     * @param issuer the card issuer's {@code iss}: an absolute https URL without a trailing slash (http only for
+     *               localhost), under which {@code /.well-known/jwks.json} publishes the keys
+     */
+    public record Settings(String issuer) {
+        public Settings {
+            Objects.requireNonNull(issuer, "issuer");
+            validateIssuer(issuer);
+        }
+
+        public String jwksUrl() {
+            return issuer + "/.well-known/jwks.json";
+        }
+
+        private static void validateIssuer(String issuer) {
+            URI uri;
+            try {
+                uri = new URI(issuer);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("SHC issuer is not a URL: " + issuer, e);
+            }
+            boolean https = "https".equals(uri.getScheme());
+            boolean localHttp = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
+            if (!(https || localHttp) || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+                    || issuer.endsWith("/")) {
+                throw new IllegalArgumentException(
+                        "SHC issuer must be an https URL without query, fragment or trailing slash: " + issuer);
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Settings settings;
+    private final SigningKeyProvider keys;
+    private final ShcBundleSource bundles;
+    private final Map<PublicKey, String> thumbprints = new ConcurrentHashMap<>();
+
+    public ShcFormat(Settings settings, SigningKeyProvider keys, ShcBundleSource bundles) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.bundles = Objects.requireNonNull(bundles, "bundles");
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /**
+     * Signs the certificate with the active SHC key.
+     *
+     * @throws IllegalStateException when the active key is not P-256, signing fails, or the card is longer than
+     *                               one QR code may carry
+     */
+    @Override
+    public SignedCredential sign(Certificate certificate) {
+        SigningKey key = keys.activeKey(KeyPurpose.SHC);
+        String kid = thumbprint(key.publicKey());
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).customParam("zip", "DEF").build();
+        JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate))));
+        try {
+            ECDSASigner signer = new ECDSASigner(key.privateKey(), Curve.P_256);
+            if (key.provider() != null) {
+                signer.getJCAContext().setProvider(key.provider());
+            }
+            jws.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("SHC signing failed with key " + kid, e);
+        }
+        String compact = jws.serialize();
+        if (compact.length() > MAX_SINGLE_QR_JWS_LENGTH) {
+            throw new IllegalStateException("SMART Health Card of " + compact.length()
+                    + " JWS characters exceeds the single-QR limit of " + MAX_SINGLE_QR_JWS_LENGTH);
+        }
+        return new SignedCredential(ID, kid, compact, JWS_MEDIA_TYPE, ShcNumeric.encode(compact));
+    }
+
+    /** The {@code .smart-health-card} file for download: {@code {"verifiableCredential":[jws, ...]}}. */
+    public static String healthCardFile(List<String> compactJwss) {
+        ObjectNode file = JSON.createObjectNode();
+        ArrayNode credentials = file.putArray("verifiableCredential");
+        compactJwss.forEach(credentials::add);
+        return file.toString();
+    }
+
+    /** The {@code .smart-health-card} file of one issued card. */
+    public static String healthCardFile(SignedCredential credential) {
+        if (!ID.equals(credential.format())) {
+            throw new IllegalArgumentException("not a SMART Health Card: " + credential.format());
+        }
+        return healthCardFile(List.of(credential.document()));
+    }
+
+    /** The minified JWS payload before compression. */
+    byte[] payload(Certificate certificate) {
+        JsonNode bundle;
+        try {
+            bundle = JSON.readTree(bundles.bundleJson(certificate));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the SHC bundle source gave invalid JSON", e);
+        }
+        if (bundle == null || !"Bundle".equals(bundle.path("resourceType").asText())) {
+            throw new IllegalStateException("the SHC bundle source gave no FHIR Bundle");
+        }
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("iss", settings.issuer());
+        payload.put("nbf", certificate.issuedAt().getEpochSecond());
+        ObjectNode vc = payload.putObject("vc");
+        ArrayNode types = vc.putArray("type").add(TYPE_HEALTH_CARD).add(TYPE_IMMUNIZATION);
+        if (isCovid19(certificate.vaccination().disease())) {
+            types.add(TYPE_COVID19);
+        }
+        ObjectNode subject = vc.putObject("credentialSubject");
+        subject.put("fhirVersion", FHIR_VERSION);
+        subject.set("fhirBundle", bundle);
+        return payload.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the targeted disease is COVID-19: SNOMED CT 840539006 (or its agent), or ICD-11 RA01.x. */
+    static boolean isCovid19(Code disease) {
+        if (disease == null) {
+            return false;
+        }
+        return SNOMED.equals(disease.system()) && SNOMED_COVID19.contains(disease.code())
+                || ICD11.equals(disease.system()) && disease.code().startsWith(ICD11_COVID19_PREFIX);
+    }
+
+    /** The RFC 7638 JWK thumbprint of a P-256 public key: the {@code kid} SMART Health Cards require. */
+    public static String thumbprintOf(PublicKey publicKey) {
+        if (!(publicKey instanceof ECPublicKey ec)) {
+            throw new IllegalStateException("SHC keys must be EC P-256, not " + publicKey.getAlgorithm());
+        }
+        try {
+            if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
+                throw new IllegalStateException("SHC keys must be on curve P-256");
+            }
+            return new ECKey.Builder(Curve.P_256, ec).build().computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot compute the JWK thumbprint", e);
+        }
+    }
+
+    private String thumbprint(PublicKey publicKey) {
+        return thumbprints.computeIfAbsent(publicKey, ShcFormat::thumbprintOf);
+    }
+}
