@@ -72,7 +72,9 @@ final class Cbor {
             }
             case STRING -> generator.writeString(node.textValue());
             case NUMBER -> {
-                if (node.isIntegralNumber()) {
+                if (node.isIntegralNumber() && node.canConvertToLong()) {
+                    generator.writeNumber(node.longValue());
+                } else if (node.isIntegralNumber()) {
                     generator.writeNumber(node.bigIntegerValue());
                 } else {
                     generator.writeNumber(node.doubleValue());
@@ -172,7 +174,7 @@ final class Cbor {
             return nodes.textNode(text);
         }
         if (value instanceof Long number) {
-            return nodes.numberNode(number);
+            return number == number.intValue() ? nodes.numberNode(number.intValue()) : nodes.numberNode(number);
         }
         if (value instanceof BigInteger number) {
             return nodes.numberNode(number);

@@ -30,7 +30,7 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
 
     /** The claims as CBOR: a definite-length map with integer keys. */
     public byte[] encode() {
-        int size = 2 + (issuer == null ? 0 : 1) + (issuedAt == null ? 0 : 1) + (expiresAt == null ? 0 : 1);
+        int size = 1 + (issuer == null ? 0 : 1) + (issuedAt == null ? 0 : 1) + (expiresAt == null ? 0 : 1);
         return Cbor.write(g -> {
             g.writeStartObject(null, size);
             if (issuer != null) {
