@@ -84,10 +84,19 @@ public final class QrCodes {
         }
     }
 
+    /**
+     * Reads a photo or scan by locating the finder patterns; when that fails, reads the image as a pure code
+     * (a generated PNG holding only the code and its quiet zone), where some dense codes are only found so.
+     */
     public static Optional<String> read(BufferedImage image) {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return decode(bitmap, false).or(() -> decode(bitmap, true));
+    }
+
+    private static Optional<String> decode(BinaryBitmap bitmap, boolean pureBarcode) {
         Map<DecodeHintType, Object> hints = Map.of(
                 DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.PURE_BARCODE, pureBarcode,
                 DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
             return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
