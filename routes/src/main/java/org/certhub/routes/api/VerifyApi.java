@@ -14,7 +14,9 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.store.CertificateStore;
 import org.certhub.signer.Verification;
+import org.certhub.signer.shc.ShcVerifier;
 import org.certhub.signer.VerificationResult;
 import org.springframework.stereotype.Service;
 
@@ -27,12 +29,17 @@ import org.springframework.stereotype.Service;
 public class VerifyApi {
 
     private final Verification verification;
+    private final ShcVerifier shc;
+    private final CertificateStore certificates;
     private final HttpProblems problems;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public VerifyApi(Verification verification, HttpProblems problems, ObjectMapper mapper, Clock clock) {
+    public VerifyApi(Verification verification, ShcVerifier shc, CertificateStore certificates, HttpProblems problems,
+                     ObjectMapper mapper, Clock clock) {
         this.verification = verification;
+        this.shc = shc;
+        this.certificates = certificates;
         this.problems = problems;
         this.mapper = mapper;
         this.clock = clock;
@@ -57,11 +64,20 @@ public class VerifyApi {
             if (codes.isEmpty()) {
                 return problems.answer(400, "required", "the JSON body must be {\"qr\":[\"<QR text>\", ...]}");
             }
-            result = verification.verify(codes, when);
+            result = codes.size() == 1 ? verification.verify(codes.get(0), when) : verifyChunks(codes, when);
         } else {
             result = verification.verify(new String(body, StandardCharsets.UTF_8), when);
         }
         return HttpAnswer.json(200, answer(result).toString());
+    }
+
+    /** Chunked codes are SMART Health Cards by definition (the other formats fit one code). */
+    private VerificationResult verifyChunks(List<String> chunks, Instant when) {
+        VerificationResult result = shc.verifyChunks(chunks, when);
+        if (result.valid() && result.certificateId() != null && certificates.isWithdrawn(result.certificateId())) {
+            return result.rejectedFor(VerificationResult.Reasons.REVOKED);
+        }
+        return result;
     }
 
     private List<String> qrList(byte[] body) {

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.distribute.DeliveryService;
@@ -51,9 +52,9 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
 
     private void stage(String id, String queue, Processor onAttemptFailed, Processor onDead) {
         CerthubProperties.Retry retry = properties.retry();
-        routeConfiguration(id)
-                .onException(PermanentDeliveryException.class, IllegalArgumentException.class).maximumRedeliveries(0).end()
-                .errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
+        RouteConfigurationDefinition configuration = routeConfiguration(id);
+        configuration.onException(PermanentDeliveryException.class, IllegalArgumentException.class).maximumRedeliveries(0);
+        configuration.errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
                         .useOriginalMessage()
                         .maximumRedeliveries(retry.maximumRedeliveries())
                         .redeliveryDelay(retry.initialDelayMs())

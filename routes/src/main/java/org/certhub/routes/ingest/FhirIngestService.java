@@ -88,6 +88,8 @@ public class FhirIngestService {
             } else if (entry instanceof Submission.Retracted retracted) {
                 boolean withdrawn = withdraw(retracted);
                 result.put("status", withdrawn ? 200 : 404).put("outcome", withdrawn ? "revoked" : "not-certified");
+            } else if (entry instanceof Submission.Ignored ignored) {
+                result.put("status", 200).put("outcome", "ignored").put("reason", ignored.reason());
             } else if (entry instanceof Submission.Rejected bad) {
                 result.put("status", bad.status()).set("outcome", problems.outcomeJson(bad.problems()));
             }

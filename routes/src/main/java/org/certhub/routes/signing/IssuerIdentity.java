@@ -29,6 +29,11 @@ public class IssuerIdentity {
         return baseUrl;
     }
 
+    /** The namespace of certificate ids: the URL under which each certificate is found. */
+    public String certificateIdSystem() {
+        return baseUrl + "/api/v1/certificates";
+    }
+
     /** did:web per the method spec: host (port percent-encoded), then path segments joined by colons. */
     static String didWeb(URI base) {
         String host = base.getHost() + (base.getPort() > 0 ? URLEncoder.encode(":" + base.getPort(), StandardCharsets.UTF_8) : "");

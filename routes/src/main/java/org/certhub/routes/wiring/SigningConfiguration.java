@@ -1,0 +1,85 @@
+package org.certhub.routes.wiring;
+
+import java.util.List;
+import org.certhub.fhirmapping.export.ShcBundleWriter;
+import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.signing.IssuerIdentity;
+import org.certhub.routes.store.CertificateStore;
+import org.certhub.signer.CredentialFormat;
+import org.certhub.signer.CredentialVerifier;
+import org.certhub.signer.Verification;
+import org.certhub.signer.hcert.EuDccFormat;
+import org.certhub.signer.hcert.EuDccSettings;
+import org.certhub.signer.hcert.EuDccVerifier;
+import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
+import org.certhub.signer.keys.SigningKeyProvider;
+import org.certhub.signer.keys.TrustedKeys;
+import org.certhub.signer.shc.ShcFormat;
+import org.certhub.signer.shc.ShcVerifier;
+import org.certhub.signer.trust.HubTrustedKeys;
+import org.certhub.signer.w3c.W3cVcFormat;
+import org.certhub.signer.w3c.W3cVcSettings;
+import org.certhub.signer.w3c.W3cVcVerifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keys, the credential formats and their verifiers. Every format is available; {@code certhub.formats} picks the
+ * ones each certificate is issued in, while verification accepts all of them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SigningConfiguration {
+
+    @Bean
+    SigningKeyProvider signingKeys(CerthubProperties properties) {
+        String password = properties.keys().password();
+        return KeyStoreSigningKeyProvider.openOrCreate(properties.keys().dir(),
+                password == null || password.isEmpty() ? null : password.toCharArray());
+    }
+
+    @Bean
+    TrustedKeys trustedKeys(SigningKeyProvider keys, IssuerIdentity issuer, CerthubProperties properties) {
+        return new HubTrustedKeys(keys, new HubTrustedKeys.Settings(issuer.did(), issuer.baseUrl(), properties.trustDir()));
+    }
+
+    @Bean
+    W3cVcSettings w3cVcSettings(IssuerIdentity issuer) {
+        return new W3cVcSettings(issuer.did(), issuer.certificateIdSystem() + "/", issuer.baseUrl(), null, null, null);
+    }
+
+    @Bean
+    CredentialFormat w3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys) {
+        return new W3cVcFormat(settings, keys);
+    }
+
+    @Bean
+    CredentialFormat euDccFormat(CerthubProperties properties, SigningKeyProvider keys) {
+        return new EuDccFormat(EuDccSettings.of(properties.issuer().country(), properties.issuer().name(), "CERTHUB"), keys);
+    }
+
+    @Bean
+    CredentialFormat shcFormat(IssuerIdentity issuer, SigningKeyProvider keys, ShcBundleWriter bundles) {
+        return new ShcFormat(new ShcFormat.Settings(issuer.baseUrl()), keys, bundles::bundleJson);
+    }
+
+    @Bean
+    W3cVcVerifier w3cVcVerifier(TrustedKeys trusted, W3cVcSettings settings) {
+        return new W3cVcVerifier(trusted, settings);
+    }
+
+    @Bean
+    EuDccVerifier euDccVerifier(TrustedKeys trusted) {
+        return new EuDccVerifier(trusted);
+    }
+
+    @Bean
+    ShcVerifier shcVerifier(TrustedKeys trusted, IssuerIdentity issuer) {
+        return new ShcVerifier(trusted, new ShcVerifier.Settings(issuer.certificateIdSystem()));
+    }
+
+    /** Verifies every supported format; certificates this hub revoked or superseded fail as {@code revoked}. */
+    @Bean
+    Verification verification(List<CredentialVerifier> verifiers, CertificateStore certificates) {
+        return new Verification(verifiers, certificates::isWithdrawn);
+    }
+}
