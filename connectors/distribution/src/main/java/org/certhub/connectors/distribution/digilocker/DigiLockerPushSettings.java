@@ -1,10 +1,10 @@
 package org.certhub.connectors.distribution.digilocker;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.HttpTimeouts;
+import org.certhub.connectors.distribution.http.HttpUrls;
 
 /**
  * Settings of the locker push channel ({@code certhub.channels.digilocker.push.*}).
@@ -30,11 +30,7 @@ public record DigiLockerPushSettings(
     public enum Format { JSON, XML }
 
     public DigiLockerPushSettings {
-        Objects.requireNonNull(url, "url");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("url must be an absolute http(s) URL");
-        }
+        HttpUrls.requireHttpUrl(url, "url");
         format = format == null ? Format.JSON : format;
         auth = auth == null ? new HttpAuth.None() : auth;
         Objects.requireNonNull(issuer, "issuer");

@@ -1,6 +1,7 @@
 package org.certhub.connectors.distribution.http;
 
 import java.security.InvalidKeyException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,7 +36,7 @@ public final class Hmacs {
         if (expected == null || received == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                received.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                received.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.http.HeaderValues;
+import org.certhub.connectors.distribution.http.HttpUrls;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
@@ -81,15 +81,10 @@ public final class SmsDistributor implements CertificateDistributor {
     /** The SMS text for {@code request}: its language's template with the link and the short code. */
     String message(DeliveryRequest request) {
         String link = request.downloadUrl();
-        URI uri;
         try {
-            uri = URI.create(link);
+            HttpUrls.requireHttpUrl(URI.create(link), "the download link");
         } catch (IllegalArgumentException e) {
-            throw new PermanentDeliveryException(CHANNEL + ": the download link is not a URL", e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new PermanentDeliveryException(CHANNEL + ": the download link is not an http(s) URL");
+            throw new PermanentDeliveryException(CHANNEL + ": the download link is not an http(s) URL", e);
         }
         String template = settings.messageTemplates().getOrDefault(request.locale().getLanguage(),
                 settings.messageTemplates().get(settings.defaultLanguage()));

@@ -3,12 +3,12 @@ package org.certhub.connectors.distribution.sms;
 import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.certhub.connectors.distribution.http.HeaderValues;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.HttpTimeouts;
+import org.certhub.connectors.distribution.http.HttpUrls;
 import org.certhub.connectors.distribution.http.Secret;
 
 /**
@@ -55,11 +55,7 @@ public record SmsSettings(
     public enum Method { POST, PUT, GET }
 
     public SmsSettings {
-        Objects.requireNonNull(gatewayUrl, "gatewayUrl");
-        String scheme = gatewayUrl.getScheme() == null ? "" : gatewayUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || gatewayUrl.getHost() == null) {
-            throw new IllegalArgumentException("gatewayUrl must be an absolute http(s) URL");
-        }
+        HttpUrls.requireHttpUrl(gatewayUrl, "gatewayUrl");
         method = method == null ? Method.POST : method;
         auth = auth == null ? new HttpAuth.None() : auth;
         bodyFormat = bodyFormat == null ? SmsBodyFormat.FORM : bodyFormat;

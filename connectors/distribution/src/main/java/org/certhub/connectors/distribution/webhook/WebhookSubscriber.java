@@ -2,9 +2,9 @@ package org.certhub.connectors.distribution.webhook;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.certhub.connectors.distribution.http.HeaderValues;
+import org.certhub.connectors.distribution.http.HttpUrls;
 import org.certhub.connectors.distribution.http.Secret;
 import org.certhub.model.Certificate;
 import org.certhub.model.Facility;
@@ -24,11 +24,7 @@ public record WebhookSubscriber(String id, URI url, Secret secret, List<String> 
 
     public WebhookSubscriber {
         HeaderValues.requireToken(id, "subscriber id");
-        Objects.requireNonNull(url, "subscriber url");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("subscriber " + id + ": url must be an absolute http(s) URL");
-        }
+        HttpUrls.requireHttpUrl(url, "subscriber " + id + ": url");
         Objects.requireNonNull(secret, "subscriber secret");
         facilities = facilities == null ? List.of() : List.copyOf(facilities);
         programmes = programmes == null ? List.of() : List.copyOf(programmes);

@@ -71,16 +71,6 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
     }
 
     @Override
-    protected DeliveryRequest deliverable(String deliveryId, String certificateId) {
-        return TestRequests.reachable(deliveryId, certificateId);
-    }
-
-    @Override
-    protected DeliveryRequest undeliverable(String deliveryId, String certificateId) {
-        return TestRequests.unreachable(deliveryId, certificateId);
-    }
-
-    @Override
     protected int timesAccepted(String deliveryId) {
         return (int) locker.getAllServeEvents().stream()
                 .filter(e -> deliveryId.equals(e.getRequest().getHeader("Idempotency-Key")))

@@ -21,11 +21,15 @@ public abstract class CertificateDistributorContract {
 
     protected abstract CertificateDistributor distributor();
 
-    /** A request the channel can deliver (the recipient has its contact). */
-    protected abstract DeliveryRequest deliverable(String deliveryId, String certificateId);
+    /** A request the channel can deliver: by default a recipient with every contact, facility and programme. */
+    protected DeliveryRequest deliverable(String deliveryId, String certificateId) {
+        return TestRequests.reachable(deliveryId, certificateId);
+    }
 
-    /** A request the channel cannot deliver (the recipient lacks its contact). */
-    protected abstract DeliveryRequest undeliverable(String deliveryId, String certificateId);
+    /** A request the channel cannot deliver: by default a recipient with no contact, facility, programme or name. */
+    protected DeliveryRequest undeliverable(String deliveryId, String certificateId) {
+        return TestRequests.unreachable(deliveryId, certificateId);
+    }
 
     /** How many times the receiving side took the delivery in. */
     protected abstract int timesAccepted(String deliveryId);

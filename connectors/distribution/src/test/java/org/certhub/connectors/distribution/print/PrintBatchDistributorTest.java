@@ -1,7 +1,6 @@
 package org.certhub.connectors.distribution.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,16 +55,6 @@ class PrintBatchDistributorTest extends CertificateDistributorContract {
     @Override
     protected CertificateDistributor distributor() {
         return distributor;
-    }
-
-    @Override
-    protected DeliveryRequest deliverable(String deliveryId, String certificateId) {
-        return TestRequests.reachable(deliveryId, certificateId);
-    }
-
-    @Override
-    protected DeliveryRequest undeliverable(String deliveryId, String certificateId) {
-        return TestRequests.unreachable(deliveryId, certificateId);
     }
 
     @Override

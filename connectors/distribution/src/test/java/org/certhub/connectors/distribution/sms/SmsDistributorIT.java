@@ -1,7 +1,6 @@
 package org.certhub.connectors.distribution.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -77,11 +76,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Override
     protected CertificateDistributor distributor() {
         return distributor;
-    }
-
-    @Override
-    protected DeliveryRequest deliverable(String deliveryId, String certificateId) {
-        return TestRequests.reachable(deliveryId, certificateId);
     }
 
     @Override

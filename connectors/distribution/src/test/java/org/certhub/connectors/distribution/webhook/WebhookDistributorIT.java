@@ -1,7 +1,6 @@
 package org.certhub.connectors.distribution.webhook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -68,16 +67,6 @@ class WebhookDistributorIT extends CertificateDistributorContract {
     @Override
     protected CertificateDistributor distributor() {
         return single;
-    }
-
-    @Override
-    protected DeliveryRequest deliverable(String deliveryId, String certificateId) {
-        return TestRequests.reachable(deliveryId, certificateId);
-    }
-
-    @Override
-    protected DeliveryRequest undeliverable(String deliveryId, String certificateId) {
-        return TestRequests.unreachable(deliveryId, certificateId);
     }
 
     @Override
