@@ -15,23 +15,32 @@ public sealed interface HttpAuth {
     /** Adds the authentication header(s) for a request carrying {@code body}. */
     void apply(HttpRequest.Builder request, byte[] body);
 
-    /** The kinds configuration names with {@code auth.type}. */
-    enum Type { NONE, BASIC, BEARER, API_KEY, HMAC }
+    /** The kinds configuration names with {@code auth.type} ({@code none}, {@code basic}, ... {@code digilocker-hmac}). */
+    enum Type {
+        NONE, BASIC, BEARER, API_KEY,
+        /** lower-case hex HMAC-SHA256 of the body */
+        HMAC,
+        /** Base64 of the hex HMAC-SHA256 of the body, as DigiLocker signs */
+        DIGILOCKER_HMAC
+    }
 
     /**
      * Builds the variant a flat configuration describes (what {@code certhub.channels.<name>.auth.*} holds).
      *
-     * @param username  for {@code BASIC}
-     * @param secret    the password, token, API key or HMAC key (ignored for {@code NONE})
-     * @param header    the header carrying the API key or HMAC ({@code API_KEY}, {@code HMAC})
+     * @param username for {@code BASIC}
+     * @param secret   the password, token, API key or HMAC key (ignored for {@code NONE})
+     * @param header   the header carrying the API key or HMAC; when null: {@code X-API-Key},
+     *                 {@code X-Signature}, {@code x-digilocker-hmac}
      */
     static HttpAuth of(Type type, String username, String secret, String header) {
         return switch (Objects.requireNonNull(type, "auth type")) {
             case NONE -> new None();
             case BASIC -> new Basic(username, Secret.of(secret));
             case BEARER -> new Bearer(Secret.of(secret));
-            case API_KEY -> new ApiKey(header, Secret.of(secret));
-            case HMAC -> new BodyHmac(header, Secret.of(secret), BodyHmac.Encoding.HEX);
+            case API_KEY -> new ApiKey(header == null ? "X-API-Key" : header, Secret.of(secret));
+            case HMAC -> new BodyHmac(header == null ? "X-Signature" : header, Secret.of(secret), BodyHmac.Encoding.HEX);
+            case DIGILOCKER_HMAC -> new BodyHmac(header == null ? "x-digilocker-hmac" : header, Secret.of(secret),
+                    BodyHmac.Encoding.BASE64_OF_HEX);
         };
     }
 
@@ -127,7 +136,7 @@ public sealed interface HttpAuth {
         }
     }
 
-    /** Parses {@code none|basic|bearer|api-key|hmac} as written in configuration. */
+    /** Parses {@code none|basic|bearer|api-key|hmac|digilocker-hmac} as written in configuration. */
     static Type type(String name) {
         return Type.valueOf(name.trim().replace('-', '_').toUpperCase(Locale.ROOT));
     }

@@ -32,6 +32,9 @@ class HttpAuthTest {
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(FOX_HEX.getBytes(StandardCharsets.US_ASCII)));
         assertThat(apply(HttpAuth.of(HttpAuth.Type.HMAC, null, "key", "X-Sig")).headers().firstValue("X-Sig"))
                 .contains(FOX_HEX);
+        assertThat(apply(HttpAuth.of(HttpAuth.type("digilocker-hmac"), null, "key", null)).headers()
+                .firstValue("x-digilocker-hmac"))
+                .contains(java.util.Base64.getEncoder().encodeToString(FOX_HEX.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
