@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
@@ -33,6 +35,7 @@ public final class SmsDistributor implements CertificateDistributor {
 
     public static final String CHANNEL = "sms";
 
+    private static final Pattern BODY_PLACEHOLDER = Pattern.compile("\\{(to|message|deliveryId)\\}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,12 +98,12 @@ public final class SmsDistributor implements CertificateDistributor {
         return text;
     }
 
+    /** Fills the body template in one pass, so a value is never itself searched for placeholders. */
     private String body(String to, String message, String deliveryId) {
         SmsBodyFormat format = settings.bodyFormat();
-        return settings.bodyTemplate()
-                .replace("{to}", format.escape(to))
-                .replace("{message}", format.escape(message))
-                .replace("{deliveryId}", format.escape(deliveryId));
+        Map<String, String> values = Map.of("to", to, "message", message, "deliveryId", deliveryId);
+        return BODY_PLACEHOLDER.matcher(settings.bodyTemplate())
+                .replaceAll(match -> Matcher.quoteReplacement(format.escape(values.get(match.group(1)))));
     }
 
     private HttpRequest httpRequest(String body, String deliveryId) {
@@ -160,7 +163,7 @@ public final class SmsDistributor implements CertificateDistributor {
         }
         try {
             Object id = JsonPath.read(body, settings.messageIdJsonPath());
-            return id == null || id instanceof List || id instanceof java.util.Map ? null : String.valueOf(id);
+            return id == null || id instanceof List || id instanceof Map ? null : String.valueOf(id);
         } catch (JsonPathException | IllegalArgumentException e) {
             return null;
         }

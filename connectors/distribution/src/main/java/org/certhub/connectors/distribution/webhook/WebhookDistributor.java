@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
@@ -127,7 +128,7 @@ public final class WebhookDistributor implements CertificateDistributor {
                 .put("certificateId", certificate.id())
                 .put("version", certificate.version())
                 .put("previousCertificateId", certificate.previousCertificateId())
-                .put("status", CertificateStatus.ISSUED.name().toLowerCase(java.util.Locale.ROOT))
+                .put("status", CertificateStatus.ISSUED.name().toLowerCase(Locale.ROOT))
                 .put("issuedAt", certificate.issuedAt().toString())
                 .put("programmeId", certificate.event().programmeId())
                 .put("facilityId", facility == null ? null : facility.id())
