@@ -1,0 +1,149 @@
+package org.certhub.connectors.distribution.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.certhub.connectors.distribution.http.DeliveryHttp;
+import org.certhub.connectors.distribution.http.DeliveryLedger;
+import org.certhub.connectors.distribution.http.HeaderValues;
+import org.certhub.connectors.distribution.http.HttpAuth;
+import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.certhub.connectors.distribution.spi.DeliveryReceipt;
+import org.certhub.connectors.distribution.spi.DeliveryRequest;
+import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.model.Certificate;
+import org.certhub.model.CertificateStatus;
+import org.certhub.model.Facility;
+
+/**
+ * Channel {@code webhook}: POSTs the certificate event (ids and URLs only, no personal data) to every
+ * subscriber whose facility or programme filter matches, signed with the subscriber's secret.
+ *
+ * <p>One delivery fans out to several subscribers. Each subscriber's acceptance is recorded in the
+ * {@link DeliveryLedger} under {@code <deliveryId>|<subscriberId>}, so when one subscriber fails and the hub
+ * redelivers, only the subscribers still missing are called again. Every request also carries the delivery
+ * id in {@code X-Certhub-Delivery} (stable across retries; each subscriber sees its own requests), so a
+ * receiver can drop the duplicate that a crash between its answer and the ledger update may cause.
+ *
+ * <p>Headers: {@code X-Certhub-Signature: sha256=<hex HMAC-SHA256(secret, body)>}, {@code X-Certhub-Delivery},
+ * {@code X-Certhub-Timestamp} (epoch seconds, also in the signed body as {@code timestamp}) and
+ * {@code X-Certhub-Event}.
+ */
+public final class WebhookDistributor implements CertificateDistributor {
+
+    public static final String CHANNEL = "webhook";
+    public static final String SIGNATURE_HEADER = "X-Certhub-Signature";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebhookSettings settings;
+    private final DeliveryLedger ledger;
+    private final Clock clock;
+    private final DeliveryHttp http;
+
+    public WebhookDistributor(WebhookSettings settings, DeliveryLedger ledger, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = new DeliveryHttp(CHANNEL, settings.timeouts());
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public boolean appliesTo(DeliveryRequest request) {
+        return settings.subscribers().stream().anyMatch(s -> s.wants(request.certificate()));
+    }
+
+    @Override
+    public DeliveryReceipt deliver(DeliveryRequest request) {
+        String deliveryId = HeaderValues.deliveryId(request);
+        List<String> delivered = new ArrayList<>();
+        List<String> retryable = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (WebhookSubscriber subscriber : settings.subscribers()) {
+            if (!subscriber.wants(request.certificate())) {
+                continue;
+            }
+            String key = deliveryId + "|" + subscriber.id();
+            if (ledger.isDone(key)) {
+                delivered.add(subscriber.id());
+                continue;
+            }
+            try {
+                send(subscriber, request, deliveryId);
+                ledger.markDone(key);
+                delivered.add(subscriber.id());
+            } catch (TransientDeliveryException e) {
+                retryable.add(subscriber.id());
+            } catch (PermanentDeliveryException e) {
+                rejected.add(subscriber.id());
+            }
+        }
+        if (!retryable.isEmpty()) {
+            throw new TransientDeliveryException(CHANNEL + ": subscribers " + retryable + " failed and will be retried"
+                    + (rejected.isEmpty() ? "" : "; subscribers " + rejected + " rejected the event"));
+        }
+        if (!rejected.isEmpty()) {
+            throw new PermanentDeliveryException(CHANNEL + ": subscribers " + rejected + " rejected the event");
+        }
+        return new DeliveryReceipt(String.join(",", delivered));
+    }
+
+    private void send(WebhookSubscriber subscriber, DeliveryRequest request, String deliveryId) {
+        long timestamp = clock.instant().getEpochSecond();
+        String type = eventType(request.certificate());
+        byte[] body = body(request, deliveryId, type, timestamp);
+        HttpRequest.Builder builder = http.request(subscriber.url())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "certhub-webhook")
+                .header("X-Certhub-Delivery", deliveryId)
+                .header("X-Certhub-Timestamp", Long.toString(timestamp))
+                .header("X-Certhub-Event", type);
+        new HttpAuth.BodyHmac(SIGNATURE_HEADER, subscriber.secret(), HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
+                .apply(builder, body);
+        http.send(builder.build());
+    }
+
+    /** The event JSON: ids, status, dates, formats and the download link, nothing about the person. */
+    static byte[] body(DeliveryRequest request, String deliveryId, String type, long timestamp) {
+        Certificate certificate = request.certificate();
+        Facility facility = certificate.event().facility();
+        ObjectNode event = JSON.createObjectNode()
+                .put("type", type)
+                .put("deliveryId", deliveryId)
+                .put("eventId", certificate.eventId())
+                .put("certificateId", certificate.id())
+                .put("version", certificate.version())
+                .put("previousCertificateId", certificate.previousCertificateId())
+                .put("status", CertificateStatus.ISSUED.name().toLowerCase(Locale.ROOT))
+                .put("issuedAt", certificate.issuedAt().toString())
+                .put("programmeId", certificate.event().programmeId())
+                .put("facilityId", facility == null ? null : facility.id())
+                .put("downloadUrl", request.downloadUrl())
+                .put("timestamp", timestamp);
+        var formats = event.putArray("formats");
+        new TreeSet<>(request.credentials().keySet()).forEach(formats::add);
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the webhook event", e);
+        }
+    }
+
+    private static String eventType(Certificate certificate) {
+        return certificate.previousCertificateId() == null ? "certificate.issued" : "certificate.corrected";
+    }
+}
