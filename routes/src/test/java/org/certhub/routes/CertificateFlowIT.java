@@ -50,9 +50,9 @@ class CertificateFlowIT extends HubTestSupport {
         JsonNode verdict = json(post("/api/v1/verify", "text/plain", mailedQr, null));
         assertThat(verdict.get("valid").asBoolean()).isTrue();
         assertThat(verdict.get("format").asText()).isEqualTo("w3c-vc");
-        assertThat(verdict.get("subject").toString()).contains("Asha");
+        assertThat(verdict.get("subject").toString()).contains("Erika");
 
-        String tampered = mailedQr.replaceFirst("Asha", "Ashb");
+        String tampered = mailedQr.replaceFirst("Erika", "Erikb");
         assertThat(tampered).isNotEqualTo(mailedQr);
         JsonNode rejected = json(post("/api/v1/verify", "text/plain", tampered, null));
         assertThat(rejected.get("valid").asBoolean()).isFalse();

@@ -46,6 +46,7 @@ public abstract class HubTestSupport {
         registry.add("certhub.mail.security", () -> "none");
         registry.add("certhub.retry.initial-delay-ms", () -> 50);
         registry.add("certhub.retry.maximum-redeliveries", () -> 3);
+        registry.add("camel.main.shutdown-timeout", () -> 2);
     }
 
     @LocalServerPort

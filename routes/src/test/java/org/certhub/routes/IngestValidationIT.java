@@ -32,7 +32,9 @@ class IngestValidationIT extends HubTestSupport {
 
     @Test
     void anImmunizationEnteredInErrorThatWasNeverCertifiedIs422() {
-        String bundle = example("immunization-bundle.json").replace("\"status\": \"completed\"", "\"status\": \"entered-in-error\"");
+        String bundle = example("immunization-bundle.json")
+                .replace("\"status\": \"completed\"", "\"status\": \"entered-in-error\"")
+                .replace("\"value\": \"IMM-2021-000147\"", "\"value\": \"IMM-NEVER-CERTIFIED\"");
         assertThat(bundle).contains("entered-in-error");
         assertRejected(() -> post("/fhir/r4", FHIR_JSON, bundle, API_KEY), 422);
     }
@@ -56,7 +58,7 @@ class IngestValidationIT extends HubTestSupport {
     @Test
     void theSameRecordPostedTwiceYieldsOneCertificate() {
         String bundle = example("immunization-bundle.json")
-                .replace("\"value\": \"IMM-2021-000123\"", "\"value\": \"IMM-TWICE-1\"");
+                .replace("\"value\": \"IMM-2021-000147\"", "\"value\": \"IMM-TWICE-1\"");
         assertThat(bundle).contains("IMM-TWICE-1");
         HttpResponse<String> first = post("/fhir/r4", FHIR_JSON, bundle, API_KEY);
         HttpResponse<String> second = post("/fhir/r4", FHIR_JSON, bundle, API_KEY);

@@ -16,6 +16,6 @@ public class RequeueWaitingEventsRoute extends RouteBuilder {
                 .routeId("requeue-waiting-events")
                 .bean(WaitingEvents.class, "due")
                 .split(body())
-                    .to("{{certhub.queues.certify}}").id("requeue-event");
+                    .to("direct:queue-for-certification").id("requeue-event");
     }
 }

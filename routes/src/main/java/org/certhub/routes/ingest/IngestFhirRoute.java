@@ -34,7 +34,7 @@ public class IngestFhirRoute extends RouteBuilder {
                 .convertBodyTo(String.class, "UTF-8")
                 .bean(FhirIngestService.class, method).id(routeId + "-store")
                 .split(simple("${body.toCertify()}"))
-                    .to("{{certhub.queues.certify}}").id(routeId + "-queue")
+                    .to("direct:queue-for-certification").id(routeId + "-queue")
                 .end()
                 .setBody(simple("${body.answer()}"))
                 .process(HttpAnswer::respond);

@@ -37,8 +37,7 @@ public class IngestKafkaRoute extends RouteBuilder {
                 .convertBodyTo(String.class, "UTF-8")
                 .bean(FhirIngestService.class, "ingestRecord(${body}, 'kafka:{{certhub.ingest.kafka.topic}}')").id("ingest-kafka-store")
                 .split(simple("${body.toCertify()}"))
-                    .setHeader("kafka.KEY", body())
-                    .to("{{certhub.queues.certify}}").id("ingest-kafka-queue");
+                    .to("direct:queue-for-certification").id("ingest-kafka-queue");
     }
 
     private void attachOutcome(Exchange exchange) {

@@ -76,7 +76,10 @@ public final class SmtpMailTransport implements MailTransport {
     @Override
     public void send(MimeMessage message, String deliveryId) {
         try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            // Jakarta Mail tries AUTH whenever a user and a password are given, even an empty one with auth off
+            boolean login = settings.authenticates();
+            transport.connect(settings.host(), settings.port(), login ? settings.username() : null,
+                    login ? settings.password() : null);
             transport.sendMessage(message, message.getAllRecipients());
             LOG.debug("Handed delivery {} to {}:{}", deliveryId, settings.host(), settings.port());
         } catch (MessagingException e) {
