@@ -23,6 +23,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import org.certhub.model.Certificate;
@@ -127,9 +128,10 @@ public final class ShcFormat implements CredentialFormat {
         JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate))));
         try {
             ECDSASigner signer = new ECDSASigner(key.privateKey(), Curve.P_256);
-            if (key.provider() != null) {
-                signer.getJCAContext().setProvider(key.provider());
-            }
+            // an HSM key signs only through its own provider; software keys sign with BouncyCastle, about
+            // twice as fast as the JDK's SunEC for P-256
+            signer.getJCAContext().setProvider(
+                    key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
             jws.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("SHC signing failed with key " + kid, e);
