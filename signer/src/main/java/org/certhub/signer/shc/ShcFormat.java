@@ -23,6 +23,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import org.certhub.model.Certificate;
@@ -32,6 +33,8 @@ import org.certhub.signer.SignedCredential;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.SigningKey;
 import org.certhub.signer.keys.SigningKeyProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SMART Health Cards 1.4: the certificate's minimal FHIR Bundle in a {@code vc} payload ({@code iss},
@@ -96,6 +99,7 @@ public final class ShcFormat implements CredentialFormat {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ShcFormat.class);
 
     private final Settings settings;
     private final SigningKeyProvider keys;
@@ -122,14 +126,15 @@ public final class ShcFormat implements CredentialFormat {
     @Override
     public SignedCredential sign(Certificate certificate) {
         SigningKey key = keys.activeKey(KeyPurpose.SHC);
-        String kid = thumbprint(key.publicKey());
+        String kid = thumbprint(key);
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).customParam("zip", "DEF").build();
         JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate))));
         try {
             ECDSASigner signer = new ECDSASigner(key.privateKey(), Curve.P_256);
-            if (key.provider() != null) {
-                signer.getJCAContext().setProvider(key.provider());
-            }
+            // an HSM key signs only through its own provider; software keys sign with BouncyCastle, about
+            // twice as fast as the JDK's SunEC for P-256
+            signer.getJCAContext().setProvider(
+                    key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
             jws.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("SHC signing failed with key " + kid, e);
@@ -207,7 +212,14 @@ public final class ShcFormat implements CredentialFormat {
         }
     }
 
-    private String thumbprint(PublicKey publicKey) {
-        return thumbprints.computeIfAbsent(publicKey, ShcFormat::thumbprintOf);
+    private String thumbprint(SigningKey key) {
+        return thumbprints.computeIfAbsent(key.publicKey(), publicKey -> {
+            String thumbprint = thumbprintOf(publicKey);
+            if (!thumbprint.equals(key.kid())) {
+                LOG.warn("SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
+                        + "published JWKS must list", key.kid(), thumbprint);
+            }
+            return thumbprint;
+        });
     }
 }
