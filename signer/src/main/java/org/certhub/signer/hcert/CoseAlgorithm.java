@@ -6,10 +6,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -45,7 +47,7 @@ public enum CoseAlgorithm {
     }
 
     /** Whether a key of this type can make or check this algorithm's signatures. */
-    public boolean fits(java.security.Key key) {
+    public boolean fits(Key key) {
         return this == ES256 ? key instanceof ECKey || "EC".equals(key.getAlgorithm())
                 : key instanceof RSAKey || "RSA".equals(key.getAlgorithm());
     }
@@ -84,7 +86,7 @@ public enum CoseAlgorithm {
         signature.update(toBeSigned);
         try {
             return signature.verify(jcaSignature);
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return false;
         }
     }
