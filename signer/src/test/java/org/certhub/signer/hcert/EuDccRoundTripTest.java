@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
@@ -247,6 +248,21 @@ class EuDccRoundTripTest {
                 .isInstanceOfSatisfying(HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.DECOMPRESS));
         assertThatThrownBy(() -> HcertCodec.decode(HcertCodec.encode(new byte[] {(byte) 0xA0})))
                 .isInstanceOfSatisfying(HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.COSE));
+    }
+
+    @Test
+    void garbageAtAnyLayerIsInvalidNeverAnException() {
+        EuDccVerifier verifier = new EuDccVerifier(keys);
+        Random random = new Random(260);
+        for (int i = 0; i < 300; i++) {
+            byte[] bytes = new byte[random.nextInt(200)];
+            random.nextBytes(bytes);
+            for (String text : List.of("HC1:" + Base45.encode(bytes), HcertCodec.encode(bytes))) {
+                VerificationResult result = verifier.verify(text, NEXT_DAY);
+                assertThat(result.valid()).isFalse();
+                assertThat(result.reason()).isEqualTo(Reasons.MALFORMED);
+            }
+        }
     }
 
     @Test
