@@ -1,6 +1,7 @@
 package org.certhub.signer.hcert;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Base45 (RFC 9285), the alphanumeric-QR-friendly encoding of HCERT. */
 public final class Base45 {
@@ -9,7 +10,7 @@ public final class Base45 {
     private static final int[] VALUES = new int[128];
 
     static {
-        java.util.Arrays.fill(VALUES, -1);
+        Arrays.fill(VALUES, -1);
         for (int i = 0; i < ALPHABET.length(); i++) {
             VALUES[ALPHABET.charAt(i)] = i;
         }

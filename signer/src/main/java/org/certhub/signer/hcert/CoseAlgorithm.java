@@ -2,13 +2,16 @@ package org.certhub.signer.hcert;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.impl.ECDSA;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -24,6 +27,8 @@ public enum CoseAlgorithm {
     PS256(-37);
 
     private static final int ES256_SIGNATURE_LENGTH = 64;
+    /** Software P-256 keys sign and verify with BouncyCastle: about twice as fast as the JDK's SunEC. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
     private static final PSSParameterSpec PSS_SHA256 =
             new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, PSSParameterSpec.TRAILER_FIELD_BC);
 
@@ -42,12 +47,12 @@ public enum CoseAlgorithm {
     }
 
     /** Whether a key of this type can make or check this algorithm's signatures. */
-    public boolean fits(java.security.Key key) {
+    public boolean fits(Key key) {
         return this == ES256 ? key instanceof ECKey || "EC".equals(key.getAlgorithm())
                 : key instanceof RSAKey || "RSA".equals(key.getAlgorithm());
     }
 
-    /** Signs with the key's own provider when given (an HSM key), else the default one. */
+    /** Signs with the key's own provider when given (an HSM key), else in software. */
     public byte[] sign(PrivateKey key, Provider provider, byte[] toBeSigned) throws GeneralSecurityException {
         Signature signature = instance(provider);
         signature.initSign(key);
@@ -81,14 +86,15 @@ public enum CoseAlgorithm {
         signature.update(toBeSigned);
         try {
             return signature.verify(jcaSignature);
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return false;
         }
     }
 
     private Signature instance(Provider provider) throws GeneralSecurityException {
         String name = this == ES256 ? "SHA256withECDSA" : "RSASSA-PSS";
-        Signature signature = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
+        Provider chosen = provider != null ? provider : this == ES256 ? BOUNCY_CASTLE : null;
+        Signature signature = chosen == null ? Signature.getInstance(name) : Signature.getInstance(name, chosen);
         if (this == PS256) {
             try {
                 signature.setParameter(PSS_SHA256);

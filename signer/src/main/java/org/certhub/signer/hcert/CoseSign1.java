@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,9 +122,9 @@ public final class CoseSign1 {
     }
 
     private static Map<Object, Object> copy(Map<?, ?> map) {
-        Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+        Map<Object, Object> copy = new LinkedHashMap<>();
         map.forEach(copy::put);
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The algorithm id from the protected header (the unprotected one only when the protected has none). */

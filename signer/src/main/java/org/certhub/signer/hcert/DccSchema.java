@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,7 @@ public final class DccSchema {
     }
 
     private static void checkNumber(JsonNode schema, JsonNode value, String at, List<String> errors) {
-        java.math.BigDecimal number = value.decimalValue();
+        BigDecimal number = value.decimalValue();
         if (schema.has("minimum") && number.compareTo(schema.get("minimum").decimalValue()) < 0) {
             errors.add(at + ": minimum");
         }

@@ -104,8 +104,8 @@ public final class EuDccVerifier implements CredentialVerifier {
     private static boolean verifies(CoseAlgorithm algorithm, TrustedKey key, byte[] toBeSigned, byte[] signature) {
         try {
             return algorithm.verify(key.publicKey(), toBeSigned, signature);
-        } catch (GeneralSecurityException e) {
-            return false;
+        } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
+            return false; // providers report some malformed keys and signatures with runtime exceptions
         }
     }
 

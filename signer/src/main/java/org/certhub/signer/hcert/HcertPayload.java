@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The CWT claims of an HCERT: issuer country ({@code 1 iss}), issued at ({@code 6 iat}), expiry
@@ -101,8 +104,8 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
     }
 
     /** Which kind of statement the DCC holds: "v", "t" or "r" (the only one present), else empty. */
-    public java.util.Optional<String> certificateType() {
-        java.util.List<String> present = java.util.stream.Stream.of("v", "t", "r").filter(dcc::has).toList();
-        return present.size() == 1 ? java.util.Optional.of(present.get(0)) : java.util.Optional.empty();
+    public Optional<String> certificateType() {
+        List<String> present = Stream.of("v", "t", "r").filter(dcc::has).toList();
+        return present.size() == 1 ? Optional.of(present.get(0)) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.certhub.signer.hcert;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public final class Icao9303 {
     /** The standardised form; empty when nothing in the name is Latin script. */
     public static String transliterate(String name) {
         StringBuilder out = new StringBuilder(name.length());
-        String upper = name.strip().replace('ı', 'I').toUpperCase(java.util.Locale.ROOT);
+        String upper = name.strip().replace('ı', 'I').toUpperCase(Locale.ROOT);
         for (int i = 0; i < upper.length(); i++) {
             char c = upper.charAt(i);
             if (c >= 'A' && c <= 'Z') {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -11,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
@@ -213,8 +217,8 @@ class EuDccRoundTripTest {
     void schemaViolationsAreMalformed() {
         DccSchema schema = DccSchema.load(SharedTestData.require("eu-dcc-schema"));
         JsonNode dcc = HcertCodec.decode(sign(keys, SETTINGS).qrText()).payload().dcc().deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) dcc.get("v").get(0)).put("dn", 0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) dcc.get("nam")).put("fnt", "lower case");
+        ((ObjectNode) dcc.get("v").get(0)).put("dn", 0);
+        ((ObjectNode) dcc.get("nam")).put("fnt", "lower case");
 
         assertThat(schema.validate(dcc)).containsExactlyInAnyOrder("$.v[0].dn: minimum", "$.nam.fnt: pattern");
         HcertPayload payload = new HcertPayload("XX", ISSUED, NEXT_DAY, dcc);
@@ -247,6 +251,21 @@ class EuDccRoundTripTest {
     }
 
     @Test
+    void garbageAtAnyLayerIsInvalidNeverAnException() {
+        EuDccVerifier verifier = new EuDccVerifier(keys);
+        Random random = new Random(260);
+        for (int i = 0; i < 300; i++) {
+            byte[] bytes = new byte[random.nextInt(200)];
+            random.nextBytes(bytes);
+            for (String text : List.of("HC1:" + Base45.encode(bytes), HcertCodec.encode(bytes))) {
+                VerificationResult result = verifier.verify(text, NEXT_DAY);
+                assertThat(result.valid()).isFalse();
+                assertThat(result.reason()).isEqualTo(Reasons.MALFORMED);
+            }
+        }
+    }
+
+    @Test
     void dscTrustListCarriesEveryEuDccCertificate() throws Exception {
         List<DscTrustList.Entry> entries = DscTrustList.of(keys.keys(KeyPurpose.EU_DCC));
 
@@ -254,10 +273,10 @@ class EuDccRoundTripTest {
             assertThat(entry.kid()).isEqualTo(DocumentSigners.kidBase64(dsc));
             assertThat(entry.country()).isEqualTo("XX");
             assertThat(entry.certificateType()).isEqualTo("DSC");
-            assertThat(java.util.Base64.getDecoder().decode(entry.rawData())).isEqualTo(dsc.getEncoded());
+            assertThat(Base64.getDecoder().decode(entry.rawData())).isEqualTo(dsc.getEncoded());
             assertThat(entry.thumbprint()).hasSize(64);
         });
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(entries))
+        assertThat(new ObjectMapper().writeValueAsString(entries))
                 .startsWith("[{\"kid\":\"" + entries.get(0).kid() + "\",\"timestamp\":");
     }
 }
