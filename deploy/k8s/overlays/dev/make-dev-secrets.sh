@@ -16,10 +16,9 @@ random() { openssl rand -base64 32 | tr -d '/+=' ; }
 [[ -f $dir/api-keys.env ]] || printf 'CERTHUB_API_KEY=%s\nCERTHUB_ADMIN_API_KEY=%s\n' "$(random)" "$(random)" >"$dir/api-keys.env"
 [[ -f $dir/smtp.env ]] || printf 'CERTHUB_SMTP_USERNAME=certhub\nCERTHUB_SMTP_PASSWORD=%s\n' "$(random)" >"$dir/smtp.env"
 if [[ ! -f $dir/keystore.p12 ]]; then
-  random >"$dir/keystore-password"
+  # No trailing newline: the file becomes the Secret's value byte for byte.
+  printf '%s' "$(random)" >"$dir/keystore-password"
   CERTHUB_KEYSTORE_PASSWORD=$(cat "$dir/keystore-password") SUBJECT_SUFFIX=",O=certhub development,C=XX" \
     "$here/../../../keys/keystore.sh" create "$dir/keystore.p12"
 fi
-# The password file must not end in a newline: it becomes the Secret's value byte for byte.
-printf '%s' "$(cat "$dir/keystore-password")" >"$dir/keystore-password"
 echo "Secrets are in $dir (the API keys are in api-keys.env)."
