@@ -13,7 +13,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * {@code BEGIN EC PRIVATE KEY} is read too) with, optionally, its certificate chain (signer first), which an
  * EU DCC document signer needs. Without a certificate, the public key is derived from the private key.
  */
-public final class PemSigningKeyProvider implements SigningKeyProvider {
+public final class PemSigningKeyProvider extends ListedSigningKeys {
 
     /** One key: its private key file and, optionally, its certificate chain file. */
     public record PemKey(Path privateKey, Path certificateChain) {
@@ -44,31 +43,17 @@ public final class PemSigningKeyProvider implements SigningKeyProvider {
         }
     }
 
-    private final Map<KeyPurpose, List<SigningKey>> keys = new EnumMap<>(KeyPurpose.class);
 
     public PemSigningKeyProvider(Settings settings) {
+        super("PEM key");
         for (KeyPurpose purpose : KeyPurpose.values()) {
             List<PemKey> files = settings.keys().getOrDefault(purpose, List.of());
             List<SigningKey> loaded = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {
                 loaded.add(read(purpose, files.get(i), i == 0));
             }
-            keys.put(purpose, List.copyOf(loaded));
+            list(purpose, loaded);
         }
-    }
-
-    @Override
-    public SigningKey activeKey(KeyPurpose purpose) {
-        List<SigningKey> ofPurpose = keys.get(purpose);
-        if (ofPurpose.isEmpty()) {
-            throw new IllegalStateException("no PEM key is configured for " + purpose);
-        }
-        return ofPurpose.get(0);
-    }
-
-    @Override
-    public List<SigningKey> keys(KeyPurpose purpose) {
-        return keys.get(purpose);
     }
 
     private static SigningKey read(KeyPurpose purpose, PemKey files, boolean active) {

@@ -18,7 +18,6 @@ import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
 import org.certhub.signer.qr.QrCodes;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +28,8 @@ class W3cVcFormatTest {
     /** Every third character: over 500 positions across every field, in a few seconds. */
     private static final int TAMPER_STRIDE = 3;
 
-    @TempDir
-    static Path keysDir;
-
-    private static W3cVcFixture fixture;
-    private static SignedCredential signed;
-
-    @BeforeAll
-    static void sign() {
-        fixture = W3cVcFixture.create(keysDir);
-        signed = fixture.format().sign(TestCertificates.secondDose());
-    }
+    private static final W3cVcFixture fixture = W3cVcFixture.shared();
+    private static final SignedCredential signed = fixture.signedSecondDose();
 
     @Test
     void signedCredentialVerifiesWithTheSubject() {
