@@ -60,7 +60,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
 
     @Override
     public boolean accepts(String qrText) {
-        return qrText != null && qrText.strip().startsWith("{");
+        return qrText != null && qrText.strip().startsWith("{") && qrText.contains("\"@context\"");
     }
 
     @Override

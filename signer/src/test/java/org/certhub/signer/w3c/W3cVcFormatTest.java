@@ -158,6 +158,14 @@ class W3cVcFormatTest {
     }
 
     @Test
+    void acceptsJsonLdButLeavesOtherFormatsToTheirVerifiers() {
+        assertThat(fixture.verifier().accepts("  " + signed.qrText())).isTrue();
+        assertThat(fixture.verifier().accepts("{\"verifiableCredential\":[\"eyJ6aXAiOiJERUYi\"]}")).isFalse();
+        assertThat(fixture.verifier().accepts("shc:/56762909524320603460292437404460")).isFalse();
+        assertThat(fixture.verifier().accepts("HC1:NCFOXN%TS3DH")).isFalse();
+    }
+
+    @Test
     void malformedInputIsMalformed() {
         assertThat(fixture.verifier().verify("{", NOW).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(fixture.verifier().verify("{}", NOW).reason()).isEqualTo(Reasons.MALFORMED);
