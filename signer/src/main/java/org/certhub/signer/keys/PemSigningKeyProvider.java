@@ -1,12 +1,14 @@
 package org.certhub.signer.keys;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
@@ -17,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
+import org.bouncycastle.jce.interfaces.ECPrivateKey;
+import org.bouncycastle.jce.spec.ECParameterSpec;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -94,15 +101,15 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
     }
 
     private static PublicKey derivePublicKey(PrivateKey privateKey) {
-        if (privateKey instanceof org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey ed) {
+        if (privateKey instanceof EdDSAPrivateKey ed) {
             return ed.getPublicKey();
         }
-        if (privateKey instanceof org.bouncycastle.jce.interfaces.ECPrivateKey ec) {
-            org.bouncycastle.jce.spec.ECParameterSpec spec = ec.getParameters();
-            org.bouncycastle.math.ec.ECPoint q = spec.getG().multiply(ec.getD()).normalize();
+        if (privateKey instanceof ECPrivateKey ec) {
+            ECParameterSpec spec = ec.getParameters();
+            ECPoint q = spec.getG().multiply(ec.getD()).normalize();
             try {
-                return java.security.KeyFactory.getInstance("EC", Bc.PROVIDER)
-                        .generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(q, spec));
+                return KeyFactory.getInstance("EC", Bc.PROVIDER)
+                        .generatePublic(new ECPublicKeySpec(q, spec));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot derive the EC public key", e);
             }
@@ -111,7 +118,7 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
     }
 
     static List<X509Certificate> readCertificates(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the certificates in " + file, e);
