@@ -38,6 +38,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
     static final int MAX_LENGTH = 16 * 1024;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_DEPTH = 8;
+    /** The JSON parser recurses per nesting level: deeper input is refused before it is parsed. */
+    private static final int MAX_NESTING = 32;
 
     private final TrustedKeys trustedKeys;
     private final JsonLdContexts contexts;
@@ -66,7 +68,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
 
     @Override
     public VerificationResult verify(String qrText, Instant at) {
-        if (qrText == null || qrText.length() > MAX_LENGTH) {
+        if (qrText == null || qrText.length() > MAX_LENGTH || nestingDepth(qrText) > MAX_NESTING) {
             return invalid(Reasons.MALFORMED);
         }
         JsonObject signed;
@@ -144,6 +146,30 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return valid.rejectedFor(Reasons.MALFORMED);
         }
         return valid;
+    }
+
+    /** The deepest nesting of objects and arrays in the JSON text, not counting brackets inside strings. */
+    static int nestingDepth(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private boolean contextsKnown(JsonValue context) {

@@ -171,6 +171,10 @@ class W3cVcFormatTest {
         assertThat(fixture.verifier().verify("{}", NOW).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(fixture.verifier().verify("{\"a\":" + "1".repeat(W3cVcVerifier.MAX_LENGTH) + "}", NOW).reason())
                 .isEqualTo(Reasons.MALFORMED);
+        String deep = "{\"@context\":" + "[".repeat(8000) + "]".repeat(8000) + "}";
+        assertThat(fixture.verifier().verify(deep, NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(W3cVcVerifier.nestingDepth(signed.qrText())).isBetween(2, 5);
+        assertThat(W3cVcVerifier.nestingDepth("{\"a\":\"[[[\\\"[[\"}")).isEqualTo(1);
         String noProof = signed.qrText().substring(0, signed.qrText().indexOf(",\"proof\"")) + "}";
         assertThat(fixture.verifier().verify(noProof, NOW).reason()).isEqualTo(Reasons.MALFORMED);
     }
