@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -204,6 +205,9 @@ class W3cVcFormatTest {
 
     @Test
     void qrPngReadsBackAsTheSignedText() {
+        assertThat(signed.qrText().getBytes(StandardCharsets.UTF_8).length)
+                .as("bytes, within the 2331 a version-40 QR code holds at error correction M, with room for longer names")
+                .isLessThan(1900);
         byte[] png = QrCodes.png(signed.qrText(), ErrorCorrectionLevel.M, 1200);
 
         assertThat(QrCodes.read(png)).contains(signed.qrText());
