@@ -3,32 +3,20 @@ package org.certhub.signer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.w3c.DivocQr;
 import org.certhub.signer.w3c.W3cVcFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class VerificationTest {
 
     private static final Instant NOW = Instant.parse("2022-01-01T00:00:00Z");
 
-    @TempDir
-    static Path keysDir;
-
-    private static W3cVcFixture fixture;
-    private static SignedCredential signed;
-
-    @BeforeAll
-    static void sign() {
-        fixture = W3cVcFixture.create(keysDir);
-        signed = fixture.format().sign(TestCertificates.secondDose());
-    }
+    private static final W3cVcFixture fixture = W3cVcFixture.shared();
+    private static final SignedCredential signed = fixture.signedSecondDose();
 
     @Test
     void validCredentialWithSurroundingWhitespaceVerifies() {

@@ -1,23 +1,29 @@
 package org.certhub.signer.keys;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
+import org.bouncycastle.jce.interfaces.ECPrivateKey;
+import org.bouncycastle.jce.spec.ECParameterSpec;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -28,7 +34,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * {@code BEGIN EC PRIVATE KEY} is read too) with, optionally, its certificate chain (signer first), which an
  * EU DCC document signer needs. Without a certificate, the public key is derived from the private key.
  */
-public final class PemSigningKeyProvider implements SigningKeyProvider {
+public final class PemSigningKeyProvider extends ListedSigningKeys {
 
     /** One key: its private key file and, optionally, its certificate chain file. */
     public record PemKey(Path privateKey, Path certificateChain) {
@@ -44,31 +50,17 @@ public final class PemSigningKeyProvider implements SigningKeyProvider {
         }
     }
 
-    private final Map<KeyPurpose, List<SigningKey>> keys = new EnumMap<>(KeyPurpose.class);
 
     public PemSigningKeyProvider(Settings settings) {
+        super("PEM key");
         for (KeyPurpose purpose : KeyPurpose.values()) {
             List<PemKey> files = settings.keys().getOrDefault(purpose, List.of());
             List<SigningKey> loaded = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {
                 loaded.add(read(purpose, files.get(i), i == 0));
             }
-            keys.put(purpose, List.copyOf(loaded));
+            list(purpose, loaded);
         }
-    }
-
-    @Override
-    public SigningKey activeKey(KeyPurpose purpose) {
-        List<SigningKey> ofPurpose = keys.get(purpose);
-        if (ofPurpose.isEmpty()) {
-            throw new IllegalStateException("no PEM key is configured for " + purpose);
-        }
-        return ofPurpose.get(0);
-    }
-
-    @Override
-    public List<SigningKey> keys(KeyPurpose purpose) {
-        return keys.get(purpose);
     }
 
     private static SigningKey read(KeyPurpose purpose, PemKey files, boolean active) {
@@ -109,15 +101,15 @@ public final class PemSigningKeyProvider implements SigningKeyProvider {
     }
 
     private static PublicKey derivePublicKey(PrivateKey privateKey) {
-        if (privateKey instanceof org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey ed) {
+        if (privateKey instanceof EdDSAPrivateKey ed) {
             return ed.getPublicKey();
         }
-        if (privateKey instanceof org.bouncycastle.jce.interfaces.ECPrivateKey ec) {
-            org.bouncycastle.jce.spec.ECParameterSpec spec = ec.getParameters();
-            org.bouncycastle.math.ec.ECPoint q = spec.getG().multiply(ec.getD()).normalize();
+        if (privateKey instanceof ECPrivateKey ec) {
+            ECParameterSpec spec = ec.getParameters();
+            ECPoint q = spec.getG().multiply(ec.getD()).normalize();
             try {
-                return java.security.KeyFactory.getInstance("EC", Bc.PROVIDER)
-                        .generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(q, spec));
+                return KeyFactory.getInstance("EC", Bc.PROVIDER)
+                        .generatePublic(new ECPublicKeySpec(q, spec));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot derive the EC public key", e);
             }
@@ -126,7 +118,7 @@ public final class PemSigningKeyProvider implements SigningKeyProvider {
     }
 
     static List<X509Certificate> readCertificates(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the certificates in " + file, e);

@@ -14,7 +14,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,7 @@ import java.util.Objects;
  * signer certificate come from it). Per purpose, the configured aliases list the active key first, then
  * the retired ones.
  */
-public final class Pkcs11SigningKeyProvider implements SigningKeyProvider {
+public final class Pkcs11SigningKeyProvider extends ListedSigningKeys {
 
     /**
      * @param library       the PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
@@ -59,9 +58,9 @@ public final class Pkcs11SigningKeyProvider implements SigningKeyProvider {
     }
 
     private final Provider provider;
-    private final Map<KeyPurpose, List<SigningKey>> keys = new EnumMap<>(KeyPurpose.class);
 
     public Pkcs11SigningKeyProvider(Settings settings) {
+        super("PKCS#11 key alias");
         if (!Files.isRegularFile(settings.library())) {
             throw new IllegalStateException("no PKCS#11 module at " + settings.library());
         }
@@ -73,7 +72,7 @@ public final class Pkcs11SigningKeyProvider implements SigningKeyProvider {
             for (int i = 0; i < aliases.size(); i++) {
                 loaded.add(read(token, purpose, aliases.get(i), i == 0));
             }
-            keys.put(purpose, List.copyOf(loaded));
+            list(purpose, loaded);
         }
     }
 
@@ -100,20 +99,6 @@ public final class Pkcs11SigningKeyProvider implements SigningKeyProvider {
     /** The provider that signs with these keys. */
     public Provider provider() {
         return provider;
-    }
-
-    @Override
-    public SigningKey activeKey(KeyPurpose purpose) {
-        List<SigningKey> ofPurpose = keys.get(purpose);
-        if (ofPurpose.isEmpty()) {
-            throw new IllegalStateException("no PKCS#11 key alias is configured for " + purpose);
-        }
-        return ofPurpose.get(0);
-    }
-
-    @Override
-    public List<SigningKey> keys(KeyPurpose purpose) {
-        return keys.get(purpose);
     }
 
     private SigningKey read(KeyStore token, KeyPurpose purpose, String alias, boolean active) {

@@ -2,6 +2,7 @@ package org.certhub.signer.trust;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.certhub.signer.keys.KeyPurpose;
@@ -49,7 +50,7 @@ public final class HubTrustedKeys implements TrustedKeys {
 
     /** How many keys of other issuers the trust folder holds, per purpose (for the startup log). */
     public Map<KeyPurpose, Integer> trustedIssuerKeyCounts() {
-        Map<KeyPurpose, Integer> counts = new java.util.EnumMap<>(KeyPurpose.class);
+        Map<KeyPurpose, Integer> counts = new EnumMap<>(KeyPurpose.class);
         others.forEach((purpose, list) -> counts.put(purpose, list.size()));
         return counts;
     }

@@ -47,12 +47,14 @@ public record W3cVcSettings(
     }
 
     private static void requireAbsolute(String name, String value) {
+        boolean absolute;
         try {
-            if (!URI.create(value).isAbsolute()) {
-                throw new IllegalArgumentException(name + " must be an absolute URI: " + value);
-            }
+            absolute = URI.create(value).isAbsolute();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be an absolute URI: " + value, e);
+            absolute = false;
+        }
+        if (!absolute) {
+            throw new IllegalArgumentException(name + " must be an absolute URI: " + value);
         }
     }
 }

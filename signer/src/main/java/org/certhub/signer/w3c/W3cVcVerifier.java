@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLdError;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -37,6 +38,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
     static final int MAX_LENGTH = 16 * 1024;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_DEPTH = 8;
+    /** The JSON parser recurses per nesting level: deeper input is refused before it is parsed. */
+    private static final int MAX_NESTING = 32;
 
     private final TrustedKeys trustedKeys;
     private final JsonLdContexts contexts;
@@ -60,12 +63,12 @@ public final class W3cVcVerifier implements CredentialVerifier {
 
     @Override
     public boolean accepts(String qrText) {
-        return qrText != null && qrText.strip().startsWith("{");
+        return qrText != null && qrText.strip().startsWith("{") && qrText.contains("\"@context\"");
     }
 
     @Override
     public VerificationResult verify(String qrText, Instant at) {
-        if (qrText == null || qrText.length() > MAX_LENGTH) {
+        if (qrText == null || qrText.length() > MAX_LENGTH || nestingDepth(qrText) > MAX_NESTING) {
             return invalid(Reasons.MALFORMED);
         }
         JsonObject signed;
@@ -118,14 +121,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return invalid(Reasons.MALFORMED);
         }
         TrustedKey verifiedWith = candidates.stream().filter(k -> verifies(k.publicKey(), input, signature)).findFirst().orElse(null);
-        Map<String, Object> subject;
-        String certificateId;
-        try {
-            subject = subject(signed);
-            certificateId = string(firstEvidence(signed), "certificateId");
-        } catch (ClassCastException e) {
-            return invalid(Reasons.MALFORMED);
-        }
+        Map<String, Object> subject = subject(signed);
+        String certificateId = string(firstEvidence(signed), "certificateId");
         if (verifiedWith == null) {
             return new VerificationResult(false, format(), Reasons.BAD_SIGNATURE, issuer, subject, certificateId, kid);
         }
@@ -149,6 +146,30 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return valid.rejectedFor(Reasons.MALFORMED);
         }
         return valid;
+    }
+
+    /** The deepest nesting of objects and arrays in the JSON text, not counting brackets inside strings. */
+    static int nestingDepth(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private boolean contextsKnown(JsonValue context) {
@@ -230,10 +251,10 @@ public final class W3cVcVerifier implements CredentialVerifier {
             copy(evidence, "date", subject, "date");
             copy(evidence, "effectiveUntil", subject, "effectiveUntil");
             copy(evidence, "certificateId", subject, "certificateId");
-            if (evidence.get("dose") instanceof jakarta.json.JsonNumber dose) {
+            if (evidence.get("dose") instanceof JsonNumber dose) {
                 subject.put("dose", dose.intValue());
             }
-            if (evidence.get("totalDoses") instanceof jakarta.json.JsonNumber total) {
+            if (evidence.get("totalDoses") instanceof JsonNumber total) {
                 subject.put("totalDoses", total.intValue());
             }
             if (evidence.get("facility") instanceof JsonObject facility) {

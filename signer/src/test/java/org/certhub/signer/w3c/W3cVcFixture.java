@@ -2,6 +2,8 @@ package org.certhub.signer.w3c;
 
 import java.nio.file.Path;
 import java.time.Period;
+import org.certhub.signer.SignedCredential;
+import org.certhub.signer.TestCertificates;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.trust.HubTrustedKeys;
 
@@ -13,6 +15,21 @@ public record W3cVcFixture(KeyStoreSigningKeyProvider keys, W3cVcSettings settin
     public static W3cVcSettings defaultSettings() {
         return new W3cVcSettings(ISSUER, "https://certs.example.org/certificates/", "https://certs.example.org/learn",
                 "https://certs.example.org/feedback", null, Period.ofYears(1));
+    }
+
+    private static W3cVcFixture shared;
+
+    /** One fixture for the test classes that only read: its keys live in {@code target/test-keys}. */
+    public static synchronized W3cVcFixture shared() {
+        if (shared == null) {
+            shared = create(Path.of("target", "test-keys", "w3c-vc"));
+        }
+        return shared;
+    }
+
+    /** The second-dose test certificate, signed. */
+    public SignedCredential signedSecondDose() {
+        return format.sign(TestCertificates.secondDose());
     }
 
     public static W3cVcFixture create(Path keysDir) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,7 +19,6 @@ import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
 import org.certhub.signer.qr.QrCodes;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +29,8 @@ class W3cVcFormatTest {
     /** Every third character: over 500 positions across every field, in a few seconds. */
     private static final int TAMPER_STRIDE = 3;
 
-    @TempDir
-    static Path keysDir;
-
-    private static W3cVcFixture fixture;
-    private static SignedCredential signed;
-
-    @BeforeAll
-    static void sign() {
-        fixture = W3cVcFixture.create(keysDir);
-        signed = fixture.format().sign(TestCertificates.secondDose());
-    }
+    private static final W3cVcFixture fixture = W3cVcFixture.shared();
+    private static final SignedCredential signed = fixture.signedSecondDose();
 
     @Test
     void signedCredentialVerifiesWithTheSubject() {
@@ -168,11 +159,23 @@ class W3cVcFormatTest {
     }
 
     @Test
+    void acceptsJsonLdButLeavesOtherFormatsToTheirVerifiers() {
+        assertThat(fixture.verifier().accepts("  " + signed.qrText())).isTrue();
+        assertThat(fixture.verifier().accepts("{\"verifiableCredential\":[\"eyJ6aXAiOiJERUYi\"]}")).isFalse();
+        assertThat(fixture.verifier().accepts("shc:/56762909524320603460292437404460")).isFalse();
+        assertThat(fixture.verifier().accepts("HC1:NCFOXN%TS3DH")).isFalse();
+    }
+
+    @Test
     void malformedInputIsMalformed() {
         assertThat(fixture.verifier().verify("{", NOW).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(fixture.verifier().verify("{}", NOW).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(fixture.verifier().verify("{\"a\":" + "1".repeat(W3cVcVerifier.MAX_LENGTH) + "}", NOW).reason())
                 .isEqualTo(Reasons.MALFORMED);
+        String deep = "{\"@context\":" + "[".repeat(8000) + "]".repeat(8000) + "}";
+        assertThat(fixture.verifier().verify(deep, NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(W3cVcVerifier.nestingDepth(signed.qrText())).isBetween(2, 5);
+        assertThat(W3cVcVerifier.nestingDepth("{\"a\":\"[[[\\\"[[\"}")).isEqualTo(1);
         String noProof = signed.qrText().substring(0, signed.qrText().indexOf(",\"proof\"")) + "}";
         assertThat(fixture.verifier().verify(noProof, NOW).reason()).isEqualTo(Reasons.MALFORMED);
     }
@@ -202,6 +205,9 @@ class W3cVcFormatTest {
 
     @Test
     void qrPngReadsBackAsTheSignedText() {
+        assertThat(signed.qrText().getBytes(StandardCharsets.UTF_8).length)
+                .as("bytes, within the 2331 a version-40 QR code holds at error correction M, with room for longer names")
+                .isLessThan(1900);
         byte[] png = QrCodes.png(signed.qrText(), ErrorCorrectionLevel.M, 1200);
 
         assertThat(QrCodes.read(png)).contains(signed.qrText());
