@@ -60,6 +60,26 @@ class PdfCertificateDocumentTest {
     }
 
     @Test
+    void rendersConcurrentlyWithEachPdfCarryingItsOwnData() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> pdfs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Holder Number" + i;
+                Locale locale = i % 2 == 0 ? Locale.ENGLISH : new Locale("hi");
+                pdfs.add(pool.submit(() -> document.pdf(CertificateFixtures.certificate(name, null), euDcc(), locale)));
+            }
+            for (int i = 0; i < pdfs.size(); i++) {
+                try (PDDocument doc = Loader.loadPDF(pdfs.get(i).get())) {
+                    assertThat(new PDFTextStripper().getText(doc)).contains("Holder Number" + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rendersHindiInDevanagari() throws IOException {
         byte[] pdf = document.pdf(CertificateFixtures.certificate("आशा कुमारी", null), euDcc(), new Locale("hi", "IN"));
 
