@@ -4,6 +4,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,8 @@ import org.certhub.signer.qr.QrCodes;
  * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts. The template gets the
  * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text.
  *
+ * <p>openhtmltopdf logs through SLF4J once this class is loaded (see {@link Slf4jXRLogger}).
+ *
  * <p>Thread-safe: templates, texts and fonts are loaded and parsed once (one parsed set per concurrent
  * rendering, reused); each call builds its own PDF document.
  */
@@ -48,6 +51,10 @@ public final class PdfCertificateDocument implements CertificateDocument {
             new FontFile("fonts/NotoSans-Bold.ttf", LATIN_FAMILY, 700),
             new FontFile("fonts/NotoSansDevanagari-Regular.ttf", DEVANAGARI_FAMILY, 400),
             new FontFile("fonts/NotoSansDevanagari-Bold.ttf", DEVANAGARI_FAMILY, 700));
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jXRLogger());
+    }
 
     private final Templates templates;
     private final int qrSizePx;
