@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -45,6 +46,8 @@ public final class PdfCertificateDocument implements CertificateDocument {
     /** CSS font families the templates use: {@code font-family: 'Noto Sans', 'Noto Sans Devanagari'}. */
     public static final String LATIN_FAMILY = "Noto Sans";
     public static final String DEVANAGARI_FAMILY = "Noto Sans Devanagari";
+
+    private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final List<FontFile> FONTS = List.of(
             new FontFile("fonts/NotoSans-Regular.ttf", LATIN_FAMILY, 400),
@@ -91,7 +94,7 @@ public final class PdfCertificateDocument implements CertificateDocument {
         byte[] png = QrCodes.png(credential.qrText(), errorCorrection(credential.format()), qrSizePx);
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         String programme = certificate.event().programmeId();
-        List<String> names = programme != null && programme.matches("[A-Za-z0-9_-]{1,64}")
+        List<String> names = programme != null && PROGRAMME_ID.matcher(programme).matches()
                 ? List.of("certificate-" + programme, "certificate")
                 : List.of("certificate");
         return templates.apply(names, locale, model);
