@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
@@ -24,6 +25,7 @@ import org.certhub.model.Vaccination;
 public final class CertificateView {
 
     static final int VISIBLE_ID_CHARACTERS = 4;
+    private static final Pattern ALPHA_2 = Pattern.compile("[A-Za-z]{2}");
 
     private CertificateView() {
     }
@@ -98,7 +100,7 @@ public final class CertificateView {
         if (code == null || code.isBlank()) {
             return null;
         }
-        if (code.matches("[A-Za-z]{2}")) {
+        if (ALPHA_2.matcher(code).matches()) {
             String name = new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(locale);
             return name.isBlank() ? code : name;
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The texts of documents and messages per language, from UTF-8 bundles {@code i18n/messages_<lang>.properties}
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages {
 
     static final String BASE_LANGUAGE = "en";
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,8}");
+    private static final Pattern REGION = Pattern.compile("[A-Z]{2}|[0-9]{3}");
 
     private final ConfigSource source;
     private final Map<Locale, Map<String, String>> bundles = new ConcurrentHashMap<>();
@@ -60,11 +63,11 @@ public final class Messages {
     /** The locale reduced to a well-formed language and region; anything else counts as English. */
     static Locale normalized(Locale locale) {
         String language = locale.getLanguage();
-        if (!language.matches("[a-z]{2,8}")) {
+        if (!LANGUAGE.matcher(language).matches()) {
             return Locale.ENGLISH;
         }
         String country = locale.getCountry();
-        return country.matches("[A-Z]{2}|[0-9]{3}") ? new Locale(language, country) : new Locale(language);
+        return REGION.matcher(country).matches() ? new Locale(language, country) : new Locale(language);
     }
 
     /** English, overlaid by the language, overlaid by the language and country. */

@@ -2,17 +2,30 @@ package org.certhub.render;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.certhub.model.Certificate;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.qr.QrCodes;
@@ -23,7 +36,10 @@ import org.certhub.signer.qr.QrCodes;
  * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts. The template gets the
  * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text.
  *
- * <p>Thread-safe: templates, texts and font files are loaded once; each call builds its own PDF document.
+ * <p>openhtmltopdf logs through SLF4J once this class is loaded (see {@link Slf4jXRLogger}).
+ *
+ * <p>Thread-safe: templates, texts and fonts are loaded and parsed once (one parsed set per concurrent
+ * rendering, reused); each call builds its own PDF document.
  */
 public final class PdfCertificateDocument implements CertificateDocument {
 
@@ -31,15 +47,22 @@ public final class PdfCertificateDocument implements CertificateDocument {
     public static final String LATIN_FAMILY = "Noto Sans";
     public static final String DEVANAGARI_FAMILY = "Noto Sans Devanagari";
 
+    private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private static final List<FontFile> FONTS = List.of(
             new FontFile("fonts/NotoSans-Regular.ttf", LATIN_FAMILY, 400),
             new FontFile("fonts/NotoSans-Bold.ttf", LATIN_FAMILY, 700),
             new FontFile("fonts/NotoSansDevanagari-Regular.ttf", DEVANAGARI_FAMILY, 400),
             new FontFile("fonts/NotoSansDevanagari-Bold.ttf", DEVANAGARI_FAMILY, 700));
 
+    static {
+        XRLog.setLoggerImpl(new Slf4jXRLogger());
+    }
+
     private final Templates templates;
     private final int qrSizePx;
-    private final List<LoadedFont> fonts;
+    private final List<byte[]> fontFiles;
+    private final Queue<ParsedFonts> idleFonts = new ConcurrentLinkedQueue<>();
 
     /**
      * @param templates where {@code certificate.hbs} and the message bundles come from
@@ -51,7 +74,8 @@ public final class PdfCertificateDocument implements CertificateDocument {
             throw new IllegalArgumentException("QR size must be between 200 and 2000 pixels: " + qrSizePx);
         }
         this.qrSizePx = qrSizePx;
-        this.fonts = FONTS.stream().map(LoadedFont::load).toList();
+        this.fontFiles = FONTS.stream().map(PdfCertificateDocument::read).toList();
+        idleFonts.offer(parseFonts());
     }
 
     /** With a 400-pixel QR code. */
@@ -66,11 +90,11 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     /** The XHTML the PDF is rendered from (for an HTML view of the certificate). */
     public String html(Certificate certificate, SignedCredential credential, Locale locale) {
-        Map<String, Object> model = new java.util.LinkedHashMap<>(CertificateView.of(certificate, templates.messages(), locale));
+        Map<String, Object> model = new LinkedHashMap<>(CertificateView.of(certificate, templates.messages(), locale));
         byte[] png = QrCodes.png(credential.qrText(), errorCorrection(credential.format()), qrSizePx);
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         String programme = certificate.event().programmeId();
-        List<String> names = programme != null && programme.matches("[A-Za-z0-9_-]{1,64}")
+        List<String> names = programme != null && PROGRAMME_ID.matcher(programme).matches()
                 ? List.of("certificate-" + programme, "certificate")
                 : List.of("certificate");
         return templates.apply(names, locale, model);
@@ -89,44 +113,88 @@ public final class PdfCertificateDocument implements CertificateDocument {
     }
 
     private byte[] render(String xhtml) {
+        ParsedFonts parsed = Optional.ofNullable(idleFonts.poll()).orElseGet(this::parseFonts);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        // a tagged, accessible PDF (screen readers); it also leaves out the base-14 fonts that PDFBox would
-        // otherwise substitute, with a warning each, since every glyph comes from the bundled fonts
-        builder.usePdfUaAccessibility(true);
-        builder.withProducer("certhub");
-        for (LoadedFont font : fonts) {
-            builder.useFont(font::open, font.file().family(), font.file().weight(), FontStyle.NORMAL, true);
-        }
-        builder.withHtmlContent(xhtml, null);
-        builder.toStream(pdf);
-        try {
+        try (PDDocument target = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            // a tagged, accessible PDF (screen readers); it also leaves out the base-14 fonts that PDFBox would
+            // otherwise substitute, with a warning each, since every glyph comes from the bundled fonts
+            builder.usePdfUaAccessibility(true);
+            builder.withProducer("certhub");
+            builder.usePDDocument(target);
+            for (int i = 0; i < FONTS.size(); i++) {
+                FontFile file = FONTS.get(i);
+                builder.useFont(new EmbeddedFont(target, parsed.fonts().get(i)), file.family(), file.weight(),
+                        FontStyle.NORMAL, true);
+            }
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(pdf);
             builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the certificate PDF", e);
+        } finally {
+            idleFonts.offer(parsed);
         }
         return pdf.toByteArray();
+    }
+
+    private ParsedFonts parseFonts() {
+        List<TrueTypeFont> parsed = new ArrayList<>();
+        for (int i = 0; i < FONTS.size(); i++) {
+            try {
+                parsed.add(new TTFParser().parse(new RandomAccessReadBuffer(fontFiles.get(i))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot parse font " + FONTS.get(i).resource(), e);
+            }
+        }
+        return new ParsedFonts(List.copyOf(parsed));
+    }
+
+    private static byte[] read(FontFile file) {
+        try (InputStream in = PdfCertificateDocument.class.getClassLoader().getResourceAsStream(file.resource())) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from the classpath: " + file.resource());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + file.resource(), e);
+        }
     }
 
     private record FontFile(String resource, String family, int weight) {
     }
 
-    private record LoadedFont(FontFile file, byte[] bytes) {
+    /**
+     * The bundled fonts parsed once, used by one rendering at a time: a PDF embeds a subset of each font it
+     * uses, and parsing the font files for every PDF would cost more than the rest of the rendering.
+     */
+    private record ParsedFonts(List<TrueTypeFont> fonts) {
+    }
 
-        static LoadedFont load(FontFile file) {
-            try (InputStream in = PdfCertificateDocument.class.getClassLoader().getResourceAsStream(file.resource())) {
-                if (in == null) {
-                    throw new IllegalStateException("font missing from the classpath: " + file.resource());
-                }
-                return new LoadedFont(file, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read font " + file.resource(), e);
-            }
+    /** Embeds the font in the document the first time the layout needs it, and only then. */
+    private static final class EmbeddedFont extends PDFontSupplier {
+
+        private final PDDocument document;
+        private final TrueTypeFont font;
+        private PDFont embedded;
+
+        EmbeddedFont(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
         }
 
-        InputStream open() {
-            return new ByteArrayInputStream(bytes);
+        @Override
+        public PDFont supply() {
+            if (embedded == null) {
+                try {
+                    embedded = PDType0Font.load(document, font, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot embed a font", e);
+                }
+            }
+            return embedded;
         }
     }
 }

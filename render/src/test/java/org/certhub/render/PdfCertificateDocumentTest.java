@@ -9,10 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,6 +53,26 @@ class PdfCertificateDocumentTest {
         assertThat(images).hasSize(1);
         assertThat(images.get(0).getWidth()).isGreaterThanOrEqualTo(300);
         assertThat(QrCodes.read(images.get(0))).contains(QR_TEXT);
+    }
+
+    @Test
+    void rendersConcurrentlyWithEachPdfCarryingItsOwnData() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> pdfs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "Holder Number" + i;
+                Locale locale = i % 2 == 0 ? Locale.ENGLISH : new Locale("hi");
+                pdfs.add(pool.submit(() -> document.pdf(CertificateFixtures.certificate(name, null), euDcc(), locale)));
+            }
+            for (int i = 0; i < pdfs.size(); i++) {
+                try (PDDocument doc = Loader.loadPDF(pdfs.get(i).get())) {
+                    assertThat(new PDFTextStripper().getText(doc)).contains("Holder Number" + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -111,41 +127,24 @@ class PdfCertificateDocumentTest {
 
     @Test
     void registersFontsForEveryCharacterSoNothingFallsBack() {
-        Logger openhtmltopdf = Logger.getLogger("com.openhtmltopdf");
-        List<String> warnings = new ArrayList<>();
-        Handler julCapture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record.getLoggerName() + ": " + record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        ch.qos.logback.classic.Logger pdfbox = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> slf4jCapture =
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture =
                 new ch.qos.logback.core.read.ListAppender<>();
-        slf4jCapture.start();
-        openhtmltopdf.addHandler(julCapture);
-        pdfbox.addAppender(slf4jCapture);
+        capture.start();
+        root.addAppender(capture);
         try {
             document.pdf(CertificateFixtures.certificate("आशा Kumari", null), euDcc(), new Locale("hi"));
             document.pdf(CertificateFixtures.certificate("Élodie", null), euDcc(), Locale.FRENCH);
         } finally {
-            openhtmltopdf.removeHandler(julCapture);
-            pdfbox.detachAppender(slf4jCapture);
+            root.detachAppender(capture);
         }
-        slf4jCapture.list.stream()
-                .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                .forEach(event -> warnings.add(event.getLoggerName() + ": " + event.getFormattedMessage()));
-        assertThat(warnings).isEmpty();
+        assertThat(capture.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
+                .isEmpty();
+        assertThat(capture.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
+                .as("openhtmltopdf logs through SLF4J").anyMatch(name -> name.startsWith("com.openhtmltopdf"));
     }
 
     @Test

@@ -3,35 +3,26 @@ package org.certhub.connectors.distribution.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Properties;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmailDistributorTest {
 
-    private final List<String> sent = new ArrayList<>();
-    private final MailTransport recording = new MailTransport() {
-        private final Session session = Session.getInstance(new Properties());
+    @TempDir
+    Path outboxDir;
 
-        @Override
-        public Session session() {
-            return session;
-        }
+    private EmailDistributor distributor;
 
-        @Override
-        public void send(MimeMessage message, String deliveryId) {
-            sent.add(deliveryId);
-        }
-    };
-
-    private final EmailDistributor distributor = new EmailDistributor(
-            new EmailSettings("noreply@health.example", false, "certhub.health.example"),
-            EmailFixtures.templates(), EmailFixtures.document(), recording);
+    @BeforeEach
+    void setUp() {
+        distributor = new EmailDistributor(new EmailSettings("noreply@health.example", false, "certhub.health.example"),
+                EmailFixtures.templates(), EmailFixtures.document(), new OutboxMailTransport(outboxDir));
+    }
 
     @Test
     void appliesOnlyToRecipientsWithAnEmailAddress() {
@@ -46,7 +37,7 @@ class EmailDistributorTest {
                 EmailFixtures.request("d1", "Ravi Sharma", "ravi@@example..org", Locale.ENGLISH)))
                 .isInstanceOf(PermanentDeliveryException.class)
                 .hasMessageNotContaining("ravi");
-        assertThat(sent).isEmpty();
+        assertThat(outboxDir).isEmptyDirectory();
     }
 
     @Test
