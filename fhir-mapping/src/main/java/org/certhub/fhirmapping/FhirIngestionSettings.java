@@ -71,7 +71,7 @@ public record FhirIngestionSettings(
     }
 
     public boolean allowsUnknownVaccines(String programmeId) {
-        return unknownVaccinesAllowedIn.contains(programmeId);
+        return programmeId != null && unknownVaccinesAllowedIn.contains(programmeId);
     }
 
     /** How deeply each input is validated. */

@@ -101,8 +101,6 @@ public final class NdjsonImport {
                     }
                 } catch (FhirInputException e) {
                     entry = new Submission.Rejected(ref, e.status(), e.problems());
-                } catch (IllegalArgumentException e) {
-                    entry = lineRejected(ref, 422, "a value of the record does not fit the certificate data set");
                 }
                 if (entry instanceof Submission.Accepted) {
                     accepted++;
