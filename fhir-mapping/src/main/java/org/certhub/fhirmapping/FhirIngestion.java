@@ -168,7 +168,7 @@ public final class FhirIngestion {
                 ? "Immunization/" + immunization.getIdElement().getIdPart() : "Immunization";
         ImmunizationMapper.Source source = new ImmunizationMapper.Source(sourceSystem, entryRef, "Immunization",
                 null, resolver, null);
-        Submission.Entry entry = mapSafely(immunization, source);
+        Submission.Entry entry = mapper.map(immunization, source);
         if (entry instanceof Submission.Rejected rejected) {
             throw new FhirInputException(rejected.status(), rejected.problems());
         }
@@ -220,7 +220,7 @@ public final class FhirIngestion {
                 mapped = new Submission.Rejected(entryRef(entry, path), 422, List.of(Problem.error("not-supported",
                         "only POST and PUT of an Immunization are accepted", path + ".request.method")));
             } else {
-                mapped = mapSafely((Immunization) entry.getResource(), new ImmunizationMapper.Source(sourceSystem,
+                mapped = mapper.map((Immunization) entry.getResource(), new ImmunizationMapper.Source(sourceSystem,
                         entryRef(entry, path), path + ".resource", entry.getFullUrl(), references, inferred.get(i)));
             }
             if (mapped instanceof Submission.Rejected rejected) {
@@ -253,16 +253,6 @@ public final class FhirIngestion {
 
     private static String entryRef(Bundle.BundleEntryComponent entry, String path) {
         return entry.hasFullUrl() ? entry.getFullUrl() : path;
-    }
-
-    /** Maps one Immunization; a value the model's invariants refuse is the sender's error, not ours. */
-    private Submission.Entry mapSafely(Immunization immunization, ImmunizationMapper.Source source) {
-        try {
-            return mapper.map(immunization, source);
-        } catch (IllegalArgumentException e) {
-            return new Submission.Rejected(source.entryRef(), 422, List.of(Problem.error("value",
-                    "a value of the record does not fit the certificate data set", source.path())));
-        }
     }
 
     private static FhirInputException unprocessable(Problem problem) {

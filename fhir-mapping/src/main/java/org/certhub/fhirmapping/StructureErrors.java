@@ -34,8 +34,9 @@ final class StructureErrors implements IParserErrorHandler {
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
-        // the value itself may be personal data: name the element and the rule, not the value
-        add("value", "invalid value: " + error, location, null);
+        // the value itself may be personal data (a birth date, a name): name the element and the rule, not the value
+        String rule = error == null ? "not allowed here" : value == null || value.isEmpty() ? error : error.replace(value, "…");
+        add("value", "invalid value: " + rule, location, null);
     }
 
     @Override

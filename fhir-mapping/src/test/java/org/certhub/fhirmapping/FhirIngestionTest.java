@@ -78,6 +78,15 @@ class FhirIngestionTest {
                 .replace("\"id\":\"p1\"", "\"id\":\"p\"") + "]"));
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo("value"));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.diagnostics()).doesNotContain("feminine"));
+    }
+
+    @Test
+    void anInvalidBirthDateIsReportedWithoutEchoingIt() {
+        FhirInputException e = rejected(comirnaty("i1", "#p", "\"contained\":[" + PATIENT.replace("\"1980-04\"", "\"1980-13-45\"")
+                .replace("\"id\":\"p1\"", "\"id\":\"p\"") + "]"));
+        assertThat(e.status()).isEqualTo(422);
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.diagnostics()).doesNotContain("1980-13-45"));
     }
 
     @Test

@@ -74,114 +74,116 @@ public final class NdjsonImport {
                 .map(index::get).map(Resource.class::cast);
         Map<Integer, Integer> inferredDoses = inferDoseNumbers(immunizations, resolver);
 
-        long lines = 0;
-        long accepted = 0;
-        long retracted = 0;
-        long ignored = 0;
-        long rejected = 0;
+        Counts counts = new Counts();
         ImmunizationMapper mapper = ingestion.mapper();
-        try (BufferedReader reader = new BufferedReader(immunizations.open())) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                lines++;
-                String ref = immunizations.name() + ":" + number;
-                Submission.Entry entry;
-                try {
-                    IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
-                    if (resource instanceof Immunization immunization) {
-                        entry = mapper.map(immunization, new ImmunizationMapper.Source(sourceSystem, ref, "Immunization",
-                                null, resolver, inferredDoses.get(number)));
-                    } else {
-                        entry = lineRejected(ref, 400, "the line holds a " + resource.fhirType() + ", not an Immunization");
-                    }
-                } catch (FhirInputException e) {
-                    entry = new Submission.Rejected(ref, e.status(), e.problems());
-                } catch (IllegalArgumentException e) {
-                    entry = lineRejected(ref, 422, "a value of the record does not fit the certificate data set");
-                }
-                if (entry instanceof Submission.Accepted) {
-                    accepted++;
-                } else if (entry instanceof Submission.Retracted) {
-                    retracted++;
-                } else if (entry instanceof Submission.Ignored) {
-                    ignored++;
+        eachLine(immunizations, (number, text) -> {
+            String ref = immunizations.name() + ":" + number;
+            Submission.Entry entry;
+            try {
+                IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
+                if (resource instanceof Immunization immunization) {
+                    entry = mapper.map(immunization, new ImmunizationMapper.Source(sourceSystem, ref, "Immunization",
+                            null, resolver, inferredDoses.get(number)));
                 } else {
-                    rejected++;
+                    entry = lineRejected(ref, 400, "the line holds a " + resource.fhirType() + ", not an Immunization");
                 }
-                sink.accept(new LineResult(immunizations.name(), number, entry));
+            } catch (FhirInputException e) {
+                entry = new Submission.Rejected(ref, e.status(), e.problems());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + immunizations.name(), e);
-        }
-        return new Summary(index.size(), badPatients, lines, accepted, retracted, ignored, rejected);
+            counts.add(entry);
+            sink.accept(new LineResult(immunizations.name(), number, entry));
+        });
+        return new Summary(index.size(), badPatients, counts.lines, counts.accepted, counts.retracted, counts.ignored,
+                counts.rejected);
     }
 
     private long indexPatients(NdjsonSource patients, Map<String, Patient> index, Consumer<LineResult> sink) {
-        long bad = 0;
-        try (BufferedReader reader = new BufferedReader(patients.open())) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) {
-                    continue;
+        long[] bad = {0};
+        eachLine(patients, (number, text) -> {
+            String ref = patients.name() + ":" + number;
+            Submission.Rejected problem;
+            try {
+                IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
+                if (resource instanceof Patient patient && patient.getIdElement().getIdPart() != null) {
+                    index.put(patient.getIdElement().getIdPart(), patient);
+                    return;
                 }
-                String ref = patients.name() + ":" + number;
-                Submission.Rejected problem;
-                try {
-                    IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
-                    if (resource instanceof Patient patient && patient.getIdElement().getIdPart() != null) {
-                        index.put(patient.getIdElement().getIdPart(), patient);
-                        continue;
-                    }
-                    problem = lineRejected(ref, 400, resource instanceof Patient
-                            ? "the Patient has no id, so no Immunization can refer to it"
-                            : "the line holds a " + resource.fhirType() + ", not a Patient");
-                } catch (FhirInputException e) {
-                    problem = new Submission.Rejected(ref, e.status(), e.problems());
-                }
-                bad++;
-                sink.accept(new LineResult(patients.name(), number, problem));
+                problem = lineRejected(ref, 400, resource instanceof Patient
+                        ? "the Patient has no id, so no Immunization can refer to it"
+                        : "the line holds a " + resource.fhirType() + ", not a Patient");
+            } catch (FhirInputException e) {
+                problem = new Submission.Rejected(ref, e.status(), e.problems());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + patients.name(), e);
-        }
-        return bad;
+            bad[0]++;
+            sink.accept(new LineResult(patients.name(), number, problem));
+        });
+        return bad[0];
     }
 
     /** First pass: the date, person and programme of every dose, to number the ones that carry no number. */
     private Map<Integer, Integer> inferDoseNumbers(NdjsonSource immunizations, ReferenceResolver resolver) {
         List<DoseSequencer.Dose> doses = new ArrayList<>();
         IParser parser = ingestion.context().newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
-        try (Reader in = immunizations.open(); BufferedReader reader = new BufferedReader(in)) {
+        eachLine(immunizations, (number, text) -> {
+            if (text.length() > ingestion.settings().maxInputChars()) {
+                return;
+            }
+            Immunization immunization;
+            try {
+                if (!(parser.parseResource(text) instanceof Immunization parsed)) {
+                    return;
+                }
+                immunization = parsed;
+            } catch (RuntimeException unreadable) {
+                return; // reported with its line number by the mapping pass
+            }
+            ingestion.mapper().dose(number, immunization, ImmunizationMapper.patientKey(immunization, null, resolver))
+                    .ifPresent(doses::add);
+        });
+        return DoseSequencer.inferDoseNumbers(doses);
+    }
+
+    /** Hands each non-blank line, with its 1-based number, to {@code handler}. */
+    private static void eachLine(NdjsonSource source, LineHandler handler) {
+        try (Reader in = source.open(); BufferedReader reader = new BufferedReader(in)) {
             String text;
             int number = 0;
             while ((text = reader.readLine()) != null) {
                 number++;
-                if (text.isBlank() || text.length() > ingestion.settings().maxInputChars()) {
-                    continue;
+                if (!text.isBlank()) {
+                    handler.line(number, text);
                 }
-                Immunization immunization;
-                try {
-                    if (!(parser.parseResource(text) instanceof Immunization parsed)) {
-                        continue;
-                    }
-                    immunization = parsed;
-                } catch (RuntimeException unreadable) {
-                    continue; // reported with its line number by the mapping pass
-                }
-                ingestion.mapper().dose(number, immunization, ImmunizationMapper.patientKey(immunization, null, resolver))
-                        .ifPresent(doses::add);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + immunizations.name(), e);
+            throw new UncheckedIOException("cannot read " + source.name(), e);
         }
-        return DoseSequencer.inferDoseNumbers(doses);
+    }
+
+    @FunctionalInterface
+    private interface LineHandler {
+        void line(int number, String text);
+    }
+
+    /** Outcome counts of the Immunization lines. */
+    private static final class Counts {
+        private long lines;
+        private long accepted;
+        private long retracted;
+        private long ignored;
+        private long rejected;
+
+        void add(Submission.Entry entry) {
+            lines++;
+            if (entry instanceof Submission.Accepted) {
+                accepted++;
+            } else if (entry instanceof Submission.Retracted) {
+                retracted++;
+            } else if (entry instanceof Submission.Ignored) {
+                ignored++;
+            } else {
+                rejected++;
+            }
+        }
     }
 
     /** The id of a {@code Patient/<id>} reference (relative, absolute or versioned), else {@code null}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -90,7 +91,7 @@ public final class DivocCertifyMapper {
             String path = "$[" + i + "]";
             try {
                 entries.add(map(requests.get(i), path, sourceSystem));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 entries.add(new Submission.Rejected(path, 422, List.of(Problem.error("value",
                         "a value of the request does not fit the certificate data set", path))));
             }
@@ -178,7 +179,7 @@ public final class DivocCertifyMapper {
         if (dob != null) {
             try {
                 return new PartialDate(dob.length() > 10 ? dob.substring(0, 10) : dob);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 problems.add(Problem.error("value", "recipient.dob must be a date (YYYY-MM-DD)", path + ".dob"));
                 return null;
             }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,7 +79,17 @@ public final class ImmunizationMapper {
         }
     }
 
+    /** Maps one Immunization; a value the model's invariants refuse is the sender's error (422), not ours. */
     public Submission.Entry map(Immunization immunization, Source source) {
+        try {
+            return mapChecked(immunization, source);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return reject(source, Problem.error("value", "a value of the record does not fit the certificate data set",
+                    source.path()));
+        }
+    }
+
+    private Submission.Entry mapChecked(Immunization immunization, Source source) {
         String path = source.path();
         List<Problem> problems = new ArrayList<>();
         if (immunization.getStatus() == null) {

@@ -1,5 +1,6 @@
 package org.certhub.fhirmapping.mapping;
 
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class RecipientMapper {
             String iso = patient.getBirthDateElement().getValueAsString();
             try {
                 birthDate = new PartialDate(iso);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 problems.add(Problem.error("value", "birthDate is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
                         path + ".birthDate"));
                 return Optional.empty();

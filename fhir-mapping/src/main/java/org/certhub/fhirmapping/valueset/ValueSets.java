@@ -139,7 +139,7 @@ public final class ValueSets {
     }
 
     public Optional<Programme> programme(String id) {
-        return Optional.ofNullable(programmes.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(programmes.get(id));
     }
 
     public Collection<Programme> programmes() {
@@ -151,7 +151,7 @@ public final class ValueSets {
     }
 
     public Optional<VaccineDefinition> vaccine(String id) {
-        return Optional.ofNullable(vaccines.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(vaccines.get(id));
     }
 
     /** The canonical URI of a code system as configured ({@code systemAliases}), else the URI itself. */
