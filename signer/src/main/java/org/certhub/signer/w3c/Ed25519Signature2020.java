@@ -1,7 +1,6 @@
 package org.certhub.signer.w3c;
 
 import com.apicatalog.jsonld.JsonLdError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +32,7 @@ final class Ed25519Signature2020 {
 
     /** The bytes to sign or verify: {@code proofOptions} must not hold {@code proofValue}. */
     byte[] signingInput(JsonObject credentialWithoutProof, JsonObject proofOptions) throws JsonLdError {
-        JsonObjectBuilder config = Json.createObjectBuilder().add("@context", credentialWithoutProof.get("@context"));
+        JsonObjectBuilder config = JsonP.PROVIDER.createObjectBuilder().add("@context", credentialWithoutProof.get("@context"));
         proofOptions.forEach(config::add);
         byte[] proofHash = proofHash(config.build());
         byte[] documentHash = canonicalizer.hash(credentialWithoutProof);

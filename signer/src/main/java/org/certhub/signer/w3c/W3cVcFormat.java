@@ -1,7 +1,6 @@
 package org.certhub.signer.w3c;
 
 import com.apicatalog.jsonld.JsonLdError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,7 +68,7 @@ public final class W3cVcFormat implements CredentialFormat {
     public SignedCredential sign(Certificate certificate) {
         SigningKey key = keys.activeKey(KeyPurpose.W3C_VC);
         JsonObject credential = credential(certificate);
-        JsonObject proofOptions = Json.createObjectBuilder()
+        JsonObject proofOptions = JsonP.PROVIDER.createObjectBuilder()
                 .add("type", Ed25519Signature2020.TYPE)
                 .add("created", instant(certificate.issuedAt()))
                 .add("verificationMethod", settings.issuer() + "#" + key.kid())
@@ -81,8 +80,8 @@ public final class W3cVcFormat implements CredentialFormat {
         } catch (JsonLdError e) {
             throw new IllegalStateException("cannot canonicalize the credential: " + e.getCode(), e);
         }
-        JsonObject proof = Json.createObjectBuilder(proofOptions).add("proofValue", Multibase.encodeBase58Btc(signature)).build();
-        String document = Json.createObjectBuilder(credential).add("proof", proof).build().toString();
+        JsonObject proof = JsonP.PROVIDER.createObjectBuilder(proofOptions).add("proofValue", Multibase.encodeBase58Btc(signature)).build();
+        String document = JsonP.PROVIDER.createObjectBuilder(credential).add("proof", proof).build().toString();
         return new SignedCredential(ID, key.kid(), document, MEDIA_TYPE, document);
     }
 
@@ -90,7 +89,7 @@ public final class W3cVcFormat implements CredentialFormat {
     JsonObject credential(Certificate certificate) {
         Recipient recipient = certificate.recipient();
         Vaccination vaccination = certificate.vaccination();
-        JsonObjectBuilder subject = Json.createObjectBuilder().add("type", "Person");
+        JsonObjectBuilder subject = JsonP.PROVIDER.createObjectBuilder().add("type", "Person");
         put(subject, "id", recipientIri(recipient));
         put(subject, "refId", certificate.event().sourceRecordId());
         put(subject, "name", recipient.name() == null ? null : recipient.name().fullName());
@@ -100,12 +99,12 @@ public final class W3cVcFormat implements CredentialFormat {
         putAddress(subject, recipient.address());
         put(subject, "dob", recipient.birthDate() == null ? null : recipient.birthDate().iso());
 
-        JsonObjectBuilder evidence = Json.createObjectBuilder()
+        JsonObjectBuilder evidence = JsonP.PROVIDER.createObjectBuilder()
                 .add("id", settings.certificateBaseUrl() + URLEncoder.encode(certificate.id(), StandardCharsets.UTF_8));
         put(evidence, "infoUrl", settings.infoUrl());
         put(evidence, "feedbackUrl", settings.feedbackUrl());
         evidence.add("certificateId", certificate.id());
-        evidence.add("type", Json.createArrayBuilder().add("Vaccination"));
+        evidence.add("type", JsonP.PROVIDER.createArrayBuilder().add("Vaccination"));
         put(evidence, "batch", vaccination.lot());
         put(evidence, "vaccine", vaccineName(vaccination));
         put(evidence, "manufacturer", label(vaccination.manufacturer()));
@@ -122,26 +121,26 @@ public final class W3cVcFormat implements CredentialFormat {
             evidence.add("totalDoses", vaccination.totalDoses());
         }
         if (certificate.event().practitioner() != null && certificate.event().practitioner().name() != null) {
-            evidence.add("verifier", Json.createObjectBuilder().add("name", certificate.event().practitioner().name()));
+            evidence.add("verifier", JsonP.PROVIDER.createObjectBuilder().add("name", certificate.event().practitioner().name()));
         }
         if (certificate.event().facility() != null) {
-            JsonObjectBuilder facility = Json.createObjectBuilder();
+            JsonObjectBuilder facility = JsonP.PROVIDER.createObjectBuilder();
             put(facility, "name", certificate.event().facility().name());
             putAddress(facility, certificate.event().facility().address());
             evidence.add("facility", facility);
         }
 
-        JsonArrayBuilder context = Json.createArrayBuilder()
+        JsonArrayBuilder context = JsonP.PROVIDER.createArrayBuilder()
                 .add(JsonLdContexts.CREDENTIALS_V1)
                 .add(settings.contextUrl())
                 .add(JsonLdContexts.ED25519_2020_V1);
-        return Json.createObjectBuilder()
+        return JsonP.PROVIDER.createObjectBuilder()
                 .add("@context", context)
-                .add("type", Json.createArrayBuilder().add("VerifiableCredential").add("ProofOfVaccinationCredential"))
+                .add("type", JsonP.PROVIDER.createArrayBuilder().add("VerifiableCredential").add("ProofOfVaccinationCredential"))
                 .add("credentialSubject", subject)
                 .add("issuer", settings.issuer())
                 .add("issuanceDate", instant(certificate.issuedAt()))
-                .add("evidence", Json.createArrayBuilder().add(evidence))
+                .add("evidence", JsonP.PROVIDER.createArrayBuilder().add(evidence))
                 .add("nonTransferable", "true")
                 .build();
     }
@@ -164,7 +163,7 @@ public final class W3cVcFormat implements CredentialFormat {
         if (address == null) {
             return;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonP.PROVIDER.createObjectBuilder();
         put(json, "district", address.district());
         put(json, "city", address.city());
         put(json, "addressRegion", address.state());

@@ -1,7 +1,6 @@
 package org.certhub.signer.w3c;
 
 import com.apicatalog.jsonld.JsonLdError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -72,7 +71,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return invalid(Reasons.MALFORMED);
         }
         JsonObject signed;
-        try (JsonReader reader = Json.createReader(new StringReader(qrText.strip()))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(qrText.strip()))) {
             JsonStructure structure = reader.read();
             if (!(structure instanceof JsonObject object)) {
                 return invalid(Reasons.MALFORMED);
@@ -296,7 +295,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
     }
 
     private static JsonObject without(JsonObject object, String name) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.PROVIDER.createObjectBuilder();
         object.forEach((key, value) -> {
             if (!key.equals(name)) {
                 builder.add(key, value);
