@@ -18,7 +18,11 @@ public record PartialDate(String iso) {
             throw new IllegalArgumentException("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: " + iso);
         }
         if (iso.length() == 10) {
-            LocalDate.parse(iso); // rejects 2021-02-30
+            try {
+                LocalDate.parse(iso);
+            } catch (java.time.format.DateTimeParseException impossible) { // 2021-02-30
+                throw new IllegalArgumentException("not a calendar date: " + iso, impossible);
+            }
         }
     }
 

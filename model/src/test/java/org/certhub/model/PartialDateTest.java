@@ -16,7 +16,7 @@ class PartialDateTest {
 
     @Test
     void rejectsImpossibleOrMalformedDates() {
-        assertThatThrownBy(() -> new PartialDate("2021-02-30")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> new PartialDate("2021-02-30")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PartialDate("1964-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PartialDate("64-08-12")).isInstanceOf(IllegalArgumentException.class);
     }
