@@ -67,6 +67,16 @@ class CertificateFlowIT extends HubTestSupport {
         String kid = certificate.get("credentials").get("w3c-vc").get("keyId").asText();
         assertThat(get("/.well-known/jwks.json").body()).contains(kid);
         assertThat(get("/.well-known/did.json").body()).contains(kid);
+        String dccKid = certificate.get("credentials").get("eu-dcc").get("keyId").asText();
+        assertThat(json(get("/.well-known/dsc.json")).findValuesAsText("kid")).contains(dccKid);
+
+        for (String format : List.of("eu-dcc", "shc")) {
+            String otherQr = certificate.get("credentials").get(format).get("qr").asText();
+            JsonNode otherVerdict = json(post("/api/v1/verify", "text/plain", otherQr, null));
+            assertThat(otherVerdict.get("valid").asBoolean()).as(format).isTrue();
+            assertThat(otherVerdict.get("format").asText()).isEqualTo(format);
+            assertThat(get("/api/v1/certificates/" + certificateId + "/" + format).statusCode()).isEqualTo(200);
+        }
     }
 
     private static byte[] pdfAttachment(MimeMessage mail) throws Exception {

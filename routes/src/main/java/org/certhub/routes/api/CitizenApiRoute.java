@@ -23,7 +23,8 @@ public class CitizenApiRoute extends RouteBuilder {
                 .post("/verify").to("direct:verify-credential");
         rest("/.well-known")
                 .get("/jwks.json").to("direct:publish-jwks")
-                .get("/did.json").to("direct:publish-did-document");
+                .get("/did.json").to("direct:publish-did-document")
+                .get("/dsc.json").to("direct:publish-document-signers");
 
         answer("read-event", CertificateApi.class, "event");
         answer("read-certificate", CertificateApi.class, "certificate");
@@ -34,6 +35,7 @@ public class CitizenApiRoute extends RouteBuilder {
         answer("verify-credential", VerifyApi.class, "verify");
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
+        answer("publish-document-signers", PublicKeysApi.class, "documentSigners");
     }
 
     /** A read-only route: one service call whose {@link HttpAnswer} is the response. */
