@@ -17,11 +17,13 @@ import org.certhub.signer.keys.TrustedKeys;
 import org.certhub.signer.shc.ShcFormat;
 import org.certhub.signer.shc.ShcVerifier;
 import org.certhub.signer.trust.HubTrustedKeys;
+import org.certhub.signer.trust.TrustListDownloads;
 import org.certhub.signer.w3c.W3cVcFormat;
 import org.certhub.signer.w3c.W3cVcSettings;
 import org.certhub.signer.w3c.W3cVcVerifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Keys, the credential formats and their verifiers. Every format is available; {@code certhub.formats} picks the
@@ -38,8 +40,18 @@ public class SigningConfiguration {
     }
 
     @Bean
-    TrustedKeys trustedKeys(SigningKeyProvider keys, IssuerIdentity issuer, CerthubProperties properties) {
-        return new HubTrustedKeys(keys, new HubTrustedKeys.Settings(issuer.did(), issuer.baseUrl(), properties.trustDir()));
+    TrustListDownloads trustListDownloads() {
+        return new TrustListDownloads();
+    }
+
+    /** This hub's keys, the trust folder's, and the downloaded trust lists': what every verifier searches. */
+    @Bean
+    @Primary
+    TrustedKeys trustedKeys(SigningKeyProvider keys, IssuerIdentity issuer, CerthubProperties properties,
+                            TrustListDownloads downloads) {
+        return TrustListDownloads.combined(
+                new HubTrustedKeys(keys, new HubTrustedKeys.Settings(issuer.did(), issuer.baseUrl(), properties.trustDir())),
+                downloads);
     }
 
     @Bean

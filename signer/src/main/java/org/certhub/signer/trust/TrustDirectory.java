@@ -49,10 +49,7 @@ public final class TrustDirectory {
 
     /** The keys in the folder by purpose; an absent or null folder trusts no one else. */
     public static Map<KeyPurpose, List<TrustedKey>> load(Path dir) {
-        Map<KeyPurpose, List<TrustedKey>> keys = new EnumMap<>(KeyPurpose.class);
-        for (KeyPurpose purpose : KeyPurpose.values()) {
-            keys.put(purpose, new ArrayList<>());
-        }
+        Map<KeyPurpose, List<TrustedKey>> keys = empty();
         if (dir == null || !Files.isDirectory(dir)) {
             return freeze(keys);
         }
@@ -87,7 +84,54 @@ public final class TrustDirectory {
     }
 
     private static void readJwkSet(Path file, Map<KeyPurpose, List<TrustedKey>> keys) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
+        readJwkSet(Files.readAllBytes(file), file.toString(), keys);
+    }
+
+    /** The keys of a JWK set ({@code {"keys":[...]}}), e.g. a SMART Health Card issuer's {@code jwks.json}. */
+    public static Map<KeyPurpose, List<TrustedKey>> parseJwkSet(byte[] json, String source) {
+        Map<KeyPurpose, List<TrustedKey>> keys = empty();
+        try {
+            readJwkSet(json, source, keys);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + source, e);
+        }
+        return freeze(keys);
+    }
+
+    /**
+     * The document signers of an EU DCC trust list as the gateway and national backends publish it: a JSON
+     * array of {@code {"kid", "country", "certificateType", "rawData"}} where {@code rawData} is the base64 DER
+     * certificate; entries of other certificate types are skipped.
+     */
+    public static Map<KeyPurpose, List<TrustedKey>> parseDscList(byte[] json, String source) {
+        Map<KeyPurpose, List<TrustedKey>> keys = empty();
+        try {
+            JsonNode list = JSON.readTree(json);
+            if (list == null || !list.isArray()) {
+                throw new IllegalArgumentException("not an EU DCC trust list (a JSON array): " + source);
+            }
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            for (JsonNode entry : list) {
+                if (entry.hasNonNull("certificateType") && !"DSC".equals(entry.get("certificateType").asText())) {
+                    continue;
+                }
+                byte[] der = java.util.Base64.getDecoder().decode(entry.path("rawData").asText());
+                X509Certificate certificate = (X509Certificate) x509.generateCertificate(new java.io.ByteArrayInputStream(der));
+                String kid = KeyIds.euDcc(certificate);
+                if (entry.hasNonNull("kid") && !kid.equals(entry.get("kid").asText())) {
+                    throw new IllegalArgumentException("trust list entry's kid does not match its certificate: " + source);
+                }
+                keys.get(KeyPurpose.EU_DCC).add(new TrustedKey(kid, certificate.getPublicKey(),
+                        certificate.getSubjectX500Principal().getName(), certificate));
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a readable EU DCC trust list: " + source, e);
+        }
+        return freeze(keys);
+    }
+
+    private static void readJwkSet(byte[] json, String file, Map<KeyPurpose, List<TrustedKey>> keys) throws IOException {
+        JsonNode root = JSON.readTree(json);
         JsonNode list = root == null ? null : root.get("keys");
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("not a JWK set ({\"keys\":[...]}): " + file);
@@ -126,6 +170,14 @@ public final class TrustDirectory {
         } else {
             throw new IllegalArgumentException("unsupported key type " + jwk.getKeyType());
         }
+    }
+
+    private static Map<KeyPurpose, List<TrustedKey>> empty() {
+        Map<KeyPurpose, List<TrustedKey>> keys = new EnumMap<>(KeyPurpose.class);
+        for (KeyPurpose purpose : KeyPurpose.values()) {
+            keys.put(purpose, new ArrayList<>());
+        }
+        return keys;
     }
 
     private static Map<KeyPurpose, List<TrustedKey>> freeze(Map<KeyPurpose, List<TrustedKey>> keys) {

@@ -1,0 +1,40 @@
+package org.certhub.routes.signing;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.config.TrustListProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps other issuers' trust lists current: each configured list is fetched at start and every
+ * {@code certhub.trust.refresh}; a list that fails to download or parse keeps its last good keys (logged).
+ */
+@Component
+@ConditionalOnRole(Role.API)
+public class TrustListRefreshRoute extends RouteBuilder {
+
+    private final TrustListProperties trust;
+
+    public TrustListRefreshRoute(TrustListProperties trust) {
+        this.trust = trust;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.WARN, "trust list ${exchangeProperty.trustList} not refreshed: ${exception.message}");
+
+        for (int i = 0; i < trust.lists().size(); i++) {
+            TrustListProperties.TrustList list = trust.lists().get(i);
+            from("timer:refresh-trust-list-" + i + "?delay=0&period=" + trust.refresh().toMillis())
+                    .routeId("refresh-trust-list-" + i)
+                    .setProperty(TrustListRefresher.SOURCE, constant(list.url()))
+                    .setProperty(TrustListRefresher.FORMAT, constant(list.format()))
+                    .removeHeaders("*")
+                    .to(list.url()).id("fetch-trust-list-" + i)
+                    .bean(TrustListRefresher.class, "refresh")
+                    .log("trust list ${exchangeProperty.trustList}: ${body} keys");
+        }
+    }
+}
