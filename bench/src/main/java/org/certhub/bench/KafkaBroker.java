@@ -1,0 +1,36 @@
+package org.certhub.bench;
+
+import java.util.concurrent.CountDownLatch;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A single-node KRaft Kafka broker on a loopback port, for benchmark runs of the scale-out mode on one machine
+ * (there is no Debian package of a Kafka broker). It creates certhub's topics with the given partitions and runs
+ * until the process is stopped.
+ *
+ * <pre>java -cp bench/target/certhub-bench.jar org.certhub.bench.KafkaBroker 59092 6</pre>
+ */
+public final class KafkaBroker {
+
+    private static final String[] TOPICS = {
+        "certhub.ingest", "certhub.ingest.dlq",
+        "certhub.certify", "certhub.certify.dlq",
+        "certhub.certificate.issued", "certhub.certificate.issued.dlq",
+        "certhub.deliver.email", "certhub.deliver.email.dlq",
+    };
+
+    private KafkaBroker() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 59092;
+        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, TOPICS);
+        broker.kafkaPorts(port);
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-shutdown"));
+        System.out.println("kafka broker ready at " + broker.getBrokersAsString());
+        new CountDownLatch(1).await();
+    }
+}
