@@ -2,10 +2,11 @@
 -- Portable SQL for H2 (embedded) and PostgreSQL (scale-out).
 
 -- How the recipient's identity was settled for the event: the adapter that checked it (none, rest, otp), or
--- "waived" when an administrator approved a held event; the waiver holds for the revision that was reviewed.
+-- "waived" when an administrator approved a held event. A waiver or a confirmed one-time code settles the
+-- identity of the revision it was given for (id_settled_revision); a later correction is checked again.
 ALTER TABLE vaccination_event ADD COLUMN id_check VARCHAR(32);
 ALTER TABLE vaccination_event ADD COLUMN id_check_ref VARCHAR(256);
-ALTER TABLE vaccination_event ADD COLUMN id_waived_revision INTEGER;
+ALTER TABLE vaccination_event ADD COLUMN id_settled_revision INTEGER;
 
 -- Parts of deliveries a receiver has accepted (a webhook subscriber, an SMS, a locker push), shared by every
 -- node, so that a redelivered message never sends again, even after a restart.

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
  * Turns a stored event into a stored, signed certificate. Safe to run again for the same event: a redelivered
  * message finds the certificate of the event's current revision and issues nothing new.
  * <p>
- * Before signing, the recipient's identity is checked ({@link IdVerifier}, unless a review waived it for this
- * revision) and the dose's funding decided ({@link PaymentGateway}). A mismatch, an open challenge or a payment
+ * Before signing, the recipient's identity is checked ({@link IdVerifier}, unless a review or a one-time code
+ * settled it for this revision) and the dose's funding decided ({@link PaymentGateway}). A mismatch, an open challenge or a payment
  * the programme waits for holds the event (state {@code held}, a reason without personal data) and nothing is
  * announced; a declined payment fails it. Outages of either system propagate, so the stage retries and then
  * dead-letters the event.
@@ -102,13 +102,13 @@ public class CertificationService {
     /** Whether identity and funding allow issuing now; if not, the event is held or failed with the reason. */
     private boolean admitted(StoredEvent stored) {
         VaccinationEvent event = stored.event();
-        if (!reviews.isWaived(stored.id(), stored.revision())) {
+        if (!reviews.isSettled(stored.id(), stored.revision())) {
             IdVerification identity = idVerifier.verify(new IdVerificationRequest(stored.id(), event.programmeId(), event.recipient()));
             if (!identity.permitsCertification()) {
                 String reason = switch (identity.outcome()) {
                     case MISMATCH -> "identity check: mismatch in " + identity.mismatches().stream().sorted()
                             .map(field -> field.name().toLowerCase(java.util.Locale.ROOT)).toList();
-                    case CHALLENGE_SENT -> "identity check: waiting for the one-time code";
+                    case CHALLENGE_SENT -> "identity check: one-time code sent, challenge " + identity.challengeId();
                     default -> "identity check: " + identity.outcome().name().toLowerCase(java.util.Locale.ROOT);
                 };
                 events.markHeld(stored.id(), reason);
@@ -126,7 +126,7 @@ public class CertificationService {
             return false;
         }
         if (!funding.permitsIssue(programmes.blocksUntilPaid(event.programmeId()))) {
-            events.markHeld(stored.id(), "payment pending");
+            events.markHeld(stored.id(), EventReviews.PAYMENT_PENDING);
             LOG.info("event {} held: payment pending", stored.id());
             return false;
         }

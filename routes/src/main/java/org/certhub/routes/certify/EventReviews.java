@@ -10,14 +10,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The identity side of an event: which check settled it, and the review queue of held events. An approval
- * waives the identity check for the revision reviewed (recorded as {@code waived}); a later correction is
- * checked again.
+ * waives the identity check for the revision reviewed (recorded as {@code waived}), a confirmed one-time code
+ * settles it (recorded as {@code otp}); a later correction is checked again.
  */
 @Repository
 public class EventReviews {
 
     /** What {@code id_check} says when an administrator approved a held event. */
     public static final String WAIVED = "waived";
+
+    /** The reason of an event held until its payment is settled. */
+    public static final String PAYMENT_PENDING = "payment pending";
 
     private static final int MAX_REF = 250;
 
@@ -33,11 +36,11 @@ public class EventReviews {
     public record HeldEvent(String id, String programmeId, String reason, String idCheck, java.time.Instant updatedAt) {
     }
 
-    /** Whether an administrator waived the identity check for this revision of the event. */
-    public boolean isWaived(String eventId, int revision) {
-        Integer waived = jdbc.queryForObject("SELECT COUNT(*) FROM vaccination_event WHERE id = :id AND id_waived_revision = :revision",
+    /** Whether a review or a confirmed one-time code settled the identity for this revision of the event. */
+    public boolean isSettled(String eventId, int revision) {
+        Integer settled = jdbc.queryForObject("SELECT COUNT(*) FROM vaccination_event WHERE id = :id AND id_settled_revision = :revision",
                 new MapSqlParameterSource("id", eventId).addValue("revision", revision), Integer.class);
-        return waived != null && waived > 0;
+        return settled != null && settled > 0;
     }
 
     /** Records which check settled the identity ({@code none}, {@code rest}, ...) and the ID system's reference. */
@@ -61,12 +64,33 @@ public class EventReviews {
      * certification again. False when the event is not held.
      */
     public boolean approve(String eventId) {
+        return release(eventId, WAIVED, null);
+    }
+
+    /**
+     * Releases a held event whose recipient confirmed a one-time code: the identity is settled for the current
+     * revision and the event waits for certification again. False when the event is not held.
+     */
+    public boolean confirmIdentity(String eventId, String check, String reference) {
+        return release(eventId, check, reference);
+    }
+
+    /** Releases an event held only for its pending payment; false when it is not held for that. */
+    public boolean releasePaymentHold(String eventId) {
+        return jdbc.update("""
+                UPDATE vaccination_event SET state = 'RECEIVED', reason = NULL, updated_at = :now
+                 WHERE id = :id AND state = 'HELD' AND reason = :reason""",
+                new MapSqlParameterSource("id", eventId).addValue("reason", PAYMENT_PENDING)
+                        .addValue("now", Timestamp.from(clock.instant()))) == 1;
+    }
+
+    private boolean release(String eventId, String check, String reference) {
         return jdbc.update("""
                 UPDATE vaccination_event
-                   SET state = 'RECEIVED', reason = NULL, id_check = :waived, id_check_ref = NULL,
-                       id_waived_revision = revision, updated_at = :now
+                   SET state = 'RECEIVED', reason = NULL, id_check = :check, id_check_ref = :ref,
+                       id_settled_revision = revision, updated_at = :now
                  WHERE id = :id AND state = 'HELD'""",
-                new MapSqlParameterSource("id", eventId).addValue("waived", WAIVED)
+                new MapSqlParameterSource("id", eventId).addValue("check", check).addValue("ref", reference)
                         .addValue("now", Timestamp.from(clock.instant()))) == 1;
     }
 

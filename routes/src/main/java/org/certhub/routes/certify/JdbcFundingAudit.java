@@ -1,10 +1,14 @@
 package org.certhub.routes.certify;
 
 import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import org.certhub.connectors.payment.audit.AuditSink;
 import org.certhub.connectors.payment.audit.FundingAuditRecord;
 import org.certhub.connectors.payment.spi.Amount;
+import org.certhub.connectors.payment.spi.FundingDecision;
+import org.certhub.connectors.payment.spi.FundingSource;
 import org.certhub.connectors.payment.spi.PaymentRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,6 +49,17 @@ public class JdbcFundingAudit implements AuditSink {
                                            gateway, outcome, reference, detail, decided_at)
                 VALUES (:event, :programme, :facility, :source, :amount, :currency, :gateway, :outcome, :reference, :detail, :at)""",
                 row);
+    }
+
+    /** The requests whose latest decision is still pending, oldest first: what a reconciliation run asks again. */
+    public List<PaymentRequest> pending(int limit) {
+        return jdbc.query("""
+                SELECT * FROM funding_audit WHERE outcome = :pending ORDER BY decided_at FETCH FIRST %d ROWS ONLY""".formatted(limit),
+                new MapSqlParameterSource("pending", FundingDecision.Outcome.PENDING.name()),
+                (rs, row) -> new PaymentRequest(rs.getString("event_id"), rs.getString("programme_id"), rs.getString("facility_id"),
+                        FundingSource.valueOf(rs.getString("funding_source")),
+                        rs.getBigDecimal("amount_value") == null ? null
+                                : new Amount(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency")))));
     }
 
     private static String clip(String text) {

@@ -15,7 +15,7 @@ public class ClosePrintBatchesRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:close-print-batches?period={{certhub.channels.print.close-check-interval:PT10M}}")
+        from("timer:close-print-batches?period={{certhub.channels.print.close-check-interval:600000}}")
                 .routeId("close-print-batches")
                 .bean(PrintBatchDistributor.class, "closeDueBatches").id("close-due-batches")
                 .log("closed ${body.size()} print batch(es)");

@@ -48,7 +48,6 @@ public class DeliverCertificateRoutes extends RouteBuilder {
                     .setProperty(DeliveryService.CHANNEL, constant(channel))
                     .circuitBreaker().id("deliver-" + channel + "-circuit")
                         .resilience4jConfiguration()
-                            .circuitBreaker("deliver-" + channel)
                             .failureRateThreshold(failureRateThreshold)
                             .minimumNumberOfCalls(minimumCalls)
                             .slidingWindowSize(slidingWindowSize)

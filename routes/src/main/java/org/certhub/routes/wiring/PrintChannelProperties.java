@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code certhub.channels.print.*}: batch folders for print shops.
  *
- * @param closeCheckInterval how often the hub looks for batches whose period has ended (default 10 minutes)
+ * @param closeCheckInterval how often the hub looks for batches whose period has ended (default 10 minutes; a
+ *                           plain number is milliseconds)
  */
 @Validated
 @ConditionalOnProperty(name = "certhub.channels.print.enabled", havingValue = "true") // bound only when switched on

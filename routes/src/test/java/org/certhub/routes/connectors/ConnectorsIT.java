@@ -3,7 +3,6 @@ package org.certhub.routes.connectors;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.http.HttpResponse;
@@ -87,7 +87,7 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.connectors.id.provider", "rest"),
                 Map.entry("certhub.connectors.id.rest.http.url", base + "/id"),
                 Map.entry("certhub.connectors.id.rest.body-template",
-                        "{\"number\":\"{{identifier.value}}\",\"family\":\"{{familyName}}\",\"ref\":\"{{eventId}}\"}"),
+                        "{\"number\":{{identifier.value}},\"family\":{{familyName}},\"ref\":{{eventId}}}"),
                 Map.entry("certhub.connectors.id.rest.identifier-type", "PASSPORT"),
                 Map.entry("certhub.connectors.id.rest.verdict-path", "$.status"));
         properties.forEach((name, value) -> registry.add(name, () -> value));
@@ -97,10 +97,10 @@ class ConnectorsIT extends HubTestSupport {
     void everySystemUp() {
         SERVER.resetAll();
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(post(urlPathEqualTo(channel.path)).atPriority(10).willReturn(okJson("{\"status\":\"ok\"}")));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(10).willReturn(okJson("{\"status\":\"ok\"}")));
         }
-        SERVER.stubFor(post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
-        SERVER.stubFor(post(urlPathEqualTo("/id")).atPriority(1).withRequestBody(containing(MISMATCHED_FAMILY))
+        SERVER.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
+        SERVER.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(1).withRequestBody(containing(MISMATCHED_FAMILY))
                 .willReturn(okJson("{\"status\":\"no-match\"}")));
     }
 
@@ -127,7 +127,7 @@ class ConnectorsIT extends HubTestSupport {
     @Test
     void aRefusalThatMeansNeverGoesStraightToTheDeadLetterQueue() {
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(422)));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(422)));
         }
         String certificateId = certify(record("Mustermann"));
 
@@ -141,7 +141,7 @@ class ConnectorsIT extends HubTestSupport {
     @Test
     void aReplayAfterAnOutageThatExhaustedTheRetriesDelivers() {
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(503)));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(503)));
         }
         String certificateId = certify(record("Mustermann"));
         for (Channel channel : Channel.values()) {
@@ -224,11 +224,11 @@ class ConnectorsIT extends HubTestSupport {
         String state = Scenario.STARTED;
         for (int i = 1; i <= failures; i++) {
             String next = "failed " + i;
-            SERVER.stubFor(post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
                     .willReturn(aResponse().withStatus(500)).willSetStateTo(next));
             state = next;
         }
-        SERVER.stubFor(post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
+        SERVER.stubFor(WireMock.post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
                 .willReturn(okJson("{\"status\":\"ok\"}")));
     }
 
