@@ -25,8 +25,7 @@ public class JdbcOtpStore implements OtpStore {
      * send) or counts a wrong one, so these columns tell versions apart without comparing timestamps, whose
      * precision the database may cut.
      */
-    private static final String MATCHES_EXPECTED = """
-             WHERE id = :id AND code_hash = :hash AND sends = :sends AND failed_attempts = :failed""";
+    private static final String MATCHES_EXPECTED = " WHERE id = :id AND code_hash = :hash AND sends = :sends AND failed_attempts = :failed";
 
     private final NamedParameterJdbcTemplate jdbc;
 

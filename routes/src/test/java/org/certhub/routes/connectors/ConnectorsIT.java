@@ -91,6 +91,7 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.connectors.id.rest.identifier-type", "PASSPORT"),
                 Map.entry("certhub.connectors.id.rest.verdict-path", "$.status"));
         properties.forEach((name, value) -> registry.add(name, () -> value));
+        OwnStorage.register(registry, "connectors");
     }
 
     @BeforeEach

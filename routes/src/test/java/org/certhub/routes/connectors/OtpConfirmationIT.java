@@ -32,6 +32,7 @@ class OtpConfirmationIT extends HubTestSupport {
         registry.add("certhub.connectors.id.provider", () -> "otp");
         registry.add("certhub.connectors.id.otp.channel", () -> "EMAIL");
         registry.add("certhub.connectors.id.otp.hmac-secret", () -> "otp-hmac-secret-for-tests-0123456789abcdef");
+        OwnStorage.register(registry, "otp");
     }
 
     @Test
