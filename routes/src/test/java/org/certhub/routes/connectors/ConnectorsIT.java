@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.certhub.routes.HubTestSupport;
@@ -44,6 +47,7 @@ class ConnectorsIT extends HubTestSupport {
     private static final String MISMATCHED_FAMILY = "Nichtdiegleiche";
     private static final AtomicInteger RECORDS = new AtomicInteger();
     private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final AtomicReference<Path> PRINT_DIR = new AtomicReference<>();
 
     /** Each channel: its path on the server and the header carrying the delivery id. */
     private enum Channel {
@@ -91,7 +95,10 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.connectors.id.rest.identifier-type", "PASSPORT"),
                 Map.entry("certhub.connectors.id.rest.verdict-path", "$.status"));
         properties.forEach((name, value) -> registry.add(name, () -> value));
-        OwnStorage.register(registry, "connectors");
+        Path storage = OwnStorage.register(registry, "connectors");
+        registry.add("certhub.channels.print.enabled", () -> "true");
+        registry.add("certhub.channels.print.output-dir", () -> storage.resolve("print").toString());
+        PRINT_DIR.set(storage.resolve("print"));
     }
 
     @BeforeEach
@@ -170,6 +177,39 @@ class ConnectorsIT extends HubTestSupport {
                 .isEqualTo(401);
         assertThat(post("/api/v1/admin/dead-letters/jms:queue:anything/replay", "application/json", "", ADMIN_KEY).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void thePrintChannelAddsTheCertificateToItsFacilitysBatch() throws Exception {
+        String certificateId = certify(record("Mustermann"));
+
+        awaitDelivery(certificateId, "print", "sent");
+        try (var files = Files.walk(PRINT_DIR.get())) {
+            List<Path> found = files.filter(file -> file.getFileName().toString().equals("index.csv")).toList();
+            assertThat(found).isNotEmpty();
+            String indexes = String.join("\n", found.stream().map(ConnectorsIT::read).toList());
+            assertThat(indexes).contains(certificateId);
+        }
+    }
+
+    @Test
+    void anAdministratorRevokesACertificateAndRotatesASigningKey() {
+        String certificateId = certify(record("Mustermann"));
+        String qr = json(get("/api/v1/certificates/" + certificateId)).get("credentials").get("w3c-vc").get("qr").asText();
+        assertThat(json(post("/api/v1/verify", "text/plain", qr, null)).get("valid").asBoolean()).isTrue();
+
+        HttpResponse<String> revoked = post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        JsonNode verdict = json(post("/api/v1/verify", "text/plain", qr, null));
+        assertThat(verdict.get("valid").asBoolean()).isFalse();
+        assertThat(post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY).statusCode())
+                .isEqualTo(409);
+
+        HttpResponse<String> rotated = post("/api/v1/admin/keys/W3C_VC/rotate", "application/json", "", ADMIN_KEY);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String keyId = json(rotated).get("keyId").asText();
+        assertThat(get("/.well-known/did.json").body()).contains(keyId);
+        assertThat(post("/api/v1/admin/keys/RSA/rotate", "application/json", "", ADMIN_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -314,6 +354,14 @@ class ConnectorsIT extends HubTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

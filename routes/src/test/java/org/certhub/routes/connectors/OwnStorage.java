@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A test class with its own application context needs its own broker journal and database: the embedded
- * Artemis of a context cached earlier in the same JVM holds the lock on the shared data folder's journal.
+ * A test class with its own application context needs its own broker journal, database and keystore: the
+ * embedded Artemis of a context cached earlier in the same JVM holds the lock on the shared data folder's
+ * journal, and a key rotated here must not change the keystore under another context.
  */
 final class OwnStorage {
 
     private OwnStorage() {
     }
 
-    static void register(DynamicPropertyRegistry registry, String name) {
+    static Path register(DynamicPropertyRegistry registry, String name) {
         Path dir;
         try {
             dir = Files.createTempDirectory("certhub-" + name + "-");
@@ -23,7 +24,9 @@ final class OwnStorage {
             throw new UncheckedIOException(e);
         }
         registry.add("spring.artemis.embedded.data-directory", () -> dir.resolve("artemis").toString());
+        registry.add("certhub.keys.dir", () -> dir.resolve("keys").toString());
         registry.add("spring.datasource.url",
                 () -> "jdbc:h2:file:" + dir.resolve("db").resolve("certhub") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        return dir;
     }
 }
