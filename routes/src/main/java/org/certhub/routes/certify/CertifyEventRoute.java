@@ -5,7 +5,10 @@ import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.springframework.stereotype.Component;
 
-/** certify: a stored event from the certify queue becomes a signed certificate, announced as issued. */
+/**
+ * certify: a stored event from the certify queue becomes a signed certificate, announced as issued; an event held
+ * for review (identity, payment) is not announced.
+ */
 @Component
 @ConditionalOnRole(Role.CERTIFY)
 public class CertifyEventRoute extends RouteBuilder {
@@ -14,6 +17,8 @@ public class CertifyEventRoute extends RouteBuilder {
     public void configure() {
         from("{{certhub.queues.certify}}").routeId("certify-event").routeConfigurationId("certify-errors")
                 .bean(CertificationService.class, "certify").id("sign-certificate")
-                .to("{{certhub.queues.certificate-issued}}").id("announce-issued");
+                .filter(body().isNotNull()).id("skip-held-event")
+                    .to("{{certhub.queues.certificate-issued}}").id("announce-issued")
+                .end();
     }
 }

@@ -6,6 +6,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.connectors.id.spi.IdVerificationRejectedException;
+import org.certhub.connectors.payment.spi.PaymentRejectedException;
 import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.distribute.DeliveryService;
 import org.certhub.routes.store.EventStore;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The error policy of every queue-fed stage: redelivery with exponential back-off, then the stage's own
  * dead-letter queue ({@code <queue>.dlq}) with the original message, so that a replay starts from where it
  * failed. Failures that no retry can mend skip the retries. Each stage records its failures where users see
- * them: the event's state, or the delivery row.
+ * them: the event's state, or the delivery row. An open circuit breaker is an outage like any other: retried.
  */
 @Component
 public class StageErrorPolicies extends RouteConfigurationBuilder {
@@ -53,7 +55,8 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
     private void stage(String id, String queue, Processor onAttemptFailed, Processor onDead) {
         CerthubProperties.Retry retry = properties.retry();
         RouteConfigurationDefinition configuration = routeConfiguration(id);
-        configuration.onException(PermanentDeliveryException.class, IllegalArgumentException.class).maximumRedeliveries(0);
+        configuration.onException(PermanentDeliveryException.class, IdVerificationRejectedException.class,
+                PaymentRejectedException.class, IllegalArgumentException.class).maximumRedeliveries(0);
         configuration.errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
                         .useOriginalMessage()
                         .maximumRedeliveries(retry.maximumRedeliveries())

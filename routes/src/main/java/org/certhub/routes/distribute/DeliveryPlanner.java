@@ -6,10 +6,12 @@ import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.store.DeliveryStore;
+import org.certhub.routes.wiring.ProgrammeProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which channels reach a certificate's recipient, records a queued delivery for each, and names the
+ * Decides which channels reach a certificate's recipient (the channel has the contact it needs, and the
+ * programme's {@code certhub.programmes.<id>.channels} lists it, or lists none), records a queued delivery for each, and names the
  * queues to send the certificate id to. A replayed announcement finds the rows and queues nothing again.
  */
 @Component
@@ -19,8 +21,11 @@ public class DeliveryPlanner {
     private final DeliveryRequests requests;
     private final DeliveryStore deliveries;
     private final CerthubProperties.Queues queues;
+    private final ProgrammeProperties programmes;
 
-    public DeliveryPlanner(Channels channels, DeliveryRequests requests, DeliveryStore deliveries, CerthubProperties properties) {
+    public DeliveryPlanner(Channels channels, DeliveryRequests requests, DeliveryStore deliveries, CerthubProperties properties,
+                           ProgrammeProperties programmes) {
+        this.programmes = programmes;
         this.channels = channels;
         this.requests = requests;
         this.deliveries = deliveries;
@@ -39,6 +44,7 @@ public class DeliveryPlanner {
 
     private boolean applies(CertificateDistributor channel, String certificateId) {
         DeliveryRequest request = requests.forChannel(certificateId, channel.channel());
-        return channel.appliesTo(request);
+        return programmes.allowsChannel(request.certificate().event().programmeId(), channel.channel())
+                && channel.appliesTo(request);
     }
 }

@@ -4,13 +4,17 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
+import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.model.DeliveryState;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.EventStore;
 import org.springframework.stereotype.Service;
 
-/** Delivers one certificate over one channel, once: a delivery already sent is not sent again. */
+/**
+ * Delivers one certificate over one channel, once: a delivery already sent is not sent again. The call goes
+ * through the channel's circuit breaker ({@link ChannelCircuitBreakers}).
+ */
 @Service
 public class DeliveryService {
 
@@ -22,9 +26,11 @@ public class DeliveryService {
     private final DeliveryStore deliveries;
     private final CertificateStore certificates;
     private final EventStore events;
+    private final ChannelCircuitBreakers breakers;
 
     public DeliveryService(Channels channels, DeliveryRequests requests, DeliveryStore deliveries,
-                           CertificateStore certificates, EventStore events) {
+                           CertificateStore certificates, EventStore events, ChannelCircuitBreakers breakers) {
+        this.breakers = breakers;
         this.channels = channels;
         this.requests = requests;
         this.deliveries = deliveries;
@@ -40,7 +46,8 @@ public class DeliveryService {
         }
         CertificateDistributor distributor = channels.find(channel)
                 .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
-        DeliveryReceipt receipt = distributor.deliver(requests.forChannel(certificateId, channel));
+        DeliveryRequest request = requests.forChannel(certificateId, channel);
+        DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
         deliveries.markSent(deliveryId, receipt.externalReference());
         if (deliveries.allSent(certificateId)) {
             certificates.find(certificateId).ifPresent(issued -> events.markDelivered(issued.certificate().eventId()));

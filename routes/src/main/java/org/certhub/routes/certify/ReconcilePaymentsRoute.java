@@ -1,0 +1,26 @@
+package org.certhub.routes.certify;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.springframework.stereotype.Component;
+
+/** Reconciles pending payments on a schedule and queues events whose payment has now been settled. */
+@Component
+@ConditionalOnRole(Role.CERTIFY)
+public class ReconcilePaymentsRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("timer:reconcile-payments?period={{certhub.connectors.payment.reconcile-interval-ms:900000}}"
+                + "&delay={{certhub.connectors.payment.reconcile-interval-ms:900000}}")
+                .routeId("reconcile-payments")
+                .bean(PaymentReconciliation.class, "due")
+                .split(body())
+                    .bean(PaymentReconciliation.class, "reconcile").id("reconcile-payment")
+                    .filter(body().isNotNull())
+                        .to("direct:queue-for-certification").id("requeue-paid-event")
+                    .end()
+                .end();
+    }
+}

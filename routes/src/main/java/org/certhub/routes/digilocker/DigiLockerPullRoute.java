@@ -1,0 +1,28 @@
+package org.certhub.routes.digilocker;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.http.HttpAnswer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** DigiLocker pull: {@code POST /cert/api/pullUriRequest} and {@code /cert/api/pullDocRequest}, HMAC-authenticated. */
+@Component
+@ConditionalOnRole(Role.API)
+@ConditionalOnProperty(name = "certhub.channels.digilocker.pull.enabled", havingValue = "true")
+public class DigiLockerPullRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        rest("/cert/api")
+                .post("/pullUriRequest").to("direct:answer-pull-uri-request")
+                .post("/pullDocRequest").to("direct:answer-pull-doc-request");
+        from("direct:answer-pull-uri-request").routeId("answer-pull-uri-request")
+                .bean(DigiLockerPullApi.class, "pullUri")
+                .process(HttpAnswer::respond);
+        from("direct:answer-pull-doc-request").routeId("answer-pull-doc-request")
+                .bean(DigiLockerPullApi.class, "pullDoc")
+                .process(HttpAnswer::respond);
+    }
+}

@@ -1,0 +1,53 @@
+package org.certhub.routes.distribute;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A resilience4j circuit breaker per channel around the calls to its receiver. While a receiver keeps failing
+ * the circuit opens and further calls fail at once, sparing the receiver and the hub's consumers; an open
+ * circuit is a {@link TransientDeliveryException}, so the stage retries the message with back-off like any
+ * other outage and never loses it. Permanent refusals say nothing about the receiver's health and do not count.
+ * (The breaker sits inside the delivery call rather than in a Camel {@code circuitBreaker()} block: the EIP runs
+ * its body on a copy of the exchange whose failure bypassed the stage's redelivery and dead-letter policy.)
+ */
+@Component
+public class ChannelCircuitBreakers {
+
+    private final CircuitBreakerRegistry registry;
+
+    public ChannelCircuitBreakers(@Value("${certhub.channels.circuit-breaker.failure-rate-threshold:50}") float failureRateThreshold,
+                                  @Value("${certhub.channels.circuit-breaker.minimum-calls:10}") int minimumCalls,
+                                  @Value("${certhub.channels.circuit-breaker.sliding-window-size:20}") int slidingWindowSize,
+                                  @Value("${certhub.channels.circuit-breaker.wait-in-open:PT30S}") Duration waitInOpen) {
+        this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(failureRateThreshold)
+                .minimumNumberOfCalls(minimumCalls)
+                .slidingWindowSize(slidingWindowSize)
+                .waitDurationInOpenState(waitInOpen)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .ignoreExceptions(PermanentDeliveryException.class, IllegalArgumentException.class)
+                .build());
+    }
+
+    /** Runs one call to the channel's receiver through the channel's breaker. */
+    public <T> T call(String channel, Supplier<T> call) {
+        try {
+            return registry.circuitBreaker(channel).executeSupplier(call);
+        } catch (CallNotPermittedException open) {
+            throw new TransientDeliveryException(channel + ": circuit open after repeated failures", open);
+        }
+    }
+
+    /** The breaker's state ({@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}), for health reporting and tests. */
+    public String state(String channel) {
+        return registry.circuitBreaker(channel).getState().name();
+    }
+}

@@ -1,0 +1,48 @@
+package org.certhub.routes.wiring;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.certhub.connectors.payment.spi.FundingSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code certhub.programmes.<id>.*}: what a vaccination programme asks of the hub.
+ *
+ * @param programmes by programme id (the event's {@code programmeId})
+ */
+@ConfigurationProperties("certhub")
+public record ProgrammeProperties(Map<String, Programme> programmes) {
+
+    /**
+     * @param channels       the delivery channels its certificates go out on (empty: every enabled channel)
+     * @param blockUntilPaid hold certificates until a pending payment is settled (default: issue and reconcile)
+     * @param fundingSource  who pays for its doses (default government)
+     */
+    public record Programme(List<String> channels, boolean blockUntilPaid, FundingSource fundingSource) {
+        public Programme {
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+    }
+
+    public ProgrammeProperties {
+        programmes = programmes == null ? Map.of() : Map.copyOf(programmes);
+    }
+
+    public Optional<Programme> find(String programmeId) {
+        return programmeId == null ? Optional.empty() : Optional.ofNullable(programmes.get(programmeId));
+    }
+
+    /** Whether the programme's certificates go out on {@code channel}. */
+    public boolean allowsChannel(String programmeId, String channel) {
+        return find(programmeId).map(p -> p.channels().isEmpty() || p.channels().contains(channel)).orElse(true);
+    }
+
+    public boolean blocksUntilPaid(String programmeId) {
+        return find(programmeId).map(Programme::blockUntilPaid).orElse(false);
+    }
+
+    public FundingSource fundingSource(String programmeId) {
+        return find(programmeId).map(Programme::fundingSource).orElse(FundingSource.GOVERNMENT);
+    }
+}

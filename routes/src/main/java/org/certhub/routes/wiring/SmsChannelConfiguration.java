@@ -1,0 +1,21 @@
+package org.certhub.routes.wiring;
+
+import org.certhub.connectors.distribution.http.DeliveryLedger;
+import org.certhub.connectors.distribution.sms.SmsDistributor;
+import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SMS channel ({@code certhub.channels.sms.enabled}, off by default): a link and code by an HTTP gateway. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "certhub.channels.sms.enabled", havingValue = "true")
+@EnableConfigurationProperties(SmsChannelProperties.class)
+public class SmsChannelConfiguration {
+
+    @Bean
+    SmsDistributor smsDistributor(SmsChannelProperties properties, DeliveryLedger ledger) {
+        return new SmsDistributor(properties.settings(), ledger);
+    }
+}

@@ -1,0 +1,74 @@
+package org.certhub.routes.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.certhub.connectors.distribution.http.HttpAuth;
+import org.certhub.connectors.distribution.sms.SmsSettings;
+import org.junit.jupiter.api.Test;
+
+class ConnectorPropertiesTest {
+
+    private static final String SECRET = "gateway-secret-value-1234";
+
+    @Test
+    void smsPropertiesBecomeTheChannelsSettingsAndNeverShowTheirSecrets() {
+        SmsChannelProperties properties = new SmsChannelProperties(URI.create("https://sms.example/send"), null,
+                new ChannelAuth("bearer", null, SECRET, null), null, "to={to}&text={message}",
+                Map.of("en", "Your certificate: {link} code {code}"), null, "short-code-key-5678", 0, null, null, null,
+                null, null, Duration.ofSeconds(2), null);
+
+        SmsSettings settings = properties.settings();
+
+        assertThat(settings.auth()).isInstanceOf(HttpAuth.Bearer.class);
+        assertThat(settings.method()).isEqualTo(SmsSettings.Method.POST);
+        assertThat(settings.timeouts().connect()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.bodyErrorRetryable()).isTrue();
+        assertThat(properties.toString()).doesNotContain(SECRET).doesNotContain("short-code-key-5678");
+        assertThat(settings.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void secretsOfEveryConnectorStayOutOfToString() {
+        assertThat(new ChannelAuth("hmac", null, SECRET, null).toString()).doesNotContain(SECRET).contains("****");
+        assertThat(new DigiLockerProperties.Pull(SECRET, 10).toString()).doesNotContain(SECRET);
+        assertThat(new ConnectorHttp.ApiKey("X-API-Key", SECRET).toString()).doesNotContain(SECRET);
+        assertThat(new ConnectorHttp.OAuth2(URI.create("https://idp.example/token"), "hub", SECRET, null).toString())
+                .doesNotContain(SECRET);
+        assertThat(new WebhookChannelProperties.Subscriber("registry", URI.create("https://hooks.example"), SECRET,
+                List.of("*"), List.of()).toString()).doesNotContain(SECRET);
+        assertThat(new IdConnectorProperties.Otp(null, Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 3, SECRET).toString())
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void aConnectorSwitchedOnWithoutItsRequiredSettingsFailsAtStartUpNamingTheProperty() {
+        DigiLockerProperties noPullKey = new DigiLockerProperties("in.gov.example", "VACER", null, new DigiLockerProperties.Pull("", 0));
+        assertThatThrownBy(noPullKey::pullSettings).hasMessageContaining("certhub.channels.digilocker.pull.hmac-key");
+        DigiLockerProperties noPushUrl = new DigiLockerProperties("in.gov.example", "VACER", null, null);
+        assertThatThrownBy(noPushUrl::pushSettings).hasMessageContaining("certhub.channels.digilocker.push.url");
+        ConnectorHttp apiKeyWithoutKey = new ConnectorHttp(URI.create("https://id.example/verify"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), new ConnectorHttp.Auth("api-key", null, null));
+        assertThatThrownBy(() -> apiKeyWithoutKey.settings("certhub.connectors.id.rest.http"))
+                .hasMessageContaining("certhub.connectors.id.rest.http.auth.api-key.value");
+    }
+
+    @Test
+    void aProgrammeListsItsChannelsOrGetsEveryEnabledOne() {
+        ProgrammeProperties programmes = new ProgrammeProperties(Map.of(
+                "covid-19", new ProgrammeProperties.Programme(List.of("email", "sms"), true, null),
+                "measles", new ProgrammeProperties.Programme(null, false, null)));
+
+        assertThat(programmes.allowsChannel("covid-19", "sms")).isTrue();
+        assertThat(programmes.allowsChannel("covid-19", "webhook")).isFalse();
+        assertThat(programmes.allowsChannel("measles", "webhook")).isTrue();
+        assertThat(programmes.allowsChannel("unknown", "webhook")).isTrue();
+        assertThat(programmes.allowsChannel(null, "print")).isTrue();
+        assertThat(programmes.blocksUntilPaid("covid-19")).isTrue();
+        assertThat(programmes.blocksUntilPaid("measles")).isFalse();
+    }
+}
