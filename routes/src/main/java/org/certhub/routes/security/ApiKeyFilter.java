@@ -64,9 +64,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(withSource(request, null), response);
     }
 
+    /** A citizen confirms a one-time code: the challenge id and the code (with attempt limits) are the credential. */
+    private static final java.util.regex.Pattern ONE_TIME_CODE = java.util.regex.Pattern.compile("/api/v1/events/[^/]+/otp");
+
     private static boolean needsSender(String method, String path) {
         boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-        return write && !OPEN_WRITES.contains(path);
+        return write && !OPEN_WRITES.contains(path) && !ONE_TIME_CODE.matcher(path).matches();
     }
 
     /** Replaces any caller-supplied source header with the authenticated one (or none). */

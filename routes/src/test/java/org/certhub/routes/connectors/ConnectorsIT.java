@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.certhub.routes.OwnStorage;
 
 /**
  * The connectors in the running hub against faithful local servers (WireMock): SMS, webhook and locker push

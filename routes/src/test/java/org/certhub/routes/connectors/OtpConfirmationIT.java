@@ -17,6 +17,7 @@ import org.certhub.routes.HubTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.certhub.routes.OwnStorage;
 
 /**
  * The {@code otp} ID verifier in the running hub: the code goes out by email (GreenMail), the event is held
@@ -50,13 +51,13 @@ class OtpConfirmationIT extends HubTestSupport {
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         HttpResponse<String> refused = post("/api/v1/events/" + eventId + "/otp", "application/json",
-                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + wrong + "\"}", API_KEY);
+                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + wrong + "\"}", null);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).get("failure").asText()).isEqualTo("wrong_code");
         assertThat(json(get("/api/v1/events/" + eventId)).get("state").asText()).isEqualTo("held");
 
         HttpResponse<String> confirmed = post("/api/v1/events/" + eventId + "/otp", "application/json",
-                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + code + "\"}", API_KEY);
+                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + code + "\"}", null);
         assertThat(confirmed.statusCode()).isEqualTo(202);
         JsonNode certified = await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/events/" + eventId)),
                 event -> List.of("certified", "delivered").contains(event.get("state").asText()));

@@ -25,6 +25,7 @@ import org.certhub.model.Recipient;
 import org.certhub.model.Vaccination;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.HubTestSupport;
+import org.certhub.routes.OwnStorage;
 import org.certhub.signer.hcert.DscTrustList;
 import org.certhub.signer.hcert.EuDccFormat;
 import org.certhub.signer.hcert.EuDccSettings;
@@ -52,6 +53,7 @@ class TrustListIT extends HubTestSupport {
 
     @DynamicPropertySource
     static void trustList(DynamicPropertyRegistry registry) {
+        OwnStorage.register(registry, "trust-list");
         registry.add("certhub.trust.lists[0].url", () -> TRUST_LIST_SERVER.baseUrl() + "/trustList/DSC");
         registry.add("certhub.trust.lists[0].format", () -> "EU_DSC");
     }

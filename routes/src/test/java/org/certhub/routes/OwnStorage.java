@@ -1,4 +1,4 @@
-package org.certhub.routes.connectors;
+package org.certhub.routes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * embedded Artemis of a context cached earlier in the same JVM holds the lock on the shared data folder's
  * journal, and a key rotated here must not change the keystore under another context.
  */
-final class OwnStorage {
+public final class OwnStorage {
 
     private OwnStorage() {
     }
 
-    static Path register(DynamicPropertyRegistry registry, String name) {
+    public static Path register(DynamicPropertyRegistry registry, String name) {
         Path dir;
         try {
             dir = Files.createTempDirectory("certhub-" + name + "-");
