@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.certhub.model.Certificate;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.wiring.ProgrammeProperties;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
 import org.springframework.stereotype.Component;
@@ -16,14 +17,14 @@ import org.springframework.stereotype.Component;
 public class CredentialIssuer {
 
     private final Map<String, CredentialFormat> byId;
-    private final CerthubProperties properties;
+    private final List<String> defaultFormats;
+    private final ProgrammeProperties programmes;
 
-    public CredentialIssuer(List<CredentialFormat> available, CerthubProperties properties) {
+    public CredentialIssuer(List<CredentialFormat> available, CerthubProperties properties, ProgrammeProperties programmes) {
         this.byId = available.stream().collect(Collectors.toMap(CredentialFormat::id, Function.identity()));
-        this.properties = properties;
-        Stream.concat(properties.formats().stream(),
-                        properties.programmes() == null ? Stream.empty()
-                                : properties.programmes().values().stream().flatMap(p -> p.formats().stream()))
+        this.defaultFormats = properties.formats();
+        this.programmes = programmes;
+        Stream.concat(defaultFormats.stream(), programmes.programmes().values().stream().flatMap(p -> p.formats().stream()))
                 .filter(id -> !byId.containsKey(id))
                 .findFirst()
                 .ifPresent(id -> {
@@ -32,7 +33,7 @@ public class CredentialIssuer {
     }
 
     public List<SignedCredential> sign(Certificate certificate) {
-        return properties.formatsOf(certificate.event().programmeId()).stream()
+        return programmes.formats(certificate.event().programmeId(), defaultFormats).stream()
                 .map(byId::get)
                 .map(format -> format.sign(certificate))
                 .toList();

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,20 +24,8 @@ public record CerthubProperties(
         @Valid @NotNull Keys keys,
         Path trustDir,
         @NotEmpty List<@Pattern(regexp = "w3c-vc|eu-dcc|shc") String> formats,
-        Map<String, @Valid Programme> programmes,
         @Valid @NotNull Queues queues,
         @Valid @NotNull Retry retry) {
-
-    /**
-     * A vaccination programme's settings ({@code certhub.programmes.<id>.*}).
-     *
-     * @param formats the formats its certificates are issued in; empty means {@code certhub.formats}
-     */
-    public record Programme(List<@Pattern(regexp = "w3c-vc|eu-dcc|shc") String> formats) {
-        public Programme {
-            formats = formats == null ? List.of() : List.copyOf(formats);
-        }
-    }
 
     public record Issuer(@NotBlank String name, @Pattern(regexp = "[A-Z]{2}") String country) {
     }
@@ -77,12 +64,6 @@ public record CerthubProperties(
 
     public String primaryFormat() {
         return formats.get(0);
-    }
-
-    /** The formats a programme's certificates are issued in, primary first. */
-    public List<String> formatsOf(String programmeId) {
-        Programme programme = programmes == null || programmeId == null ? null : programmes.get(programmeId);
-        return programme == null || programme.formats().isEmpty() ? formats : programme.formats();
     }
 
     @Override

@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ProgrammeProperties(Map<String, Programme> programmes) {
 
     /**
+     * @param formats        the credential formats its certificates are issued in, primary first (empty: {@code certhub.formats})
      * @param channels       the delivery channels its certificates go out on (empty: every enabled channel)
      * @param blockUntilPaid hold certificates until a pending payment is settled (default: issue and reconcile)
      * @param fundingSource  who pays for its doses (default government)
      */
-    public record Programme(List<String> channels, boolean blockUntilPaid, FundingSource fundingSource) {
+    public record Programme(List<String> formats, List<String> channels, boolean blockUntilPaid, FundingSource fundingSource) {
         public Programme {
+            formats = formats == null ? List.of() : List.copyOf(formats);
             channels = channels == null ? List.of() : List.copyOf(channels);
         }
     }
@@ -31,6 +33,11 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
 
     public Optional<Programme> find(String programmeId) {
         return programmeId == null ? Optional.empty() : Optional.ofNullable(programmes.get(programmeId));
+    }
+
+    /** The formats the programme's certificates are issued in, or {@code defaults} when it names none. */
+    public List<String> formats(String programmeId, List<String> defaults) {
+        return find(programmeId).map(Programme::formats).filter(f -> !f.isEmpty()).orElse(defaults);
     }
 
     /** Whether the programme's certificates go out on {@code channel}. */

@@ -60,14 +60,16 @@ class ConnectorPropertiesTest {
     @Test
     void aProgrammeListsItsChannelsOrGetsEveryEnabledOne() {
         ProgrammeProperties programmes = new ProgrammeProperties(Map.of(
-                "covid-19", new ProgrammeProperties.Programme(List.of("email", "sms"), true, null),
-                "measles", new ProgrammeProperties.Programme(null, false, null)));
+                "covid-19", new ProgrammeProperties.Programme(List.of("w3c-vc", "eu-dcc"), List.of("email", "sms"), true, null),
+                "measles", new ProgrammeProperties.Programme(null, null, false, null)));
 
         assertThat(programmes.allowsChannel("covid-19", "sms")).isTrue();
         assertThat(programmes.allowsChannel("covid-19", "webhook")).isFalse();
         assertThat(programmes.allowsChannel("measles", "webhook")).isTrue();
         assertThat(programmes.allowsChannel("unknown", "webhook")).isTrue();
         assertThat(programmes.allowsChannel(null, "print")).isTrue();
+        assertThat(programmes.formats("covid-19", List.of("w3c-vc"))).containsExactly("w3c-vc", "eu-dcc");
+        assertThat(programmes.formats("measles", List.of("w3c-vc"))).containsExactly("w3c-vc");
         assertThat(programmes.blocksUntilPaid("covid-19")).isTrue();
         assertThat(programmes.blocksUntilPaid("measles")).isFalse();
     }
