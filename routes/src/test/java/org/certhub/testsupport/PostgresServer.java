@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -55,13 +53,23 @@ public final class PostgresServer implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         cluster = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Cluster.class, type -> Cluster.start(), Cluster.class);
-        database = "certhub_" + DATABASES.incrementAndGet();
-        cluster.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+        database = create();
     }
 
     /** The JDBC URL of this test class's database. */
     public String jdbcUrl() {
         return cluster().jdbcUrl(requireStarted(database));
+    }
+
+    /** A further, empty database on the same server, for a test that needs one of its own; answers its JDBC URL. */
+    public String createDatabase() {
+        return cluster().jdbcUrl(create());
+    }
+
+    private String create() {
+        String name = "certhub_" + DATABASES.incrementAndGet();
+        cluster().execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        return name;
     }
 
     public String username() {
@@ -134,7 +142,7 @@ public final class PostgresServer implements BeforeAllCallback {
             }
             boolean asRoot = "root".equals(System.getProperty("user.name"));
             Path dir = createDir(asRoot);
-            Cluster cluster = new Cluster(bin.get(), dir, freePort(), asRoot);
+            Cluster cluster = new Cluster(bin.get(), dir, HubProcess.freePort(), asRoot);
             try {
                 cluster.run(cluster.bin.resolve("initdb").toString(), "--pgdata=" + dir.resolve("data"), "--username=" + SUPERUSER,
                         "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync");
@@ -220,14 +228,6 @@ public final class PostgresServer implements BeforeAllCallback {
                 return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare a folder for PostgreSQL", e);
-            }
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
