@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which channels reach a certificate's recipient, records a queued delivery for each, and names the
- * queues to send the certificate id to. A replayed announcement finds the rows and queues nothing again.
+ * queues to send the certificate id to. A replayed announcement queues again only what is not yet sent.
  */
 @Component
 public class DeliveryPlanner {
