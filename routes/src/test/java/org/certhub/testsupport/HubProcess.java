@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * The hub as a separate operating-system process, started from the test class path
  * ({@code java -cp <java.class.path> org.certhub.routes.CerthubApplication --key=value ...}), so that a test can
  * kill it the hard way ({@link #kill()}: SIGKILL on Linux) and start it again on the same data folder and port.
- * Each start appends to {@code hub.log} next to the data folder.
+ * Each start appends its output to the given log file.
  */
 public final class HubProcess implements AutoCloseable {
 
@@ -39,12 +39,12 @@ public final class HubProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
-    /** A hub on a free port with these Spring properties (as command-line arguments). */
-    public HubProcess(Path workDir, Map<String, String> properties) {
+    /** A hub on a free port with these Spring properties (as command-line arguments), its output in {@code log}. */
+    public HubProcess(Path log, Map<String, String> properties) {
         this.port = freePort();
         this.properties = new LinkedHashMap<>(properties);
         this.properties.put("server.port", Integer.toString(port));
-        this.log = workDir.resolve("hub.log");
+        this.log = log;
     }
 
     /** Starts the hub and waits until it reports ready. */
@@ -79,10 +79,10 @@ public final class HubProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** SIGTERM: the graceful shutdown. */
-    public void stop() {
+    /** SIGTERM: the graceful shutdown; answers whether the hub exited by itself in time (else it is killed). */
+    public boolean stop() {
         process.destroy();
-        waitForExit();
+        return waitForExit();
     }
 
     @Override
@@ -133,11 +133,13 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    private void waitForExit() {
+    private boolean waitForExit() {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (process.waitFor(60, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

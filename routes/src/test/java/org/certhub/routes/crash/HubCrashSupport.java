@@ -33,6 +33,7 @@ import org.certhub.testsupport.Records;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,11 +77,11 @@ abstract class HubCrashSupport {
 
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
-    void killedDuringCertificationAndDuringDeliveryItStillCertifiesAndMailsEachRecordOnce() throws Exception {
+    void killedDuringCertificationAndDuringDeliveryItStillCertifiesAndMailsEachRecordOnce(TestInfo test) throws Exception {
         int records = 60;
         long started = System.nanoTime();
         Records batch = records();
-        try (HubProcess hub = new HubProcess(work, hubProperties())) {
+        try (HubProcess hub = new HubProcess(log(test), hubProperties())) {
             hub.start();
             // the senders keep posting while certification runs; the kill cuts both short
             Map<String, String> accepted = new ConcurrentHashMap<>();
@@ -110,7 +111,7 @@ abstract class HubCrashSupport {
 
             hub.start();
             awaitAllDelivered(hub, events.keySet(), Duration.ofSeconds(240));
-            hub.stop();
+            assertThat(hub.stop()).as("the hub stops gracefully").isTrue();
             report("recovered: all %d delivered after two kills in %d s", records, (System.nanoTime() - started) / 1_000_000_000);
 
             assertExactlyOnce(events, records);
@@ -119,9 +120,9 @@ abstract class HubCrashSupport {
 
     @Test
     @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
-    void withTheSmtpServerDownForAWhileDeliveriesRetryAndNothingIsLost() throws Exception {
+    void withTheSmtpServerDownForAWhileDeliveriesRetryAndNothingIsLost(TestInfo test) throws Exception {
         int records = 20;
-        try (HubProcess hub = new HubProcess(work, hubProperties())) {
+        try (HubProcess hub = new HubProcess(log(test), hubProperties())) {
             hub.start();
             mail.stop();
             Map<String, String> events = new ConcurrentHashMap<>();
@@ -135,10 +136,18 @@ abstract class HubCrashSupport {
             mail = new GreenMail(smtp);
             mail.start();
             awaitAllDelivered(hub, events.keySet(), Duration.ofSeconds(120));
-            hub.stop();
+            assertThat(hub.stop()).as("the hub stops gracefully").isTrue();
 
             assertExactlyOnce(events, records);
         }
+    }
+
+    /** The hub's output, kept in target/ for a look after a failure. */
+    private Path log(TestInfo test) throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
+        Path log = logs.resolve(mode() + "-" + test.getTestMethod().orElseThrow().getName() + ".log");
+        Files.deleteIfExists(log);
+        return log;
     }
 
     private Map<String, String> hubProperties() throws IOException {
