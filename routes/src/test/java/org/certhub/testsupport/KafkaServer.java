@@ -9,8 +9,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka broker for tests: one in-JVM KRaft node (spring-kafka-test's {@link EmbeddedKafkaKraftBroker})
- * shared by the whole test run, with the topics of the scale-out profile and their dead-letter topics created
- * up front with several partitions, as {@code deploy/kafka/topics.sh} creates them.
+ * for each test class that registers it, with the topics of the scale-out profile and their dead-letter topics
+ * created up front with several partitions, as {@code deploy/kafka/topics.sh} creates them. A class gets topics
+ * no other class wrote to; the broker stops after the class, once its application contexts are closed.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -31,7 +32,8 @@ public final class KafkaServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        broker = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Broker.class, type -> Broker.start(), Broker.class);
+        // the class's store closes after every afterAll callback, Spring's closing of a dirtied context included
+        broker = context.getStore(NAMESPACE).getOrComputeIfAbsent(Broker.class, type -> Broker.start(), Broker.class);
     }
 
     /** The bootstrap servers, {@code host:port}. */

@@ -162,8 +162,8 @@ abstract class HubCrashSupport {
         properties.put("certhub.retry.initial-delay-ms", "200");
         properties.put("certhub.retry.maximum-delay-ms", "2000");
         properties.put("certhub.retry.maximum-redeliveries", "15");
-        properties.put("certhub.requeue.period", "2000");
-        properties.put("certhub.requeue.after", "PT10S");
+        properties.put("certhub.requeue.period", "5000");
+        properties.put("certhub.requeue.after", "PT30S");
         properties.put("camel.main.shutdown-timeout", "5");
         properties.put("logging.level.root", "WARN");
         return properties;
