@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides which channels reach a certificate's recipient (the channel has the contact it needs, and the
- * programme's {@code certhub.programmes.<id>.channels} lists it, or lists none), records a queued delivery for each, and names the
- * queues to send the certificate id to. A replayed announcement finds the rows and queues nothing again.
+ * programme's {@code certhub.programmes.<id>.channels} lists it, or lists none), records a queued delivery for
+ * each, and names the queues to send the certificate id to. A replayed announcement queues again only what is
+ * neither sent nor dead.
  */
 @Component
 public class DeliveryPlanner {

@@ -28,18 +28,24 @@ public class DeliveryStore {
         return certificateId + ":" + channel;
     }
 
-    /** Records that a delivery is queued; false when the row exists already (a replayed distribution). */
+    /**
+     * Records that a delivery is queued; false when it needs no queueing: a replayed distribution finds it sent or
+     * dead already. A replay that finds it queued or failed queues it again, as the hub may have stopped after the
+     * row was written and before the queue took the message (delivering skips a delivery already sent).
+     */
     public boolean queue(String certificateId, String channel) {
+        String id = deliveryId(certificateId, channel);
         try {
             jdbc.update("""
                     INSERT INTO delivery (id, certificate_id, channel, state, attempts, updated_at)
                     VALUES (:id, :certificate, :channel, 'QUEUED', 0, :now)""",
-                    new MapSqlParameterSource("id", deliveryId(certificateId, channel))
+                    new MapSqlParameterSource("id", id)
                             .addValue("certificate", certificateId).addValue("channel", channel)
                             .addValue("now", Timestamp.from(Instant.now())));
             return true;
-        } catch (DuplicateKeyException alreadyQueued) {
-            return false;
+        } catch (DuplicateKeyException seenBefore) {
+            return find(id).map(delivery -> delivery.state() != DeliveryState.SENT && delivery.state() != DeliveryState.DEAD)
+                    .orElse(false);
         }
     }
 
