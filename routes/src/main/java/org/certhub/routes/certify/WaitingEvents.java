@@ -26,7 +26,10 @@ public class WaitingEvents {
         this.grace = grace;
     }
 
+    /** The events to queue again now; each is re-queued at most once per grace period, even behind a backlog. */
     public List<String> due() {
-        return events.waitingSince(clock.instant().minus(grace), BATCH);
+        List<String> due = events.waitingSince(clock.instant().minus(grace), BATCH);
+        events.touch(due);
+        return due;
     }
 }

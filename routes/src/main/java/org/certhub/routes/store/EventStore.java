@@ -118,6 +118,14 @@ public class EventStore {
                 new MapSqlParameterSource("before", Timestamp.from(before)), String.class);
     }
 
+    /** Marks waiting events as just queued again, so that the next sweep leaves them a full grace period. */
+    public void touch(List<String> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.update("UPDATE vaccination_event SET updated_at = :now WHERE id IN (:ids) AND state = 'RECEIVED'",
+                    new MapSqlParameterSource("ids", ids).addValue("now", Timestamp.from(Instant.now())));
+        }
+    }
+
     private void update(String id, EventState state, String reason, String certificateId) {
         jdbc.update("""
                 UPDATE vaccination_event
