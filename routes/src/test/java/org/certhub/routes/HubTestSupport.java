@@ -67,6 +67,30 @@ public abstract class HubTestSupport {
         return send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Any request: {@code headers} are name/value pairs (e.g. {@code "Authorization", "Bearer " + API_KEY});
+     * a {@code null} body sends none.
+     */
+    protected HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a prepared request (e.g. a multipart upload) to the hub; {@code path} is below the hub's root. */
+    protected HttpResponse<String> send(HttpRequest.Builder request, String path) {
+        return send(request.uri(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until an event is certified, and answers its certificate id. */
+    protected String awaitCertified(String eventId) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> json(get("/api/v1/events/" + eventId)).path("certificateId").asText(""), id -> !id.isEmpty());
+    }
+
     protected HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

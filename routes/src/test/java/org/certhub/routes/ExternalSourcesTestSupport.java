@@ -1,0 +1,47 @@
+package org.certhub.routes;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub with its outside sources switched on: a real in-JVM Kafka broker (KRaft) for the ingest topic, and a
+ * FHIR server stand-in (WireMock) for the poller. Subclasses share one application context.
+ */
+public abstract class ExternalSourcesTestSupport extends HubTestSupport {
+
+    protected static final String INGEST_TOPIC = "certhub.ingest";
+    protected static final String FHIR_TOKEN = "test-fhir-server-token";
+    protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
+    protected static final WireMockServer FHIR_SERVER = startFhirServer();
+
+    @DynamicPropertySource
+    static void sourceProperties(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.kafka.brokers", KAFKA::getBrokersAsString);
+        registry.add("camel.component.kafka.auto-offset-reset", () -> "earliest");
+        registry.add("certhub.ingest.kafka.enabled", () -> true);
+        registry.add("certhub.ingest.fhir-server.enabled", () -> true);
+        registry.add("certhub.ingest.fhir-server.base-url", () -> FHIR_SERVER.baseUrl() + "/fhir");
+        registry.add("certhub.ingest.fhir-server.bearer-token", () -> FHIR_TOKEN);
+        registry.add("certhub.ingest.fhir-server.period-ms", () -> 300);
+        registry.add("certhub.ingest.fhir-server.retry-delay-ms", () -> 50);
+        registry.add("certhub.ingest.fhir-server.page-size", () -> 2);
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, INGEST_TOPIC, INGEST_TOPIC + ".dlq");
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        return broker;
+    }
+
+    private static WireMockServer startFhirServer() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+}
