@@ -3,6 +3,11 @@ package org.certhub.routes;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,8 +23,14 @@ public abstract class ExternalSourcesTestSupport extends HubTestSupport {
     protected static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
     protected static final WireMockServer FHIR_SERVER = startFhirServer();
 
+    /** The database and broker files of this context: two hubs in one JVM must not share them (they lock them). */
+    private static final Path OWN_DATA_DIR = createOwnDataDir();
+
     @DynamicPropertySource
     static void sourceProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + OWN_DATA_DIR.resolve("db/certhub")
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("spring.artemis.embedded.data-directory", () -> OWN_DATA_DIR.resolve("artemis").toString());
         registry.add("camel.component.kafka.brokers", KAFKA::getBrokersAsString);
         registry.add("camel.component.kafka.auto-offset-reset", () -> "earliest");
         registry.add("certhub.ingest.kafka.enabled", () -> true);
@@ -38,9 +49,20 @@ public abstract class ExternalSourcesTestSupport extends HubTestSupport {
         return broker;
     }
 
+    private static Path createOwnDataDir() {
+        try {
+            return Files.createTempDirectory("certhub-it-sources-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static WireMockServer startFhirServer() {
         WireMockServer server = new WireMockServer(options().dynamicPort());
         server.start();
+        // until a test stubs its searches, the server has no Immunization to offer
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/fhir/Immunization")).atPriority(10)
+                .willReturn(WireMock.okForContentType("application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }

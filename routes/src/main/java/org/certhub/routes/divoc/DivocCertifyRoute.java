@@ -18,12 +18,13 @@ public class DivocCertifyRoute extends RouteBuilder {
     public void configure() {
         rest("/divoc/api")
                 .post("/v1/certify").to("direct:divoc-certify")
-                .post("/v3/certify").to("direct:divoc-certify")
+                .post("/v3/certify").to("direct:divoc-certify-v3")
                 .put("/v1/certificate").to("direct:divoc-correct-certificate")
                 .delete("/v1/certificates/{preEnrollmentCode}").to("direct:divoc-revoke-certificates")
                 .post("/v1/certificate/revoked").to("direct:divoc-check-revoked");
 
         store("divoc-certify", "certify");
+        store("divoc-certify-v3", "certify");
         store("divoc-correct-certificate", "correct");
         answer("divoc-revoke-certificates", "revoke");
         answer("divoc-check-revoked", "revokedCheck");

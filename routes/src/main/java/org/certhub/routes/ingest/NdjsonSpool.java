@@ -108,6 +108,7 @@ public final class NdjsonSpool {
         private final BufferedWriter immunizations;
         private final List<Segment> segments = new ArrayList<>();
         private long nextLine = 1;
+        private boolean closed;
 
         private Writer(Path dir) throws IOException {
             this.dir = dir;
@@ -143,6 +144,10 @@ public final class NdjsonSpool {
 
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try (patients; immunizations) {
                 patients.flush();
                 immunizations.flush();
