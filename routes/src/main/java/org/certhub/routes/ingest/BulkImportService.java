@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.Problem;
@@ -29,7 +28,6 @@ import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.security.ApiKeyFilter;
-import org.certhub.routes.store.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,24 +52,20 @@ public class BulkImportService {
     }
 
     private final NdjsonImport ndjson;
-    private final FhirIngestService ingest;
-    private final EventStore events;
+    private final StreamedEntries entries;
     private final ImportJobs jobs;
     private final HttpProblems problems;
-    private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final Path spoolRoot;
     private final int maxReportedErrors;
 
-    public BulkImportService(NdjsonImport ndjson, FhirIngestService ingest, EventStore events, ImportJobs jobs,
-                             HttpProblems problems, ProducerTemplate producer, ObjectMapper json, CerthubProperties properties,
+    public BulkImportService(NdjsonImport ndjson, StreamedEntries entries, ImportJobs jobs, HttpProblems problems,
+                             ObjectMapper json, CerthubProperties properties,
                              @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
         this.ndjson = ndjson;
-        this.ingest = ingest;
-        this.events = events;
+        this.entries = entries;
         this.jobs = jobs;
         this.problems = problems;
-        this.producer = producer;
         this.json = json;
         this.spoolRoot = properties.dataDir().resolve("imports");
         this.maxReportedErrors = maxReportedErrors;
@@ -215,20 +209,13 @@ public class BulkImportService {
 
         void record(NdjsonImport.LineResult result) {
             lines++;
-            Submission.Entry entry = result.entry();
-            if (entry instanceof Submission.Accepted dose) {
-                EventStore.Receipt receipt = events.receive(dose.event());
-                if (receipt.needsCertification()) {
-                    producer.sendBody("direct:queue-for-certification", receipt.eventId());
-                }
-                accepted++;
-            } else if (entry instanceof Submission.Retracted retraction) {
-                ingest.withdraw(retraction);
-                retracted++;
-            } else if (entry instanceof Submission.Ignored) {
-                ignored++;
-            } else if (entry instanceof Submission.Rejected bad) {
-                rejected++;
+            switch (entries.take(result.entry())) {
+                case ACCEPTED -> accepted++;
+                case RETRACTED -> retracted++;
+                case IGNORED -> ignored++;
+                case REJECTED -> rejected++;
+            }
+            if (result.entry() instanceof Submission.Rejected bad) {
                 if (errors < maxReportedErrors) {
                     NdjsonSpool.Origin origin = spool.locate(result.line());
                     jobs.addError(jobId, errors++, new ImportJobs.LineError(origin.file(), origin.line(),

@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.apache.camel.ProducerTemplate;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.Submission;
-import org.certhub.routes.store.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +35,17 @@ public class FhirServerPoller {
     private final FhirServerSettings settings;
     private final FhirServerClient client;
     private final FhirIngestion ingestion;
-    private final FhirIngestService ingest;
-    private final EventStore events;
+    private final StreamedEntries entries;
     private final PollCheckpoints checkpoints;
-    private final ProducerTemplate producer;
     private final ObjectMapper json;
 
     public FhirServerPoller(FhirServerSettings settings, FhirServerClient client, FhirIngestion ingestion,
-                            FhirIngestService ingest, EventStore events, PollCheckpoints checkpoints,
-                            ProducerTemplate producer, ObjectMapper json) {
+                            StreamedEntries entries, PollCheckpoints checkpoints, ObjectMapper json) {
         this.settings = settings;
         this.client = client;
         this.ingestion = ingestion;
-        this.ingest = ingest;
-        this.events = events;
+        this.entries = entries;
         this.checkpoints = checkpoints;
-        this.producer = producer;
         this.json = json;
     }
 
@@ -74,18 +67,11 @@ public class FhirServerPoller {
             if (hasImmunization(page)) {
                 Submission submission = ingestion.read(body, FhirEncoding.JSON, settings.sourceId());
                 for (Submission.Entry entry : submission.entries()) {
-                    if (entry instanceof Submission.Accepted dose) {
-                        EventStore.Receipt receipt = events.receive(dose.event());
-                        if (receipt.needsCertification()) {
-                            producer.sendBody("direct:queue-for-certification", receipt.eventId());
-                        }
-                        accepted++;
-                    } else if (entry instanceof Submission.Retracted retraction) {
-                        ingest.withdraw(retraction);
-                    } else if (entry instanceof Submission.Ignored) {
-                        ignored++;
-                    } else {
-                        rejected++;
+                    switch (entries.take(entry)) {
+                        case ACCEPTED -> accepted++;
+                        case IGNORED -> ignored++;
+                        case REJECTED -> rejected++;
+                        case RETRACTED -> { }
                     }
                 }
             }

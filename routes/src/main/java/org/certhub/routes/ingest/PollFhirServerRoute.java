@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.store.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -28,8 +26,7 @@ public class PollFhirServerRoute extends RouteBuilder {
     private final int maxRetries;
     private final long retryDelayMs;
 
-    public PollFhirServerRoute(FhirIngestion ingestion, FhirIngestService ingest, EventStore events,
-                               PollCheckpoints checkpoints, ProducerTemplate producer, ObjectMapper json,
+    public PollFhirServerRoute(FhirIngestion ingestion, StreamedEntries entries, PollCheckpoints checkpoints, ObjectMapper json,
                                @Value("${certhub.ingest.fhir-server.base-url}") URI baseUrl,
                                @Value("${certhub.ingest.fhir-server.source-id}") String sourceId,
                                @Value("${certhub.ingest.fhir-server.bearer-token:}") String bearerToken,
@@ -42,8 +39,8 @@ public class PollFhirServerRoute extends RouteBuilder {
                                @Value("${certhub.ingest.fhir-server.retry-delay-ms:1000}") long retryDelayMs) {
         FhirServerSettings settings = new FhirServerSettings(baseUrl, sourceId, bearerToken, username, password, pageSize,
                 since, Duration.ofMillis(timeoutMs));
-        this.poller = new FhirServerPoller(settings, new FhirServerClient(settings), ingestion, ingest, events,
-                checkpoints, producer, json);
+        this.poller = new FhirServerPoller(settings, new FhirServerClient(settings), ingestion, entries,
+                checkpoints, json);
         this.maxRetries = maxRetries;
         this.retryDelayMs = retryDelayMs;
     }

@@ -16,7 +16,7 @@ class FhirServerSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FhirServerSettings settings = new FhirServerSettings(URI.create("https://ehr.example.org/fhir"),
             "ehr", "secret-token", null, null, 50, null, Duration.ofSeconds(5));
-    private final FhirServerPoller poller = new FhirServerPoller(settings, null, null, null, null, null, null, JSON);
+    private final FhirServerPoller poller = new FhirServerPoller(settings, null, null, null, null, JSON);
 
     @Test
     void linksBelowTheBaseAreFollowed() {
