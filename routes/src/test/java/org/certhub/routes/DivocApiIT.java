@@ -140,7 +140,7 @@ class DivocApiIT extends HubTestSupport {
         return """
                 {"preEnrollmentCode": "%s", "programId": "covid-19", "comorbidities": [],
                  "recipient": {"name": "%s", "dob": "1990-04-01", "gender": "Female", "nationality": "India",
-                   "identity": "did:in.gov.uidai.aadhaar:111122223344", "contact": ["tel:9000000001", "mailto:asha@example.org"],
+                   "identity": "did:in.gov.uidai.aadhaar:111122223344", "contact": ["tel:9000000001"],
                    "address": {"addressLine1": "12 MG Road", "district": "Bengaluru Urban", "state": "Karnataka",
                                "country": "IN", "pincode": "560001"}},
                  "vaccination": {"name": "Comirnaty", "batch": "FD5918", "manufacturer": "Pfizer-BioNTech",

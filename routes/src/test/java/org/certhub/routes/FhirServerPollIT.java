@@ -125,6 +125,5 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
              "resource":{"resourceType":"Patient","id":"pat-1",
               "identifier":[{"system":"https://ehr.example.org/patients","value":"P-0001"}],
               "name":[{"use":"official","family":"Okafor","given":["Ngozi"]}],
-              "telecom":[{"system":"email","value":"ngozi@example.org"}],
               "gender":"female","birthDate":"1985-02-11","address":[{"country":"NG"}]}}""";
 }

@@ -32,8 +32,12 @@ public abstract class HubTestSupport {
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Path DATA_DIR = createDataDir();
 
+    /**
+     * Restarted for each test class (so each sees only its own mail), always on the same port: the application
+     * context, cached across the classes that share it, keeps sending to the port it was given.
+     */
     @RegisterExtension
-    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.port(freePort()))
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
@@ -131,6 +135,14 @@ public abstract class HubTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
