@@ -19,8 +19,8 @@ public record FhirServerSettings(URI baseUrl, String sourceId, String bearerToke
                                  int pageSize, String since, Duration timeout) {
 
     public FhirServerSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
+        Objects.requireNonNull(baseUrl, "certhub.ingest.fhir-server.base-url must be set");
+        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme()) || baseUrl.getRawAuthority() == null) {
             throw new IllegalArgumentException("certhub.ingest.fhir-server.base-url must be an http(s) URL");
         }
         String path = baseUrl.getPath() == null ? "" : baseUrl.getPath();
