@@ -32,8 +32,12 @@ public abstract class HubTestSupport {
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Path DATA_DIR = createDataDir();
 
+    /**
+     * Restarted for each test class (so each sees only its own mail), always on the same port: the application
+     * context, cached across the classes that share it, keeps sending to the port it was given.
+     */
     @RegisterExtension
-    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.port(freePort()))
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
@@ -65,6 +69,30 @@ public abstract class HubTestSupport {
             request.header("X-API-Key", apiKey);
         }
         return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Any request: {@code headers} are name/value pairs (e.g. {@code "Authorization", "Bearer " + API_KEY});
+     * a {@code null} body sends none.
+     */
+    protected HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a prepared request (e.g. a multipart upload) to the hub; {@code path} is below the hub's root. */
+    protected HttpResponse<String> send(HttpRequest.Builder request, String path) {
+        return send(request.uri(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until an event is certified, and answers its certificate id. */
+    protected String awaitCertified(String eventId) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> json(get("/api/v1/events/" + eventId)).path("certificateId").asText(""), id -> !id.isEmpty());
     }
 
     protected HttpResponse<String> get(String path) {
@@ -107,6 +135,14 @@ public abstract class HubTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirInputException;
+import org.certhub.fhirmapping.FhirResponses;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.routes.http.HttpAnswer;
@@ -32,37 +35,69 @@ public class FhirIngestService {
     private final EventStore events;
     private final CertificateStore certificates;
     private final HttpProblems problems;
+    private final FhirResponses responses;
     private final ObjectMapper mapper;
 
     public FhirIngestService(FhirIngestion ingestion, EventStore events, CertificateStore certificates,
-                             HttpProblems problems, ObjectMapper mapper) {
+                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper) {
         this.ingestion = ingestion;
         this.events = events;
         this.certificates = certificates;
         this.problems = problems;
+        this.responses = responses;
         this.mapper = mapper;
     }
 
-    /** {@code POST /fhir/r4}: a Bundle of any type, or a single Immunization. */
+    /**
+     * {@code POST /fhir/r4}: a Bundle of any type, or a single Immunization. Answered with the JSON summary
+     * ({@code id}, {@code eventIds}, {@code entries}), or, when the client asks for FHIR ({@code Accept:
+     * application/fhir+json|xml} or {@code _format}), with the transaction-response or batch-response Bundle.
+     */
     public IngestReceipt ingestBundle(@Body String body, @Header("Content-Type") String contentType,
-                                      @Header("_format") String format, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+                                      @Header("_format") String format, @Header("Accept") String accept,
+                                      @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.read(body, encoding, source));
+        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format));
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
     public IngestReceipt ingestImmunization(@Body String body, @Header("Content-Type") String contentType,
                                             @Header("_format") String format, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.readImmunization(body, encoding, source));
+        return store(ingestion.readImmunization(body, encoding, source), Optional.empty());
     }
 
     /** A FHIR record from a queue (a Kafka topic): same validation and storage as over HTTP. */
     public IngestReceipt ingestRecord(@Body String body, String source) {
-        return store(ingestion.read(body, problems.requestEncoding(body, null, null), source));
+        return store(ingestion.read(body, problems.requestEncoding(body, null, null), source), Optional.empty());
     }
 
-    IngestReceipt store(Submission submission) {
+    /**
+     * The encoding of a FHIR answer when the client asked for one: {@code _format} (json, xml or a FHIR media
+     * type), else an {@code Accept} naming a FHIR media type. Plain {@code application/json} keeps the summary.
+     */
+    static Optional<FhirEncoding> fhirAnswer(String accept, String format) {
+        Optional<FhirEncoding> requested = FhirEncoding.fromName(format);
+        if (requested.isPresent() || accept == null) {
+            return requested;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        if (lower.contains("application/fhir+json") || lower.contains("application/json+fhir")) {
+            return Optional.of(FhirEncoding.JSON);
+        }
+        if (lower.contains("application/fhir+xml") || lower.contains("application/xml+fhir")) {
+            return Optional.of(FhirEncoding.XML);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores the accepted entries of a submission and answers for it.
+     *
+     * @param fhirAnswer the encoding of a transaction-response/batch-response Bundle, or empty for the JSON
+     *                   summary (single resources are always answered with the summary)
+     */
+    IngestReceipt store(Submission submission, Optional<FhirEncoding> fhirAnswer) {
         List<Submission.Rejected> rejected = submission.entries().stream()
                 .filter(Submission.Rejected.class::isInstance).map(Submission.Rejected.class::cast).toList();
         if (submission.kind().allOrNothing() && !rejected.isEmpty()) {
@@ -73,18 +108,21 @@ public class FhirIngestService {
         }
         List<String> toCertify = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
+        List<String> entryEventIds = new ArrayList<>();
         ArrayNode entries = mapper.createArrayNode();
         for (Submission.Entry entry : submission.entries()) {
             ObjectNode result = entries.addObject().put("entry", entry.entryRef());
+            String entryEventId = null;
             if (entry instanceof Submission.Accepted accepted) {
                 EventStore.Receipt receipt = events.receive(accepted.event());
                 eventIds.add(receipt.eventId());
+                entryEventId = receipt.eventId();
                 if (receipt.needsCertification()) {
                     toCertify.add(receipt.eventId());
                 }
                 result.put("status", 202).put("eventId", receipt.eventId())
                         .put("location", eventLocation(receipt.eventId()))
-                        .put("outcome", receipt.kind().name().toLowerCase(java.util.Locale.ROOT));
+                        .put("outcome", receipt.kind().name().toLowerCase(Locale.ROOT));
             } else if (entry instanceof Submission.Retracted retracted) {
                 boolean withdrawn = withdraw(retracted);
                 result.put("status", withdrawn ? 200 : 404).put("outcome", withdrawn ? "revoked" : "not-certified");
@@ -93,18 +131,25 @@ public class FhirIngestService {
             } else if (entry instanceof Submission.Rejected bad) {
                 result.put("status", bad.status()).set("outcome", problems.outcomeJson(bad.problems()));
             }
+            entryEventIds.add(entryEventId);
         }
         if (eventIds.isEmpty() && !rejected.isEmpty()) {
             throw new FhirInputException(422, rejected.stream().flatMap(r -> r.problems().stream()).toList());
         }
-        ObjectNode answer = mapper.createObjectNode();
-        if (!eventIds.isEmpty()) {
-            answer.put("id", eventIds.get(0));
+        HttpAnswer http;
+        if (fhirAnswer.isPresent() && submission.kind() != Submission.Kind.SINGLE) {
+            FhirEncoding encoding = fhirAnswer.get();
+            http = new HttpAnswer(200, encoding.mediaType() + ";charset=UTF-8",
+                    responses.responseBundle(submission, entryEventIds, encoding), null);
+        } else {
+            ObjectNode answer = mapper.createObjectNode();
+            if (!eventIds.isEmpty()) {
+                answer.put("id", eventIds.get(0));
+            }
+            answer.set("eventIds", mapper.valueToTree(eventIds));
+            answer.set("entries", entries);
+            http = HttpAnswer.json(eventIds.isEmpty() ? 200 : 202, answer.toString());
         }
-        answer.set("eventIds", mapper.valueToTree(eventIds));
-        answer.set("entries", entries);
-        int status = eventIds.isEmpty() ? 200 : 202;
-        HttpAnswer http = HttpAnswer.json(status, answer.toString());
         if (!eventIds.isEmpty()) {
             http = http.withHeader("Location", eventLocation(eventIds.get(0)));
         }
@@ -125,7 +170,8 @@ public class FhirIngestService {
         }
     }
 
-    private boolean withdraw(Submission.Retracted retracted) {
+    /** Revokes what was issued for a record marked {@code entered-in-error}; false when nothing was. */
+    boolean withdraw(Submission.Retracted retracted) {
         return events.findByIdempotencyKey(retracted.idempotencyKey())
                 .map(StoredEvent::certificateId)
                 .map(certificates::revoke)

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates writes with the {@code X-API-Key} header and administration with the admin key. Reads of
+ * Authenticates writes with the {@code X-API-Key} header (or {@code Authorization: Bearer <api key>}, as DIVOC
+ * clients send it) and administration with the admin key. Reads of
  * public material (verification, public keys, health) pass. The authenticated sending system reaches the
  * routes as the {@value #SOURCE_HEADER} header, which a caller can never set itself.
  */
@@ -27,9 +28,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String SOURCE_HEADER = "X-Certhub-Source";
     static final String KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
 
     private static final Set<String> OPEN_WRITES = Set.of("/api/v1/verify", "/divoc/api/v1/certificate/revoked",
             "/cert/api/pullUriRequest", "/cert/api/pullDocRequest");
+
+    /** A citizen confirms a one-time code: the challenge id and the code (with attempt limits) are the credential. */
+    private static final java.util.regex.Pattern ONE_TIME_CODE = java.util.regex.Pattern.compile("/api/v1/events/[^/]+/otp");
 
     private final ApiKeys keys;
     private final HttpProblems problems;
@@ -43,7 +48,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String presented = request.getHeader(KEY_HEADER);
+        String presented = presentedKey(request);
         if (path.startsWith("/api/v1/admin/")) {
             if (!keys.isAdmin(presented)) {
                 problems.writeUnauthorized(request, response, "a valid admin API key is required in " + KEY_HEADER);
@@ -55,7 +60,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (needsSender(request.getMethod(), path)) {
             Optional<String> client = keys.client(presented);
             if (client.isEmpty()) {
-                problems.writeUnauthorized(request, response, "a valid API key is required in " + KEY_HEADER);
+                problems.writeUnauthorized(request, response, "a valid API key is required in " + KEY_HEADER + " or as a Bearer token");
                 return;
             }
             chain.doFilter(withSource(request, client.get()), response);
@@ -64,8 +69,18 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(withSource(request, null), response);
     }
 
-    /** A citizen confirms a one-time code: the challenge id and the code (with attempt limits) are the credential. */
-    private static final java.util.regex.Pattern ONE_TIME_CODE = java.util.regex.Pattern.compile("/api/v1/events/[^/]+/otp");
+    /** The key in {@code X-API-Key}, else the token of an {@code Authorization: Bearer} header. */
+    static String presentedKey(HttpServletRequest request) {
+        String key = request.getHeader(KEY_HEADER);
+        if (key != null) {
+            return key;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return null;
+    }
 
     private static boolean needsSender(String method, String path) {
         boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
