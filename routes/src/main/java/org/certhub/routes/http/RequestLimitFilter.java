@@ -11,49 +11,58 @@ import java.io.IOException;
 import java.util.List;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.config.CerthubProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code certhub.max-request-bytes} with {@code 413}: by the declared length at once,
+ * Refuses request bodies over {@code certhub.max-request-bytes} (bulk imports: {@code certhub.ingest.bulk.max-bytes},
+ * spooled to disk as they stream in) with {@code 413}: by the declared length at once,
  * and by counting for bodies sent without one, so that no sender can exhaust memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimitFilter extends OncePerRequestFilter {
 
+    private static final String BULK_IMPORT = "/fhir/r4/$import";
+
     private final long maxBytes;
+    private final long maxImportBytes;
     private final HttpProblems problems;
 
-    public RequestLimitFilter(CerthubProperties properties, HttpProblems problems) {
+    public RequestLimitFilter(CerthubProperties properties, HttpProblems problems,
+                              @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
         this.maxBytes = properties.maxRequestBytes();
+        this.maxImportBytes = maxImportBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, 413, List.of(tooLarge()), problems.acceptedEncoding(request));
+        long limit = BULK_IMPORT.equals(request.getRequestURI().substring(request.getContextPath().length()))
+                ? maxImportBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             return;
         }
         try {
-            chain.doFilter(new Bounded(request, maxBytes), response);
+            chain.doFilter(new Bounded(request, limit), response);
         } catch (BodyTooLargeException | ServletException e) {
             if (!(e instanceof BodyTooLargeException) && !(e.getCause() instanceof BodyTooLargeException)) {
                 throw e;
             }
             if (!response.isCommitted()) {
                 response.reset();
-                problems.write(response, 413, List.of(tooLarge()), problems.acceptedEncoding(request));
+                problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             }
         }
     }
 
-    private Problem tooLarge() {
-        return Problem.error("too-costly", "the request body is larger than " + maxBytes + " bytes", null);
+    private static Problem tooLarge(long limit) {
+        return Problem.error("too-costly", "the request body is larger than " + limit + " bytes", null);
     }
 
     /** Thrown while reading a body past the limit; answered as {@code 413} wherever it surfaces. */
