@@ -41,14 +41,14 @@ public class DeliveryService {
     public void deliver(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel) {
         String deliveryId = DeliveryStore.deliveryId(certificateId, channel);
         boolean alreadySent = deliveries.find(deliveryId).map(d -> d.state() == DeliveryState.SENT).orElse(false);
-        if (alreadySent) {
-            return;
+        if (!alreadySent) {
+            CertificateDistributor distributor = channels.find(channel)
+                    .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
+            DeliveryRequest request = requests.forChannel(certificateId, channel);
+            DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
+            deliveries.markSent(deliveryId, receipt.externalReference());
         }
-        CertificateDistributor distributor = channels.find(channel)
-                .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
-        DeliveryRequest request = requests.forChannel(certificateId, channel);
-        DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
-        deliveries.markSent(deliveryId, receipt.externalReference());
+        // also when already sent: the process may have stopped between recording the send and the event's state
         if (deliveries.allSent(certificateId)) {
             certificates.find(certificateId).ifPresent(issued -> events.markDelivered(issued.certificate().eventId()));
         }

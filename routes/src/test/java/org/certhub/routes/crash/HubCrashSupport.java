@@ -162,6 +162,8 @@ abstract class HubCrashSupport {
         properties.put("certhub.retry.initial-delay-ms", "200");
         properties.put("certhub.retry.maximum-delay-ms", "2000");
         properties.put("certhub.retry.maximum-redeliveries", "15");
+        // time is compressed here: the circuit breaker's open window too, so that retries outlast it as in production
+        properties.put("certhub.channels.circuit-breaker.wait-in-open", "PT1S");
         properties.put("certhub.requeue.period", "5000");
         properties.put("certhub.requeue.after", "PT30S");
         properties.put("camel.main.shutdown-timeout", "5");
