@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.certhub.signer.keys.KeyPurpose;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,10 +32,39 @@ public record CerthubProperties(
     public record Issuer(@NotBlank String name, @Pattern(regexp = "[A-Z]{2}") String country) {
     }
 
-    public record Keys(@NotNull Path dir, String password) {
+    /**
+     * Where the signing keys come from ({@code certhub.keys.provider}): {@code keystore} (a PKCS#12 file in {@code dir},
+     * created with development keys when absent), {@code pem} (key and certificate files per purpose) or
+     * {@code pkcs11} (an HSM through the JDK's SunPKCS11).
+     */
+    public record Keys(@NotNull Path dir, String password, @Pattern(regexp = "keystore|pem|pkcs11") String provider,
+                       Map<KeyPurpose, List<PemKeyFiles>> pem, Pkcs11 pkcs11) {
+
+        public Keys {
+            provider = provider == null || provider.isBlank() ? "keystore" : provider;
+            pem = pem == null ? Map.of() : Map.copyOf(pem);
+        }
+
         @Override
         public String toString() {
-            return "Keys[dir=" + dir + ", password=" + (password == null || password.isEmpty() ? "unset" : "****") + "]";
+            return "Keys[provider=" + provider + ", dir=" + dir + ", password="
+                    + (password == null || password.isEmpty() ? "unset" : "****") + "]";
+        }
+    }
+
+    /** A PEM key of one purpose: the PKCS#8 private key and, for EU DCC, the signer certificate chain. */
+    public record PemKeyFiles(@NotNull Path privateKey, Path certificateChain) {
+    }
+
+    /** An HSM token: the PKCS#11 library, the slot (or its index), the PIN, and the key aliases per purpose. */
+    public record Pkcs11(Path library, Long slot, Integer slotListIndex, String pin, Map<KeyPurpose, List<String>> aliases) {
+        public Pkcs11 {
+            aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+        }
+
+        @Override
+        public String toString() {
+            return "Pkcs11[library=" + library + ", slot=" + slot + ", slotListIndex=" + slotListIndex + ", pin=****]";
         }
     }
 

@@ -1,6 +1,7 @@
 package org.certhub.routes.wiring;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.nio.file.Path;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirIngestionSettings;
 import org.certhub.fhirmapping.FhirResponses;
@@ -31,9 +32,12 @@ public class FhirConfiguration {
     @Bean
     FhirIngestion fhirIngestion(FhirContext context, ValueSets valueSets, CerthubProperties properties,
                                 @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
-                                @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme) {
+                                @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
+                                @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
         FhirIngestionSettings defaults = FhirIngestionSettings.defaults();
-        FhirIngestionSettings settings = new FhirIngestionSettings(validation, false, null, defaultProgramme,
+        boolean profiles = !profilesDir.isBlank();
+        FhirIngestionSettings settings = new FhirIngestionSettings(validation, profiles, profiles ? Path.of(profilesDir) : null,
+                defaultProgramme,
                 defaults.unknownVaccinesAllowedIn(), properties.issuer().country(),
                 (int) Math.min(Integer.MAX_VALUE, properties.maxRequestBytes()));
         return new FhirIngestion(context, valueSets, settings);

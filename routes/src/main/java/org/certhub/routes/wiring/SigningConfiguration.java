@@ -4,6 +4,7 @@ import java.util.List;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.signing.IssuerIdentity;
+import org.certhub.routes.signing.SigningKeyProviders;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.CredentialVerifier;
@@ -11,7 +12,6 @@ import org.certhub.signer.Verification;
 import org.certhub.signer.hcert.EuDccFormat;
 import org.certhub.signer.hcert.EuDccSettings;
 import org.certhub.signer.hcert.EuDccVerifier;
-import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
 import org.certhub.signer.shc.ShcFormat;
@@ -34,9 +34,7 @@ public class SigningConfiguration {
 
     @Bean
     SigningKeyProvider signingKeys(CerthubProperties properties) {
-        String password = properties.keys().password();
-        return KeyStoreSigningKeyProvider.openOrCreate(properties.keys().dir(),
-                password == null || password.isEmpty() ? null : password.toCharArray());
+        return SigningKeyProviders.from(properties.keys());
     }
 
     @Bean
