@@ -1,15 +1,14 @@
 package org.certhub.routes.api;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.http.HttpAnswer;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /** citizen API: event state, certificates and their documents, verification, and the public keys. */
 @Component
 @ConditionalOnRole(Role.API)
-public class CitizenApiRoute extends RouteBuilder {
+public class CitizenApiRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
@@ -36,12 +35,5 @@ public class CitizenApiRoute extends RouteBuilder {
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");
-    }
-
-    /** A read-only route: one service call whose {@link HttpAnswer} is the response. */
-    private void answer(String routeId, Class<?> service, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .bean(service, method)
-                .process(HttpAnswer::respond);
     }
 }

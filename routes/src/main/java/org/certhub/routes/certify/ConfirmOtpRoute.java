@@ -1,9 +1,8 @@
 package org.certhub.routes.certify;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +10,11 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnRole(Role.API)
 @ConditionalOnProperty(name = "certhub.connectors.id.provider", havingValue = "otp")
-public class ConfirmOtpRoute extends RouteBuilder {
+public class ConfirmOtpRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
         rest("/api/v1").post("/events/{id}/otp").to("direct:confirm-one-time-code");
-        from("direct:confirm-one-time-code").routeId("confirm-one-time-code").routeConfigurationId("http-errors")
-                .bean(OtpConfirmation.class, "confirm")
-                .process(HttpAnswer::respond);
+        answer("confirm-one-time-code", OtpConfirmation.class, "confirm");
     }
 }

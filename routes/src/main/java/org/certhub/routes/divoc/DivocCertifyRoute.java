@@ -1,9 +1,8 @@
 package org.certhub.routes.divoc;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.INGEST)
-public class DivocCertifyRoute extends RouteBuilder {
+public class DivocCertifyRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
@@ -23,29 +22,10 @@ public class DivocCertifyRoute extends RouteBuilder {
                 .delete("/v1/certificates/{preEnrollmentCode}").to("direct:divoc-revoke-certificates")
                 .post("/v1/certificate/revoked").to("direct:divoc-check-revoked");
 
-        store("divoc-certify", "certify");
-        store("divoc-certify-v3", "certify");
-        store("divoc-correct-certificate", "correct");
-        answer("divoc-revoke-certificates", "revoke");
-        answer("divoc-check-revoked", "revokedCheck");
-    }
-
-    /** Stores the requests' events, queues what needs certifying, then answers. */
-    private void store(String routeId, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .convertBodyTo(String.class, "UTF-8")
-                .bean(DivocService.class, method).id(routeId + "-store")
-                .split(simple("${body.toCertify()}"))
-                    .to("direct:queue-for-certification").id(routeId + "-queue")
-                .end()
-                .setBody(simple("${body.answer()}"))
-                .process(HttpAnswer::respond);
-    }
-
-    private void answer(String routeId, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .convertBodyTo(String.class, "UTF-8")
-                .bean(DivocService.class, method)
-                .process(HttpAnswer::respond);
+        storeAndQueue("divoc-certify", DivocService.class, "certify");
+        storeAndQueue("divoc-certify-v3", DivocService.class, "certify");
+        storeAndQueue("divoc-correct-certificate", DivocService.class, "correct");
+        answer("divoc-revoke-certificates", DivocService.class, "revoke");
+        answer("divoc-check-revoked", DivocService.class, "revokedCheck");
     }
 }

@@ -1,10 +1,10 @@
 package org.certhub.routes.ingest;
 
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.INGEST)
-public class BulkImportRoute extends RouteBuilder {
+public class BulkImportRoute extends HttpRouteBuilder {
 
     private static final String ANSWER = "certhubImportAnswer";
 
@@ -41,8 +41,6 @@ public class BulkImportRoute extends RouteBuilder {
                 .split(body())
                     .to(ExchangePattern.InOnly, "seda:run-fhir-import");
 
-        from("direct:describe-import-job").routeId("describe-import-job").routeConfigurationId("http-errors")
-                .bean(BulkImportService.class, "status")
-                .process(HttpAnswer::respond);
+        answer("describe-import-job", BulkImportService.class, "status");
     }
 }

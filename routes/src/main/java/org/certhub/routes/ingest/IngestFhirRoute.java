@@ -1,9 +1,8 @@
 package org.certhub.routes.ingest;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.http.HttpAnswer;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.INGEST)
-public class IngestFhirRoute extends RouteBuilder {
+public class IngestFhirRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
@@ -21,22 +20,9 @@ public class IngestFhirRoute extends RouteBuilder {
                 .post("/Immunization").to("direct:ingest-fhir-immunization")
                 .get("/metadata").to("direct:describe-fhir-capabilities");
 
-        ingest("ingest-fhir", "ingestBundle");
-        ingest("ingest-fhir-immunization", "ingestImmunization");
+        storeAndQueue("ingest-fhir", FhirIngestService.class, "ingestBundle");
+        storeAndQueue("ingest-fhir-immunization", FhirIngestService.class, "ingestImmunization");
 
-        from("direct:describe-fhir-capabilities").routeId("describe-fhir-capabilities").routeConfigurationId("http-errors")
-                .bean(FhirCapabilities.class, "describe")
-                .process(HttpAnswer::respond);
-    }
-
-    private void ingest(String routeId, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .convertBodyTo(String.class, "UTF-8")
-                .bean(FhirIngestService.class, method).id(routeId + "-store")
-                .split(simple("${body.toCertify()}"))
-                    .to("direct:queue-for-certification").id(routeId + "-queue")
-                .end()
-                .setBody(simple("${body.answer()}"))
-                .process(HttpAnswer::respond);
+        answer("describe-fhir-capabilities", FhirCapabilities.class, "describe");
     }
 }

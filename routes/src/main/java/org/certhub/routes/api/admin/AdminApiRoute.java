@@ -1,15 +1,14 @@
 package org.certhub.routes.api.admin;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.http.HttpAnswer;
+import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /** admin API under {@code /api/v1/admin} (the admin key is checked by the API key filter before any route runs). */
 @Component
 @ConditionalOnRole(Role.API)
-public class AdminApiRoute extends RouteBuilder {
+public class AdminApiRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
@@ -21,17 +20,11 @@ public class AdminApiRoute extends RouteBuilder {
                 .post("/events/{id}/approve").to("direct:approve-held-event")
                 .post("/events/{id}/reject").to("direct:reject-held-event");
 
-        answer("replay-dead-letters", "replayDeadLetters");
-        answer("revoke-certificate", "revoke");
-        answer("rotate-signing-key", "rotateKey");
-        answer("list-events", "events");
-        answer("approve-held-event", "approve");
-        answer("reject-held-event", "reject");
-    }
-
-    private void answer(String routeId, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .bean(AdminApi.class, method)
-                .process(HttpAnswer::respond);
+        answer("replay-dead-letters", AdminApi.class, "replayDeadLetters");
+        answer("revoke-certificate", AdminApi.class, "revoke");
+        answer("rotate-signing-key", AdminApi.class, "rotateKey");
+        answer("list-events", AdminApi.class, "events");
+        answer("approve-held-event", AdminApi.class, "approve");
+        answer("reject-held-event", AdminApi.class, "reject");
     }
 }

@@ -1,0 +1,30 @@
+package org.certhub.routes.http;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The two shapes every HTTP route of the hub takes, under the {@code http-errors} policy: a call whose
+ * {@link HttpAnswer} is the response, and an intake that stores events, queues each for certification and then
+ * answers (the service returns an {@code IngestReceipt}).
+ */
+public abstract class HttpRouteBuilder extends RouteBuilder {
+
+    /** {@code direct:<routeId>}: one service call whose {@link HttpAnswer} is the response. */
+    protected void answer(String routeId, Class<?> service, String method) {
+        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
+                .bean(service, method)
+                .process(HttpAnswer::respond);
+    }
+
+    /** {@code direct:<routeId>}: stores what the request carries, queues each stored event, then answers. */
+    protected void storeAndQueue(String routeId, Class<?> service, String method) {
+        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
+                .convertBodyTo(String.class, "UTF-8")
+                .bean(service, method).id(routeId + "-store")
+                .split(simple("${body.toCertify()}"))
+                    .to("direct:queue-for-certification").id(routeId + "-queue")
+                .end()
+                .setBody(simple("${body.answer()}"))
+                .process(HttpAnswer::respond);
+    }
+}
