@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a stored event into a stored, signed certificate. Safe to run again for the same event: a redelivered
@@ -49,10 +50,12 @@ public class CertificationService {
     private final PaymentGateway payments;
     private final EventReviews reviews;
     private final ProgrammeProperties programmes;
+    private final TransactionTemplate transactions;
 
     public CertificationService(EventStore events, CertificateStore certificates, CredentialIssuer issuer, Clock clock,
                                 IdVerifier idVerifier, PaymentGateway payments, EventReviews reviews,
-                                ProgrammeProperties programmes) {
+                                ProgrammeProperties programmes, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.idVerifier = idVerifier;
         this.payments = payments;
         this.reviews = reviews;
@@ -88,13 +91,16 @@ public class CertificationService {
                 clock.instant());
         List<SignedCredential> credentials = issuer.sign(certificate);
         try {
-            certificates.insert(certificate, event.revision(), credentials);
+            // one commit (one journal write) for the certificate and the event's new state
+            transactions.executeWithoutResult(tx -> {
+                certificates.insert(certificate, event.revision(), credentials);
+                events.markCertified(eventId, certificate.id());
+            });
         } catch (DuplicateKeyException concurrentlyCertified) {
             String winner = certificates.findForEventRevision(eventId, event.revision()).orElseThrow().id();
             events.markCertified(eventId, winner);
             return winner;
         }
-        events.markCertified(eventId, certificate.id());
         LOG.info("certified event {} as certificate {} (version {})", eventId, certificate.id(), certificate.version());
         return certificate.id();
     }
