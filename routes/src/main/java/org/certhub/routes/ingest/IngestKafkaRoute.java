@@ -33,7 +33,7 @@ public class IngestKafkaRoute extends RouteBuilder {
                 .process(this::attachOutcome)
                 .to("kafka:{{certhub.ingest.kafka.topic}}{{certhub.queues.dead-letter-suffix}}").id("reject-record");
 
-        from("kafka:{{certhub.ingest.kafka.topic}}?groupId={{certhub.ingest.kafka.group-id}}").routeId("ingest-kafka").routeConfigurationId("ingest-kafka-errors")
+        from("kafka:{{certhub.ingest.kafka.topic}}?groupId={{certhub.ingest.kafka.group-id}}&{{certhub.kafka.consumer-options}}").routeId("ingest-kafka").routeConfigurationId("ingest-kafka-errors")
                 .convertBodyTo(String.class, "UTF-8")
                 .bean(FhirIngestService.class, "ingestRecord(${body}, 'kafka:{{certhub.ingest.kafka.topic}}')").id("ingest-kafka-store")
                 .split(simple("${body.toCertify()}"))
