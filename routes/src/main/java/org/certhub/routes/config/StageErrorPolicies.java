@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay-ms}, until the database is
  * back, and is never dead-lettered. It is no failed attempt either (nothing could be recorded anyway). While it
  * retries, the stage's consumer holds the message: a JMS transaction stays open, a Kafka consumer does not poll on,
- * so no later offset is committed over it.
+ * so no later offset is committed over it (an outage longer than Kafka's {@code max.poll.interval.ms}, five minutes
+ * by default, costs a rebalance and a redelivery, which the database's unique keys absorb, never a loss).
  */
 @Component
 public class StageErrorPolicies extends RouteConfigurationBuilder {
@@ -67,7 +68,7 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         RouteConfigurationDefinition configuration = routeConfiguration(id);
         configuration.onException(PermanentDeliveryException.class, IdVerificationRejectedException.class,
                 PaymentRejectedException.class, IllegalArgumentException.class).maximumRedeliveries(0);
-        configuration.onException(Exception.class).onWhen(exchange -> InfrastructureFaults.isInfrastructureFault(cause(exchange)))
+        configuration.onException(Exception.class).onWhen(StageErrorPolicies::databaseUnreachable)
                 .maximumRedeliveries(-1)
                 .redeliveryDelay(retry.initialDelayMs())
                 .useExponentialBackOff()
@@ -88,6 +89,12 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
 
     private static Processor noOp() {
         return exchange -> { };
+    }
+
+    /** The exception being handled is an infrastructure fault (read before the error handler records it as caught). */
+    private static boolean databaseUnreachable(Exchange exchange) {
+        Exception failure = exchange.getException();
+        return InfrastructureFaults.isInfrastructureFault(failure != null ? failure : cause(exchange));
     }
 
     private static Exception cause(Exchange exchange) {
