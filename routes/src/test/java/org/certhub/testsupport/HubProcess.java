@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The hub as a separate operating-system process, started from the test class path
@@ -106,6 +107,20 @@ public final class HubProcess implements AutoCloseable {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** The HTTP status of the readiness probe ({@code /actuator/health/readiness}): 200 ready, 503 not. */
+    public int readiness() {
+        return send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(30)).GET().build()).statusCode();
+    }
+
+    /** Whether the hub's output (of every start so far) has a line containing {@code text}. */
+    public boolean logContains(String text) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -85,6 +85,22 @@ public final class PostgresServer implements BeforeAllCallback {
         return cluster().port;
     }
 
+    /**
+     * Stops the server as an operator's restart or a fail-over does ({@code pg_ctl stop --mode=fast}): every session
+     * is cut at once (its transaction rolled back, its client told {@code 57P01}), new connections are refused. Not
+     * {@code --mode=immediate}: this cluster runs with {@code synchronous_commit=off} for speed, so a crash would lose
+     * commits already acknowledged, which no client can guard against. The server serves every test class of the
+     * run: a test that stops it starts it again ({@link #restart()}) before it ends.
+     */
+    public void stop() {
+        cluster().stop("fast");
+    }
+
+    /** Starts the stopped server again on the same data folder and port; answers once it accepts connections. */
+    public void restart() {
+        cluster().startServer();
+    }
+
     private Cluster cluster() {
         return requireStarted(cluster);
     }
@@ -146,15 +162,23 @@ public final class PostgresServer implements BeforeAllCallback {
             try {
                 cluster.run(cluster.bin.resolve("initdb").toString(), "--pgdata=" + dir.resolve("data"), "--username=" + SUPERUSER,
                         "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync");
-                cluster.run(cluster.bin.resolve("pg_ctl").toString(), "start", "--wait", "--timeout=60",
-                        "--pgdata=" + dir.resolve("data"), "--log=" + dir.resolve("server.log"),
-                        "--options=-c listen_addresses=127.0.0.1 -p " + cluster.port + " -k " + dir
-                                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+                cluster.startServer();
             } catch (RuntimeException e) {
                 cluster.delete();
                 throw e;
             }
             return cluster;
+        }
+
+        void startServer() {
+            run(bin.resolve("pg_ctl").toString(), "start", "--wait", "--timeout=60",
+                    "--pgdata=" + dir.resolve("data"), "--log=" + dir.resolve("server.log"),
+                    "--options=-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
+                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+        }
+
+        void stop(String mode) {
+            run(bin.resolve("pg_ctl").toString(), "stop", "--wait", "--mode=" + mode, "--pgdata=" + dir.resolve("data"));
         }
 
         String jdbcUrl(String database) {
@@ -173,7 +197,7 @@ public final class PostgresServer implements BeforeAllCallback {
         @Override
         public void close() {
             try {
-                run(bin.resolve("pg_ctl").toString(), "stop", "--wait", "--mode=immediate", "--pgdata=" + dir.resolve("data"));
+                stop("immediate");
             } finally {
                 delete();
             }

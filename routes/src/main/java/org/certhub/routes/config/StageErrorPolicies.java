@@ -19,6 +19,13 @@ import org.springframework.stereotype.Component;
  * dead-letter queue ({@code <queue>.dlq}) with the original message, so that a replay starts from where it
  * failed. Failures that no retry can mend skip the retries. Each stage records its failures where users see
  * them: the event's state, or the delivery row. An open circuit breaker is an outage like any other: retried.
+ *
+ * <p>An unreachable database ({@link InfrastructureFaults}) is not the message's fault: such a message is retried
+ * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay-ms}, until the database is
+ * back, and is never dead-lettered. It is no failed attempt either (nothing could be recorded anyway). While it
+ * retries, the stage's consumer holds the message: a JMS transaction stays open, a Kafka consumer does not poll on,
+ * so no later offset is committed over it (an outage longer than Kafka's {@code max.poll.interval.ms}, five minutes
+ * by default, costs a rebalance and a redelivery, which the database's unique keys absorb, never a loss).
  */
 @Component
 public class StageErrorPolicies extends RouteConfigurationBuilder {
@@ -47,7 +54,11 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         stage("distribute-errors", queues.certificateIssued(), noOp(), noOp());
         for (String channel : channels.names()) {
             stage("deliver-" + channel + "-errors", queues.deliver(channel),
-                    exchange -> deliveries.attemptFailed(exchange.getIn().getBody(String.class), channel, cause(exchange), false),
+                    exchange -> {
+                        if (!InfrastructureFaults.isInfrastructureFault(cause(exchange))) {
+                            deliveries.attemptFailed(exchange.getIn().getBody(String.class), channel, cause(exchange), false);
+                        }
+                    },
                     exchange -> deliveries.attemptFailed(exchange.getIn().getBody(String.class), channel, cause(exchange), true));
         }
     }
@@ -57,6 +68,13 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         RouteConfigurationDefinition configuration = routeConfiguration(id);
         configuration.onException(PermanentDeliveryException.class, IdVerificationRejectedException.class,
                 PaymentRejectedException.class, IllegalArgumentException.class).maximumRedeliveries(0);
+        configuration.onException(Exception.class).onWhen(StageErrorPolicies::databaseUnreachable)
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(retry.initialDelayMs())
+                .useExponentialBackOff()
+                .backOffMultiplier(retry.backoffMultiplier())
+                .maximumRedeliveryDelay(retry.maximumDelayMs())
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
         configuration.errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
                         .useOriginalMessage()
                         .maximumRedeliveries(retry.maximumRedeliveries())
@@ -71,6 +89,12 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
 
     private static Processor noOp() {
         return exchange -> { };
+    }
+
+    /** The exception being handled is an infrastructure fault (read before the error handler records it as caught). */
+    private static boolean databaseUnreachable(Exchange exchange) {
+        Exception failure = exchange.getException();
+        return InfrastructureFaults.isInfrastructureFault(failure != null ? failure : cause(exchange));
     }
 
     private static Exception cause(Exchange exchange) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.routes.config.InfrastructureFaults;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * A resilience4j circuit breaker per channel around the calls to its receiver. While a receiver keeps failing
  * the circuit opens and further calls fail at once, sparing the receiver and the hub's consumers; an open
  * circuit is a {@link TransientDeliveryException}, so the stage retries the message with back-off like any
- * other outage and never loses it. Permanent refusals say nothing about the receiver's health and do not count.
+ * other outage and never loses it. Permanent refusals say nothing about the receiver's health and do not count,
+ * nor does the hub's own database failing inside the call.
  * (The breaker sits inside the delivery call rather than in a Camel {@code circuitBreaker()} block: the EIP runs
  * its body on a copy of the exchange whose failure bypassed the stage's redelivery and dead-letter policy.)
  */
@@ -34,6 +36,8 @@ public class ChannelCircuitBreakers {
                 .waitDurationInOpenState(waitInOpen)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .ignoreExceptions(PermanentDeliveryException.class, IllegalArgumentException.class)
+                // the hub's own database failing (a channel's delivery ledger) says nothing about the receiver
+                .ignoreException(InfrastructureFaults::isInfrastructureFault)
                 .build());
     }
 

@@ -4,18 +4,24 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.FhirInputException;
+import org.certhub.routes.config.InfrastructureFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The error policy of routes that answer HTTP requests: bad input is the sender's {@code 400}/{@code 422}
- * OperationOutcome; anything else is a {@code 500} that says nothing of the internals (the log has the cause).
+ * OperationOutcome; an unreachable database ({@link InfrastructureFaults}) is a {@code 503} with
+ * {@code Retry-After}, so that the sender sends again later; anything else is a {@code 500}
+ * that says nothing of the internals (the log has the cause).
  */
 @Component
 public class HttpErrorPolicy extends RouteConfigurationBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrorPolicy.class);
+
+    /** Seconds a sender is asked to wait before it sends again while the database is unreachable. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final HttpProblems problems;
 
@@ -43,6 +49,13 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
 
     private void internalProblem(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (InfrastructureFaults.isInfrastructureFault(cause)) {
+            // an outage, not a defect: one line, without the stack trace, per refused request
+            LOG.warn("request to route {} refused while the database is unavailable: {}", exchange.getFromRouteId(), cause.toString());
+            exchange.getIn().setBody(problems.answer(503, "transient",
+                    "the hub's database is unavailable; send the request again later").withHeader("Retry-After", RETRY_AFTER_SECONDS));
+            return;
+        }
         LOG.error("request to route {} failed", exchange.getFromRouteId(), cause);
         exchange.getIn().setBody(problems.answer(500, "exception", "the request could not be processed; it was not stored"));
     }

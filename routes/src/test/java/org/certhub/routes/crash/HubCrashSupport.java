@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class HubCrashSupport {
 
     protected static final String API_KEY = "crash-test-key";
-    private static final int SENDERS = 4;
+    protected static final int SENDERS = 4;
 
     @TempDir
     Path work;
@@ -142,15 +142,20 @@ abstract class HubCrashSupport {
         }
     }
 
+    /** How many mails the SMTP server has received so far. */
+    protected int mailed() {
+        return mail.getReceivedMessages().length;
+    }
+
     /** The hub's output, kept in target/ for a look after a failure. */
-    private Path log(TestInfo test) throws IOException {
+    protected Path log(TestInfo test) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
         Path log = logs.resolve(mode() + "-" + test.getTestMethod().orElseThrow().getName() + ".log");
         Files.deleteIfExists(log);
         return log;
     }
 
-    private Map<String, String> hubProperties() throws IOException {
+    protected Map<String, String> hubProperties() throws IOException {
         Path dataDir = Files.createDirectories(work.resolve("data"));
         Map<String, String> properties = new HashMap<>(modeProperties(dataDir));
         properties.put("certhub.data-dir", dataDir.toString());
@@ -171,7 +176,7 @@ abstract class HubCrashSupport {
         return properties;
     }
 
-    private static Records records() {
+    protected static Records records() {
         return new Records(UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -198,7 +203,7 @@ abstract class HubCrashSupport {
                 .filter(event -> event.hasNonNull("certificateId")).count();
     }
 
-    private static void awaitAllDelivered(HubProcess hub, Set<String> events, Duration timeout) {
+    protected static void awaitAllDelivered(HubProcess hub, Set<String> events, Duration timeout) {
         try {
             await().atMost(timeout).until(() -> states(hub, events).getOrDefault("delivered", 0L) == events.size());
         } catch (ConditionTimeoutException e) {
@@ -233,7 +238,7 @@ abstract class HubCrashSupport {
      * Exactly one certificate per record in the database, every delivery sent, and one mail per certificate:
      * every holder got mail, and any resend is the same message (same Message-ID, same holder).
      */
-    private void assertExactlyOnce(Map<String, String> events, int records) throws Exception {
+    protected void assertExactlyOnce(Map<String, String> events, int records) throws Exception {
         try (Connection database = openDatabase(work.resolve("data"))) {
             assertThat(count(database, "SELECT COUNT(*) FROM vaccination_event")).isEqualTo(records);
             assertThat(count(database, "SELECT COUNT(*) FROM certificate")).isEqualTo(records);
@@ -260,14 +265,14 @@ abstract class HubCrashSupport {
         }
     }
 
-    private static int count(Connection database, String sql) throws SQLException {
+    protected static int count(Connection database, String sql) throws SQLException {
         try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);
         }
     }
 
-    private void report(String format, Object... values) {
+    protected void report(String format, Object... values) {
         System.out.printf("[" + mode() + " crash] " + format + "%n", values);
     }
 }

@@ -3,11 +3,13 @@ package org.certhub.routes.distribute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ChannelCircuitBreakersTest {
 
@@ -35,6 +37,17 @@ class ChannelCircuitBreakersTest {
             assertThatThrownBy(() -> breakers.call("sms", () -> {
                 throw new PermanentDeliveryException("sms: the receiver answered HTTP 422");
             })).isInstanceOf(PermanentDeliveryException.class);
+        }
+        assertThat(breakers.state("sms")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theHubsOwnDatabaseFailingInsideTheCallDoesNotOpenTheReceiversCircuit() {
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> breakers.call("sms", () -> {
+                throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 10000ms"));
+            })).isInstanceOf(CannotGetJdbcConnectionException.class);
         }
         assertThat(breakers.state("sms")).isEqualTo("CLOSED");
     }
