@@ -49,6 +49,7 @@ class KafkaOffsetCommitIT {
         try (AdminClient admin = admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
+        String options = consumerOptions();
         List<String> processed = new CopyOnWriteArrayList<>();
         AtomicBoolean failedOnce = new AtomicBoolean();
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -59,7 +60,7 @@ class KafkaOffsetCommitIT {
                 public void configure() {
                     // no error handler: the exchange of record 20 fails once, as when the dead-letter send fails too
                     errorHandler(noErrorHandler());
-                    from("kafka:" + TOPIC + "?groupId=" + GROUP + "&autoOffsetReset=earliest&" + consumerOptions())
+                    from("kafka:" + TOPIC + "?groupId=" + GROUP + "&autoOffsetReset=earliest&" + options)
                             .process(exchange -> {
                                 String body = exchange.getIn().getBody(String.class);
                                 if (body.equals("20") && failedOnce.compareAndSet(false, true)) {
@@ -82,7 +83,7 @@ class KafkaOffsetCommitIT {
         assertThat(processed).containsExactlyElementsOf(IntStream.range(0, RECORDS).mapToObj(String::valueOf).toList());
     }
 
-    private static String consumerOptions() throws Exception {
+    private static String consumerOptions() {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         Properties properties = Objects.requireNonNull(yaml.getObject());
