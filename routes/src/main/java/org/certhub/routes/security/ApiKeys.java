@@ -64,8 +64,8 @@ public class ApiKeys {
             restrictToOwner(temp);
             Files.writeString(temp, generated, StandardCharsets.UTF_8);
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            // printed once, at generation: the operator needs it and it is stored nowhere else readable
-            LOG.warn("{} is not set: generated one and stored it in {}. Key: {}", variable, file, generated);
+            // the key itself stays out of the log: logs are shipped and kept where secrets must not be
+            LOG.warn("{} is not set: generated one and stored it in {} (readable by this user only)", variable, file);
             return generated.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the API key file " + file, e);

@@ -31,6 +31,7 @@ import org.certhub.routes.HubTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.certhub.routes.OwnStorage;
@@ -41,6 +42,9 @@ import org.certhub.routes.OwnStorage;
  * outage delivers; the REST ID service's mismatch holds an event until an administrator approves it; DigiLocker's
  * pull endpoints answer a signed request and refuse a bad HMAC.
  */
+// closed after the class: its hub would otherwise go on retrying mails against the SMTP port the next class's
+// GreenMail listens on
+@DirtiesContext
 class ConnectorsIT extends HubTestSupport {
 
     private static final WireMockServer SERVER = startServer();
