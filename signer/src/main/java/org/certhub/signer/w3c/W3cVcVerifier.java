@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
@@ -111,8 +110,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (candidates.isEmpty()) {
             return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, Map.of(), null, kid);
         }
-        JsonObject credential = without(signed, "proof");
-        JsonObject proofOptions = without(proof, "proofValue");
+        JsonObject credential = JsonP.without(signed, "proof");
+        JsonObject proofOptions = JsonP.without(proof, "proofValue");
         byte[] input;
         try {
             input = suite.signingInput(credential, proofOptions);
@@ -292,16 +291,6 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return single.getString().equals(type);
         }
         return types instanceof JsonArray array && array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(type));
-    }
-
-    private static JsonObject without(JsonObject object, String name) {
-        JsonObjectBuilder builder = JsonP.PROVIDER.createObjectBuilder();
-        object.forEach((key, value) -> {
-            if (!key.equals(name)) {
-                builder.add(key, value);
-            }
-        });
-        return builder.build();
     }
 
     private VerificationResult invalid(String reason) {
