@@ -73,12 +73,17 @@ public final class Ed25519Keys {
         return signer.generateSignature();
     }
 
-    static boolean verify(PublicKey key, byte[] data, byte[] signature) {
+    /** The BouncyCastle parameters of a public key: the decoded point, immutable, so one serves every thread. */
+    static Ed25519PublicKeyParameters publicParameters(PublicKey key) {
+        return new Ed25519PublicKeyParameters(raw(key), 0);
+    }
+
+    static boolean verify(Ed25519PublicKeyParameters key, byte[] data, byte[] signature) {
         if (signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
             return false;
         }
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(raw(key), 0));
+        verifier.init(false, key);
         verifier.update(data, 0, data.length);
         return verifier.verifySignature(signature);
     }

@@ -1,5 +1,7 @@
 package org.certhub.signer.w3c;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -12,5 +14,16 @@ final class JsonP {
     static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private JsonP() {
+    }
+
+    /** A copy of the object without the named entry. */
+    static JsonObject without(JsonObject object, String name) {
+        JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
+        object.forEach((key, value) -> {
+            if (!key.equals(name)) {
+                builder.add(key, value);
+            }
+        });
+        return builder.build();
     }
 }

@@ -3,26 +3,43 @@ package org.certhub.signer.w3c;
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
 import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
 import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.json.JsonUtils;
+import com.apicatalog.jsonld.lang.Keywords;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * JSON-LD → RDF → RDFC-1.0 (URDNA2015) canonical N-Quads → SHA-256, with the bundled contexts only.
- * The processed contexts are cached across calls (thread-safe caches; only bundled URLs can ever enter them).
+ *
+ * <p>Processing the bundled contexts into term definitions was most of the cost of a signature, so the active
+ * context of a top-level {@code @context} made only of bundled URLs is built once and kept: the document is then
+ * expanded from that context, without its {@code @context} entry, which is what JSON-LD expansion does with the
+ * entry at the top level (the processed context replaces the initial one). Active contexts are never modified
+ * after they are built (processing copies them), so one is shared by all threads. Any other {@code @context}
+ * takes titanium's whole path.
  */
 final class RdfCanonicalizer {
 
@@ -31,22 +48,34 @@ final class RdfCanonicalizer {
      * only errors are let through. The field keeps the JUL logger (weakly held by JUL) and its level alive.
      */
     private static final Logger TO_RDF_LOG = quiet(Logger.getLogger(JsonLdToRdf.class.getName()));
+    /** Distinct bundled URL lists whose active context is kept; a verifier sees only the few real ones. */
+    private static final int MAX_ACTIVE_CONTEXTS = 16;
 
     private final JsonLdContexts contexts;
-    private final Cache<String, JsonValue> contextCache = new ConcurrentCache<>();
-    private final Cache<String, Document> documentCache = new ConcurrentCache<>();
+    /** Never changed after construction: read by every thread. */
+    private final JsonLdOptions options;
+    private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
 
     RdfCanonicalizer(JsonLdContexts contexts) {
         this.contexts = contexts;
+        this.options = new JsonLdOptions(contexts);
+        this.options.setContextCache(new ConcurrentCache<>());
+        this.options.setDocumentCache(new ConcurrentCache<>());
     }
 
     /** The canonical N-Quads of the document. */
     String canonical(JsonObject document) throws JsonLdError {
-        JsonLdOptions options = new JsonLdOptions(contexts);
-        options.setContextCache(contextCache);
-        options.setDocumentCache(documentCache);
         RdfCanon canon = RdfCanon.create("SHA-256");
-        JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
+        ActiveContext context = activeContext(document.get(Keywords.CONTEXT));
+        if (context == null) {
+            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
+        } else {
+            JsonValue expanded = Expansion.with(context, JsonP.without(document, Keywords.CONTEXT), null, null)
+                    .frameExpansion(false)
+                    .ordered(options.isOrdered())
+                    .compute();
+            ToRdfProcessor.toRdf(canon, expandedArray(expanded), options);
+        }
         StringWriter out = new StringWriter(2048);
         try {
             canon.provide(new NQuadsWriter(out));
@@ -63,6 +92,49 @@ final class RdfCanonicalizer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JRE", e);
         }
+    }
+
+    /**
+     * The active context a top-level {@code @context} of distinct bundled URLs gives, processed from the initial
+     * (empty) context as JSON-LD expansion does; null for any other {@code @context}.
+     */
+    private ActiveContext activeContext(JsonValue context) throws JsonLdError {
+        if (!bundledUrls(context)) {
+            return null;
+        }
+        ActiveContext cached = activeContexts.get(context);
+        if (cached != null) {
+            return cached;
+        }
+        ActiveContext processed = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext().create(context, null);
+        if (activeContexts.size() < MAX_ACTIVE_CONTEXTS) {
+            activeContexts.putIfAbsent(context, processed);
+        }
+        return processed;
+    }
+
+    private boolean bundledUrls(JsonValue context) {
+        if (context instanceof JsonString url) {
+            return contexts.knows(url.getString());
+        }
+        if (!(context instanceof JsonArray array) || array.isEmpty()) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonValue value : array) {
+            if (!(value instanceof JsonString url) || !contexts.knows(url.getString()) || !seen.add(url.getString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Steps 8.1 to 8.3 of the expand() algorithm: the expanded document as an array. */
+    private static JsonArray expandedArray(JsonValue expanded) {
+        if (expanded instanceof JsonObject object && object.size() == 1 && object.containsKey(Keywords.GRAPH)) {
+            expanded = object.get(Keywords.GRAPH);
+        }
+        return JsonUtils.isNull(expanded) ? JsonValue.EMPTY_JSON_ARRAY : JsonUtils.toJsonArray(expanded);
     }
 
     private static Logger quiet(Logger logger) {

@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
@@ -18,6 +17,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.certhub.signer.CredentialVerifier;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
@@ -39,10 +40,13 @@ public final class W3cVcVerifier implements CredentialVerifier {
     private static final int MAX_DEPTH = 8;
     /** The JSON parser recurses per nesting level: deeper input is refused before it is parsed. */
     private static final int MAX_NESTING = 32;
+    /** Trusted keys whose decoded form is kept; beyond it (a huge trust list) keys are decoded per verification. */
+    private static final int MAX_KEPT_KEYS = 1024;
 
     private final TrustedKeys trustedKeys;
     private final JsonLdContexts contexts;
     private final Ed25519Signature2020 suite;
+    private final Map<PublicKey, Ed25519PublicKeyParameters> publicKeys = new ConcurrentHashMap<>();
 
     /** @param vaccinationContextUrl the vaccination context URL this hub's credentials use (its settings' {@code contextUrl}) */
     public W3cVcVerifier(TrustedKeys trustedKeys, String vaccinationContextUrl) {
@@ -111,8 +115,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (candidates.isEmpty()) {
             return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, Map.of(), null, kid);
         }
-        JsonObject credential = without(signed, "proof");
-        JsonObject proofOptions = without(proof, "proofValue");
+        JsonObject credential = JsonP.without(signed, "proof");
+        JsonObject proofOptions = JsonP.without(proof, "proofValue");
         byte[] input;
         try {
             input = suite.signingInput(credential, proofOptions);
@@ -205,8 +209,21 @@ public final class W3cVcVerifier implements CredentialVerifier {
         return false;
     }
 
-    private static boolean verifies(PublicKey key, byte[] input, byte[] signature) {
-        return Ed25519Keys.isEd25519(key) && Ed25519Keys.verify(key, input, signature);
+    private boolean verifies(PublicKey key, byte[] input, byte[] signature) {
+        return Ed25519Keys.isEd25519(key) && Ed25519Keys.verify(publicParameters(key), input, signature);
+    }
+
+    /** Decoding a key's point costs about a tenth of a verification: the trusted keys' are kept, up to a bound. */
+    private Ed25519PublicKeyParameters publicParameters(PublicKey key) {
+        Ed25519PublicKeyParameters kept = publicKeys.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        Ed25519PublicKeyParameters decoded = Ed25519Keys.publicParameters(key);
+        if (publicKeys.size() < MAX_KEPT_KEYS) {
+            publicKeys.putIfAbsent(key, decoded);
+        }
+        return decoded;
     }
 
     /**
@@ -292,16 +309,6 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return single.getString().equals(type);
         }
         return types instanceof JsonArray array && array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(type));
-    }
-
-    private static JsonObject without(JsonObject object, String name) {
-        JsonObjectBuilder builder = JsonP.PROVIDER.createObjectBuilder();
-        object.forEach((key, value) -> {
-            if (!key.equals(name)) {
-                builder.add(key, value);
-            }
-        });
-        return builder.build();
     }
 
     private VerificationResult invalid(String reason) {
