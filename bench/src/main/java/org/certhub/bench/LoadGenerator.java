@@ -29,8 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java -cp bench/target/certhub-bench.jar org.certhub.bench.LoadGenerator \
- *      --url http://localhost:8080 --api-key KEY --records 10000 --concurrency 32 [--until delivered]
+ *      --url http://localhost:8080 --api-key KEY --records 10000 --concurrency 32 [--until delivered] \
+ *      [--verifications 50000]
  * </pre>
+ *
+ * With {@code --verifications N} it then posts N QR texts of the certificates just issued (every format, in turn)
+ * to {@code /api/v1/verify} with the same concurrency and prints a second line: verifications per second, answer
+ * latency percentiles, and how many answered valid.
  *
  * Every request goes to the one hub named by {@code --url}; the run is bounded by {@code --records} and
  * {@code --timeout-seconds}.
@@ -45,6 +50,7 @@ public final class LoadGenerator {
     private final int concurrency;
     private final String until;
     private final Duration timeout;
+    private final int verifications;
     private final HttpClient http;
 
     private LoadGenerator(Map<String, String> options) {
@@ -54,6 +60,7 @@ public final class LoadGenerator {
         this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
         this.until = options.getOrDefault("until", "certified");
         this.timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600")));
+        this.verifications = Integer.parseInt(options.getOrDefault("verifications", "0"));
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (!List.of("certified", "delivered").contains(until)) {
             throw new IllegalArgumentException("--until is certified or delivered");
@@ -93,6 +100,7 @@ public final class LoadGenerator {
         Instant postsDone = Instant.now();
 
         List<Long> endToEndMillis = new ArrayList<>();
+        List<String> qrTexts = new ArrayList<>();
         Instant lastIssued = start;
         int failed = 0;
         for (Sent record : sent) {
@@ -101,7 +109,9 @@ public final class LoadGenerator {
                 failed++;
                 continue;
             }
-            Instant issuedAt = Instant.parse(get("/api/v1/certificates/" + event.get("certificateId").asText()).get("issuedAt").asText());
+            JsonNode certificate = get("/api/v1/certificates/" + event.get("certificateId").asText());
+            Instant issuedAt = Instant.parse(certificate.get("issuedAt").asText());
+            certificate.path("credentials").forEach(credential -> qrTexts.add(credential.path("qr").asText()));
             endToEndMillis.add(Duration.between(record.postedAt(), issuedAt).toMillis());
             if (issuedAt.isAfter(lastIssued)) {
                 lastIssued = issuedAt;
@@ -118,6 +128,43 @@ public final class LoadGenerator {
                 records, concurrency, sent.size(), rejected.get(), endToEnd.length, failed,
                 sent.size() / postSeconds, percentile(answers, 50) / 1e6, percentile(answers, 99) / 1e6,
                 issueSeconds > 0 ? endToEnd.length / issueSeconds : 0, percentile(endToEnd, 50), percentile(endToEnd, 99));
+        if (verifications > 0 && !qrTexts.isEmpty()) {
+            verify(qrTexts, deadline);
+        }
+    }
+
+    /** Posts {@code verifications} QR texts, cycling through those given, and prints the verification line. */
+    private void verify(List<String> qrTexts, Instant deadline) throws Exception {
+        ConcurrentLinkedQueue<Long> answers = new ConcurrentLinkedQueue<>();
+        AtomicInteger valid = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService verifiers = Executors.newFixedThreadPool(concurrency);
+        Instant start = Instant.now();
+        for (int worker = 0; worker < concurrency; worker++) {
+            verifiers.submit(() -> {
+                for (int i = next.getAndIncrement(); i < verifications && Instant.now().isBefore(deadline); i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(hub.resolve("/api/v1/verify"))
+                            .header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(qrTexts.get(i % qrTexts.size())))
+                            .build();
+                    long begin = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    answers.add(System.nanoTime() - begin);
+                    if (response.statusCode() == 200 && JSON.readTree(response.body()).path("valid").asBoolean()) {
+                        valid.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        verifiers.shutdown();
+        verifiers.awaitTermination(timeout.toSeconds(), TimeUnit.SECONDS);
+        double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        long[] sorted = answers.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(java.util.Locale.ROOT,
+                "verifications=%d concurrency=%d distinct_qr=%d valid=%d verify_per_s=%.0f verify_p50_ms=%.1f verify_p99_ms=%.1f%n",
+                sorted.length, concurrency, qrTexts.size(), valid.get(), sorted.length / seconds,
+                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
     }
 
     private void post(String bundle, ConcurrentLinkedQueue<Sent> sent, AtomicInteger rejected) throws IOException, InterruptedException {

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settled it for this revision) and the dose's funding decided ({@link PaymentGateway}). A mismatch, an open challenge or a payment
  * the programme waits for holds the event (state {@code held}, a reason without personal data) and nothing is
  * announced; a declined payment fails it. Outages of either system propagate, so the stage retries and then
- * dead-letters the event.
+ * dead-letters the event. All of it is one database transaction: a failure leaves nothing half-written.
  */
 @Service
 public class CertificationService {
@@ -71,6 +71,19 @@ public class CertificationService {
      * is held or refused and nothing may be announced.
      */
     public String certify(@Body String eventId) {
+        try {
+            // one commit for all that certifying writes (the identity and funding records, the certificate, the
+            // event's state): each commit is a journal write, and an event's writes are all or nothing anyway
+            return transactions.execute(tx -> certifyCurrentRevision(eventId));
+        } catch (DuplicateKeyException concurrentlyCertified) {
+            int revision = events.find(eventId).orElseThrow().revision();
+            String winner = certificates.findForEventRevision(eventId, revision).orElseThrow().id();
+            events.markCertified(eventId, winner);
+            return winner;
+        }
+    }
+
+    private String certifyCurrentRevision(String eventId) {
         StoredEvent event = events.find(eventId)
                 .orElseThrow(() -> new IllegalStateException("no stored event " + eventId));
         Optional<IssuedCertificate> done = certificates.findForEventRevision(eventId, event.revision());
@@ -90,17 +103,8 @@ public class CertificationService {
                 event.event(),
                 clock.instant());
         List<SignedCredential> credentials = issuer.sign(certificate);
-        try {
-            // one commit (one journal write) for the certificate and the event's new state
-            transactions.executeWithoutResult(tx -> {
-                certificates.insert(certificate, event.revision(), credentials);
-                events.markCertified(eventId, certificate.id());
-            });
-        } catch (DuplicateKeyException concurrentlyCertified) {
-            String winner = certificates.findForEventRevision(eventId, event.revision()).orElseThrow().id();
-            events.markCertified(eventId, winner);
-            return winner;
-        }
+        certificates.insert(certificate, event.revision(), credentials);
+        events.markCertified(eventId, certificate.id());
         LOG.info("certified event {} as certificate {} (version {})", eventId, certificate.id(), certificate.version());
         return certificate.id();
     }
