@@ -143,7 +143,14 @@ public final class PdfCertificateDocument implements CertificateDocument {
         List<TrueTypeFont> parsed = new ArrayList<>();
         for (int i = 0; i < FONTS.size(); i++) {
             try {
-                parsed.add(new TTFParser().parse(new RandomAccessReadBuffer(fontFiles.get(i))));
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontFiles.get(i)));
+                // PDFBox applies a Latin font's glyph substitutions (only its ff/fi/fl ligatures and compositions of
+                // combining ogonek and horn apply) to every word it draws, compiling a regular expression per word
+                // and feature: over a third of a PDF's rendering. The ligatures draw the same as their letters (21
+                // pixels of an A4 page at 159 dpi differ, by 1/255 grey) and the width layout measures them by is
+                // the letters'. Devanagari needs its substitutions (conjuncts, vowel signs) and keeps them.
+                font.setEnableGsub(!FONTS.get(i).family().equals(LATIN_FAMILY));
+                parsed.add(font);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot parse font " + FONTS.get(i).resource(), e);
             }

@@ -56,6 +56,28 @@ class PdfCertificateDocumentTest {
     }
 
     @Test
+    void embedsTheQrPngAsItIsAsAOneBitImage() throws IOException {
+        byte[] pdf = document.pdf(CertificateFixtures.certificate("Asha Kumari", null), euDcc(), Locale.ENGLISH);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources resources = doc.getPage(0).getResources();
+            List<PDImageXObject> images = new ArrayList<>();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    images.add(image);
+                }
+            }
+            assertThat(images).singleElement().satisfies(image -> {
+                // the PNG's own compressed rows (PNG predictors), not pixels decoded and compressed again
+                assertThat(image.getBitsPerComponent()).isEqualTo(1);
+                assertThat(image.getCOSObject().getCOSDictionary(COSName.DECODE_PARMS).getInt(COSName.PREDICTOR))
+                        .isEqualTo(15);
+                assertThat(image.getWidth()).isEqualTo(400);
+            });
+        }
+    }
+
+    @Test
     void rendersConcurrentlyWithEachPdfCarryingItsOwnData() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {

@@ -1,6 +1,5 @@
 package org.certhub.signer.qr;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
@@ -9,18 +8,14 @@ import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -46,29 +41,25 @@ public final class QrCodes {
         };
     }
 
-    /** A PNG of the text at roughly {@code sizePx} square, with the standard quiet zone. */
+    /**
+     * A PNG of the text at roughly {@code sizePx} square, with the standard quiet zone: a 1-bit greyscale
+     * image written straight from the modules, pixel for pixel what ZXing's {@code MatrixToImageWriter} draws.
+     */
     public static byte[] png(String text, ErrorCorrectionLevel level, int sizePx) {
-        BitMatrix matrix = matrix(text, level, sizePx);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return bitmap(text, level, sizePx).png();
+    }
+
+    /**
+     * The text's QR code as a bitmap of at least {@code sizePx} square, with the standard quiet zone, for
+     * writers that embed it without an intermediate image (a PDF image XObject, a PNG).
+     */
+    public static QrBitmap bitmap(String text, ErrorCorrectionLevel level, int sizePx) {
+        if (sizePx < 1) {
+            throw new IllegalArgumentException("QR size must be positive: " + sizePx);
         }
-        return png.toByteArray();
-    }
-
-    public static BufferedImage image(String text, ErrorCorrectionLevel level, int sizePx) {
-        return MatrixToImageWriter.toBufferedImage(matrix(text, level, sizePx));
-    }
-
-    private static BitMatrix matrix(String text, ErrorCorrectionLevel level, int sizePx) {
-        Map<EncodeHintType, Object> hints = Map.of(
-                EncodeHintType.ERROR_CORRECTION, level,
-                EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                EncodeHintType.MARGIN, QUIET_ZONE_MODULES);
+        Map<EncodeHintType, Object> hints = Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, sizePx, sizePx, hints);
+            return QrBitmap.of(Encoder.encode(text, level, hints).getMatrix(), QUIET_ZONE_MODULES, sizePx);
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit in a QR code: " + text.length() + " characters", e);
         }
