@@ -63,10 +63,7 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
 
     @DynamicPropertySource
     static void scaleOutWithAWebhook(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::username);
-        registry.add("spring.datasource.password", POSTGRES::password);
-        registry.add("camel.component.kafka.brokers", KAFKA::brokers);
+        ScaleOutProperties.register(registry, POSTGRES, KAFKA);
         registry.add("certhub.channels.webhook.enabled", () -> "true");
         registry.add("certhub.channels.webhook.subscribers[0].id", () -> "registry");
         registry.add("certhub.channels.webhook.subscribers[0].url", () -> RECEIVER.baseUrl() + HOOK);

@@ -51,10 +51,7 @@ class ScaleOutIT extends HubTestSupport {
 
     @DynamicPropertySource
     static void scaleOut(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::username);
-        registry.add("spring.datasource.password", POSTGRES::password);
-        registry.add("camel.component.kafka.brokers", KAFKA::brokers);
+        ScaleOutProperties.register(registry, POSTGRES, KAFKA);
     }
 
     @Test
