@@ -12,21 +12,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.certhub.routes.HubTestSupport;
 import org.certhub.testsupport.KafkaServer;
@@ -59,10 +51,7 @@ class ScaleOutIT extends HubTestSupport {
 
     @DynamicPropertySource
     static void scaleOut(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", POSTGRES::username);
-        registry.add("spring.datasource.password", POSTGRES::password);
-        registry.add("camel.component.kafka.brokers", KAFKA::brokers);
+        ScaleOutProperties.register(registry, POSTGRES, KAFKA);
     }
 
     @Test
@@ -100,15 +89,15 @@ class ScaleOutIT extends HubTestSupport {
             }
             return rows;
         });
-        List<ConsumerRecord<String, String>> certify = readAll("certhub.certify");
+        List<ConsumerRecord<String, String>> certify = KAFKA.readAll("certhub.certify");
         assertThat(certify).hasSize(RECORDS).allSatisfy(queued -> assertThat(queued.key()).isEqualTo(queued.value()));
         assertThat(certify).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(eventEmails.keySet());
-        List<ConsumerRecord<String, String>> issued = readAll("certhub.certificate.issued");
+        List<ConsumerRecord<String, String>> issued = KAFKA.readAll("certhub.certificate.issued");
         assertThat(issued).hasSize(RECORDS).allSatisfy(announced -> assertThat(announced.key()).isEqualTo(certified.get(announced.value())));
-        assertThat(readAll("certhub.deliver.email")).hasSize(RECORDS)
+        assertThat(KAFKA.readAll("certhub.deliver.email")).hasSize(RECORDS)
                 .allSatisfy(queued -> assertThat(queued.key()).isEqualTo(certified.get(queued.value())));
-        assertThat(readAll("certhub.certify.dlq")).isEmpty();
-        assertThat(readAll("certhub.deliver.email.dlq")).isEmpty();
+        assertThat(KAFKA.readAll("certhub.certify.dlq")).isEmpty();
+        assertThat(KAFKA.readAll("certhub.deliver.email.dlq")).isEmpty();
 
         // the consumers commit what they processed
         await().atMost(Duration.ofSeconds(30)).until(() -> committed("certhub-certify") == RECORDS
@@ -151,33 +140,9 @@ class ScaleOutIT extends HubTestSupport {
         return recipients;
     }
 
-    private static List<ConsumerRecord<String, String>> readAll(String topic) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.brokers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
-            return records;
-        }
-    }
-
     /** The offsets a consumer group committed, summed over the partitions of its topic. */
-    private static long committed(String group) throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.brokers()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
-        }
+    private static long committed(String group) {
+        return KAFKA.committed(group).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static KafkaProducer<String, String> producer() {
