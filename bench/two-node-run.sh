@@ -17,7 +17,6 @@ hub_jar=$root/routes/target/certhub-0.1.0-SNAPSHOT.jar
 bench_jar=$root/bench/target/certhub-bench.jar
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 pg_port=${PG_PORT:-55432}
-kafka_port=${KAFKA_PORT:-59092}
 work=$(mktemp -d /tmp/certhub-two-node.XXXXXX)
 chmod 755 "$work"
 pids=()
@@ -37,6 +36,7 @@ stop_all() {
   echo "logs: $work"
 }
 trap stop_all EXIT
+trap 'exit 130' INT TERM
 
 await_url() { # url seconds
   for _ in $(seq "$2"); do curl -sf "$1" >/dev/null && return 0; sleep 1; done
@@ -53,13 +53,15 @@ as_pg "$pg_bin/pg_ctl" start --wait --pgdata="$work/pg" --log="$work/pg/server.l
   -o "-p $pg_port -k $work/pg -c listen_addresses=localhost -c max_connections=200" >/dev/null
 as_pg "$pg_bin/psql" -h localhost -p "$pg_port" -U certhub -d postgres -qc "CREATE DATABASE certhub"
 
-java -cp "$bench_jar" org.certhub.bench.KafkaBroker "$kafka_port" 6 >"$work/kafka.log" 2>&1 &
+java -cp "$bench_jar" org.certhub.bench.KafkaBroker 6 >"$work/kafka.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 60); do grep -q "kafka broker ready" "$work/kafka.log" 2>/dev/null && break; sleep 1; done
+for _ in $(seq 120); do grep -q "kafka broker ready at" "$work/kafka.log" 2>/dev/null && break; sleep 1; done
+brokers=$(sed -n 's/^kafka broker ready at //p' "$work/kafka.log")
+[ -n "$brokers" ] || { echo "the Kafka broker did not start; see $work/kafka.log" >&2; exit 1; }
 
 export SPRING_PROFILES_ACTIVE=scale-out \
   CERTHUB_DB_URL="jdbc:postgresql://localhost:$pg_port/certhub" CERTHUB_DB_USERNAME=certhub CERTHUB_DB_PASSWORD=certhub \
-  CERTHUB_KAFKA_BROKERS="localhost:$kafka_port" CERTHUB_KEYS_DIR="$work/keys" \
+  CERTHUB_KAFKA_BROKERS="$brokers" CERTHUB_KEYS_DIR="$work/keys" \
   CERTHUB_API_KEY=two-node-bench CERTHUB_ADMIN_API_KEY=two-node-bench-admin \
   CERTHUB_CHANNEL_EMAIL_ENABLED=${CERTHUB_CHANNEL_EMAIL_ENABLED:-false}
 

@@ -4,11 +4,12 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A single-node KRaft Kafka broker on a loopback port, for benchmark runs of the scale-out mode on one machine
- * (there is no Debian package of a Kafka broker). It creates certhub's topics with the given partitions and runs
- * until the process is stopped.
+ * A single-node KRaft Kafka broker on a free loopback port, for benchmark runs of the scale-out mode on one machine
+ * (there is no Debian package of a Kafka broker). It creates certhub's topics with the given number of partitions,
+ * prints {@code kafka broker ready at <bootstrap address>} and runs until the process is stopped. (The KRaft test
+ * kit picks its own port, so the address is printed rather than chosen.)
  *
- * <pre>java -cp bench/target/certhub-bench.jar org.certhub.bench.KafkaBroker 59092 6</pre>
+ * <pre>java -cp bench/target/certhub-bench.jar org.certhub.bench.KafkaBroker 6</pre>
  */
 public final class KafkaBroker {
 
@@ -23,10 +24,8 @@ public final class KafkaBroker {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 59092;
-        int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        int partitions = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, TOPICS);
-        broker.kafkaPorts(port);
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-broker-shutdown"));

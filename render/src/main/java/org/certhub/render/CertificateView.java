@@ -1,5 +1,6 @@
 package org.certhub.render;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,7 @@ public final class CertificateView {
         model.put("vaccination", vaccination(certificate.vaccination(), messages, reader));
         Facility facility = certificate.event().facility();
         if (facility != null && facility.name() != null) {
-            model.put("facility", Map.of("name", facility.name()));
+            model.put("facility", Map.of("name", composed(facility.name())));
         }
         Map<String, Object> issued = new LinkedHashMap<>();
         issued.put("id", certificate.id());
@@ -55,7 +56,7 @@ public final class CertificateView {
 
     private static Map<String, Object> holder(Recipient recipient, Messages messages, Locale locale) {
         Map<String, Object> holder = new LinkedHashMap<>();
-        putIfPresent(holder, "name", recipient.name() == null ? null : recipient.name().fullName());
+        putIfPresent(holder, "name", recipient.name() == null ? null : composed(recipient.name().fullName()));
         putIfPresent(holder, "birthDate", recipient.birthDate() == null ? null : date(recipient.birthDate(), locale));
         holder.put("gender", messages.text(locale, "gender." + recipient.gender().fhirCode()));
         recipient.identifiers().stream().findFirst().ifPresent(identifier -> {
@@ -113,6 +114,14 @@ public final class CertificateView {
 
     private static String code(Code code) {
         return code == null ? null : code.code();
+    }
+
+    /**
+     * Names as precomposed characters where Unicode has them: a name typed with combining marks (NFD, as some
+     * keyboards and systems send it) then draws with the fonts' own accented letters, without glyph substitution.
+     */
+    private static String composed(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static String firstOf(String... values) {
