@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two hub processes on one machine in the scale-out profile, sharing one PostgreSQL and one Kafka broker:
 # node 1 runs ingest + api, node 2 certify + distribute. Posts --records through node 1 with the load
-# generator and prints its summary line and the CPU each process spent, so the split of work by role shows.
+# generator (after WARMUP_RECORDS, default 1000, unmeasured) and prints its summary line and the CPU each process
+# spent, so the split of work by role shows.
 #
 #   bench/two-node-run.sh [records] [concurrency]     (after ./mvnw -q package -DskipTests)
 #
@@ -12,6 +13,7 @@ set -euo pipefail
 
 records=${1:-5000}
 concurrency=${2:-32}
+warmup=${WARMUP_RECORDS:-1000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 hub_jar=$root/routes/target/certhub-0.1.0-SNAPSHOT.jar
 bench_jar=$root/bench/target/certhub-bench.jar
@@ -73,7 +75,11 @@ CERTHUB_ROLES=certify,distribute SERVER_PORT=18082 CERTHUB_DATA_DIR="$work/node2
 node2=$!; pids+=($node2)
 await_url http://localhost:18082/actuator/health/readiness 240
 
+load() { # records
+  java -cp "$bench_jar" org.certhub.bench.LoadGenerator --url http://localhost:18081 --api-key two-node-bench \
+    --records "$1" --concurrency "$concurrency"
+}
+load "$warmup" >/dev/null # the JIT's first minutes are not the steady state
 cpu1=$(cpu_seconds $node1); cpu2=$(cpu_seconds $node2)
-java -cp "$bench_jar" org.certhub.bench.LoadGenerator --url http://localhost:18081 --api-key two-node-bench \
-  --records "$records" --concurrency "$concurrency"
+load "$records"
 echo "cpu_s node1(ingest,api)=$(echo "$(cpu_seconds $node1) - $cpu1" | bc) node2(certify,distribute)=$(echo "$(cpu_seconds $node2) - $cpu2" | bc)"

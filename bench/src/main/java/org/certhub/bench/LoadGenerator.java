@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * End-to-end load: posts N distinct FHIR Bundles to a running hub with C concurrent senders, then follows every
  * event until it is certified (or delivered) and prints one summary line: ingest answer latency percentiles,
  * certificates issued per second over the run, and end-to-end latency from post to issue (the certificate's
- * {@code issuedAt}, so the figure does not depend on how often this tool polls).
+ * {@code issuedAt}, so the figure does not depend on how often this tool polls). With {@code --until delivered} a
+ * second line gives deliveries per second and post-to-delivery latency, from the deliveries' {@code updatedAt}.
  *
  * <pre>
  * java -cp bench/target/certhub-bench.jar org.certhub.bench.LoadGenerator \
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  *
  * With {@code --verifications N} it then posts N QR texts of the certificates just issued (every format, in turn)
- * to {@code /api/v1/verify} with the same concurrency and prints a second line: verifications per second, answer
+ * to {@code /api/v1/verify} with the same concurrency and prints one more line: verifications per second, answer
  * latency percentiles, and how many answered valid.
  *
  * Every request goes to the one hub named by {@code --url}; the run is bounded by {@code --records} and
@@ -100,8 +101,10 @@ public final class LoadGenerator {
         Instant postsDone = Instant.now();
 
         List<Long> endToEndMillis = new ArrayList<>();
+        List<Long> deliveryMillis = new ArrayList<>();
         List<String> qrTexts = new ArrayList<>();
         Instant lastIssued = start;
+        Instant lastDelivered = start;
         int failed = 0;
         for (Sent record : sent) {
             JsonNode event = awaitState(record.eventId(), deadline);
@@ -116,6 +119,13 @@ public final class LoadGenerator {
             if (issuedAt.isAfter(lastIssued)) {
                 lastIssued = issuedAt;
             }
+            if ("delivered".equals(until) && "delivered".equals(event.path("state").asText())) {
+                Instant deliveredAt = lastDeliveryUpdate(event.get("certificateId").asText());
+                deliveryMillis.add(Duration.between(record.postedAt(), deliveredAt).toMillis());
+                if (deliveredAt.isAfter(lastDelivered)) {
+                    lastDelivered = deliveredAt;
+                }
+            }
         }
 
         long[] answers = sent.stream().mapToLong(Sent::answerNanos).sorted().toArray();
@@ -128,6 +138,13 @@ public final class LoadGenerator {
                 records, concurrency, sent.size(), rejected.get(), endToEnd.length, failed,
                 sent.size() / postSeconds, percentile(answers, 50) / 1e6, percentile(answers, 99) / 1e6,
                 issueSeconds > 0 ? endToEnd.length / issueSeconds : 0, percentile(endToEnd, 50), percentile(endToEnd, 99));
+        if ("delivered".equals(until)) {
+            long[] delivery = deliveryMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+            double deliverySeconds = Duration.between(start, lastDelivered).toNanos() / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "delivered=%d delivered_per_s=%.0f delivery_p50_ms=%d delivery_p99_ms=%d%n",
+                    delivery.length, deliverySeconds > 0 ? delivery.length / deliverySeconds : 0,
+                    percentile(delivery, 50), percentile(delivery, 99));
+        }
         if (verifications > 0 && !qrTexts.isEmpty()) {
             verify(qrTexts, deadline);
         }
@@ -198,6 +215,16 @@ public final class LoadGenerator {
             pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
         }
         return null;
+    }
+
+    /** When the certificate's last delivery changed state: for a delivered event, when its last channel sent it. */
+    private Instant lastDeliveryUpdate(String certificateId) throws IOException, InterruptedException {
+        Instant latest = Instant.EPOCH;
+        for (JsonNode delivery : get("/api/v1/certificates/" + certificateId + "/deliveries").path("deliveries")) {
+            Instant updatedAt = Instant.parse(delivery.get("updatedAt").asText());
+            latest = updatedAt.isAfter(latest) ? updatedAt : latest;
+        }
+        return latest;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

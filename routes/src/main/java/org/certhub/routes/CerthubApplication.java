@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CerthubApplication {
 
     public static void main(String[] args) {
+        ProviderLookups.pin();
         SpringApplication.run(CerthubApplication.class, args);
     }
 }
