@@ -1,6 +1,5 @@
 package org.certhub.render;
 
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -91,25 +90,13 @@ public final class PdfCertificateDocument implements CertificateDocument {
     /** The XHTML the PDF is rendered from (for an HTML view of the certificate). */
     public String html(Certificate certificate, SignedCredential credential, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>(CertificateView.of(certificate, templates.messages(), locale));
-        byte[] png = QrCodes.png(credential.qrText(), errorCorrection(credential.format()), qrSizePx);
+        byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), qrSizePx);
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         String programme = certificate.event().programmeId();
         List<String> names = programme != null && PROGRAMME_ID.matcher(programme).matches()
                 ? List.of("certificate-" + programme, "certificate")
                 : List.of("certificate");
         return templates.apply(names, locale, model);
-    }
-
-    /**
-     * The error correction a format's QR code uses: EU DCC recommends Q, SMART Health Cards L (their
-     * payload is large), everything else M.
-     */
-    public static ErrorCorrectionLevel errorCorrection(String format) {
-        return switch (format) {
-            case "eu-dcc" -> ErrorCorrectionLevel.Q;
-            case "shc" -> ErrorCorrectionLevel.L;
-            default -> ErrorCorrectionLevel.M;
-        };
     }
 
     private byte[] render(String xhtml) {

@@ -3,7 +3,6 @@ package org.certhub.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -167,13 +166,6 @@ class PdfCertificateDocumentTest {
                 .isEmpty();
         assertThat(capture.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
                 .as("openhtmltopdf logs through SLF4J").anyMatch(name -> name.startsWith("com.openhtmltopdf"));
-    }
-
-    @Test
-    void picksErrorCorrectionPerFormat() {
-        assertThat(PdfCertificateDocument.errorCorrection("eu-dcc")).isEqualTo(ErrorCorrectionLevel.Q);
-        assertThat(PdfCertificateDocument.errorCorrection("shc")).isEqualTo(ErrorCorrectionLevel.L);
-        assertThat(PdfCertificateDocument.errorCorrection("w3c-vc")).isEqualTo(ErrorCorrectionLevel.M);
     }
 
     @Test
