@@ -11,11 +11,40 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
 import org.certhub.signer.qr.QrCodes;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 2's walking skeleton, end to end: a FHIR record in, a signed certificate out by email, verifiable. */
 class CertificateFlowIT extends HubTestSupport {
+
+    @Autowired
+    private CamelContext camel;
+
+    @Autowired
+    private ProducerTemplate producer;
+
+    @Test
+    void aCertifyMessageReadAgainAfterDeliveryLeavesTheEventDeliveredAndMailsNothingMore() {
+        String eventId = json(post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY))
+                .get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
+        int mails = MAIL.getReceivedMessages().length;
+
+        // as after a crash between the certify commit and the message's acknowledgement, or a re-queue
+        NotifyBuilder announcedAgain = new NotifyBuilder(camel)
+                .fromRoute("certify-event").whenDone(1).and().fromRoute("distribute-certificate").whenDone(1).create();
+        producer.sendBody(camel.resolvePropertyPlaceholders("{{certhub.queues.certify}}"), eventId);
+        assertThat(announcedAgain.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(json(get("/api/v1/events/" + eventId)).get("state").asText()).isEqualTo("delivered");
+        assertThat(MAIL.getReceivedMessages()).hasSize(mails);
+    }
 
     @Test
     void aPostedBundleBecomesAMailedCertificateWhoseQrCodeVerifies() throws Exception {

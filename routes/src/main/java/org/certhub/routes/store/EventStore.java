@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.certhub.model.EventState;
@@ -90,8 +91,18 @@ public class EventStore {
                 new MapSqlParameterSource("key", key), this::map).stream().findFirst();
     }
 
+    /**
+     * Certified as that certificate. An event already delivered as the same certificate stays delivered: a certify
+     * message read again (a redelivery, a re-queue behind a backlog) must not undo its delivery.
+     */
     public void markCertified(String id, String certificateId) {
-        update(id, EventState.CERTIFIED, null, certificateId);
+        jdbc.update("""
+                UPDATE vaccination_event
+                   SET state = :state, reason = NULL, certificate_id = :certificate, updated_at = :now
+                 WHERE id = :id AND NOT (state = 'DELIVERED' AND COALESCE(certificate_id, '') = :certificate)""",
+                new MapSqlParameterSource("id", id).addValue("state", EventState.CERTIFIED.name())
+                        .addValue("certificate", Objects.requireNonNull(certificateId, "certificateId"))
+                        .addValue("now", Timestamp.from(Instant.now())));
     }
 
     public void markDelivered(String id) {

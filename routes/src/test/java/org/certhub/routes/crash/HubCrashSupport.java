@@ -173,6 +173,8 @@ abstract class HubCrashSupport {
         properties.put("certhub.requeue.after", "PT30S");
         properties.put("camel.main.shutdown-timeout", "5");
         properties.put("logging.level.root", "WARN");
+        // what happened to each event, for a look at target/crash-logs after a failure
+        properties.put("logging.level.org.certhub", "INFO");
         return properties;
     }
 
