@@ -12,8 +12,8 @@ import javax.xml.transform.TransformerFactory;
  *
  * <p>Jakarta Mail finds its {@link StreamProvider} anew for every body part (jakartaee/mail-api#699, #861), and
  * PDFBox's XMP writer and openhtmltopdf create a JAXP factory per PDF; each lookup without a system property scans
- * every jar's {@code META-INF/services}, which in the executable jar's nested jars cost a quarter of an emailed
- * certificate's CPU. Each property is set to the class the full lookup picks, so nothing changes but the cost; a
+ * every jar's {@code META-INF/services}, which in the executable jar's nested jars cost a seventh of an emailed
+ * certificate's CPU (JFR samples). Each property is set to the class the full lookup picks, so nothing changes but the cost; a
  * property the operator already set is left alone.
  */
 public final class ProviderLookups {
