@@ -128,6 +128,10 @@ public class CertificateApi {
                 .put("mediaType", credential.mediaType())
                 .put("qr", credential.qrText())
                 .set("document", document(credential)));
+        // a configured format the record could not be carried in: its stable reason instead of a credential
+        issued.skipped().forEach(skipped -> all.putObject(skipped.format())
+                .put("skipped", skipped.reason().apiName())
+                .put("detail", skipped.detail()));
         return body;
     }
 

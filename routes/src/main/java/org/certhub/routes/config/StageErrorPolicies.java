@@ -18,17 +18,25 @@ import org.springframework.stereotype.Component;
  * The error policy of every queue-fed stage: redelivery with exponential back-off, then the stage's own
  * dead-letter queue ({@code <queue>.dlq}) with the original message, so that a replay starts from where it
  * failed. Failures that no retry can mend skip the retries. Each stage records its failures where users see
- * them: the event's state, or the delivery row. An open circuit breaker is an outage like any other: retried.
+ * them: the event's state, or the delivery row. A delivery channel's open circuit breaker is an outage like any
+ * other: retried.
  *
- * <p>An unreachable database ({@link InfrastructureFaults}) is not the message's fault: such a message is retried
- * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay-ms}, until the database is
- * back, and is never dead-lettered. It is no failed attempt either (nothing could be recorded anyway). While it
+ * <p>An unreachable database ({@link InfrastructureFaults}), or an outside system whose circuit breaker is open
+ * ({@link CircuitOpenException}), is not the message's fault: such a message is retried
+ * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay-ms}, until the database (or
+ * the system) is back, and is never dead-lettered for it. It is no failed attempt either (nothing could be recorded anyway). While it
  * retries, the stage's consumer holds the message: a JMS transaction stays open, a Kafka consumer does not poll on,
  * so no later offset is committed over it (an outage longer than Kafka's {@code max.poll.interval.ms}, five minutes
  * by default, costs a rebalance and a redelivery, which the database's unique keys absorb, never a loss).
  */
 @Component
 public class StageErrorPolicies extends RouteConfigurationBuilder {
+
+    /**
+     * The exchange property holding the id of the event a certify message is about: the steps replace the body, and
+     * a failure recorded after any of them must still name the event.
+     */
+    public static final String EVENT_ID = "certhubEventId";
 
     private final CerthubProperties properties;
     private final Channels channels;
@@ -50,7 +58,8 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         CerthubProperties.Queues queues = properties.queues();
         stage("ingest-kafka-errors", "kafka:" + ingestTopic, noOp(), noOp());
         stage("certify-errors", queues.certify(), noOp(),
-                exchange -> events.markFailed(exchange.getIn().getBody(String.class), reason(exchange)));
+                exchange -> events.markFailed(exchange.getProperty(EVENT_ID, exchange.getIn().getBody(String.class), String.class),
+                        reason(exchange)));
         stage("distribute-errors", queues.certificateIssued(), noOp(), noOp());
         for (String channel : channels.names()) {
             stage("deliver-" + channel + "-errors", queues.deliver(channel),
@@ -68,7 +77,7 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         RouteConfigurationDefinition configuration = routeConfiguration(id);
         configuration.onException(PermanentDeliveryException.class, IdVerificationRejectedException.class,
                 PaymentRejectedException.class, IllegalArgumentException.class).maximumRedeliveries(0);
-        configuration.onException(Exception.class).onWhen(StageErrorPolicies::databaseUnreachable)
+        configuration.onException(Exception.class).onWhen(StageErrorPolicies::waitsForOutage)
                 .maximumRedeliveries(-1)
                 .redeliveryDelay(retry.initialDelayMs())
                 .useExponentialBackOff()
@@ -91,10 +100,13 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         return exchange -> { };
     }
 
-    /** The exception being handled is an infrastructure fault (read before the error handler records it as caught). */
-    private static boolean databaseUnreachable(Exchange exchange) {
-        Exception failure = exchange.getException();
-        return InfrastructureFaults.isInfrastructureFault(failure != null ? failure : cause(exchange));
+    /**
+     * The exception being handled is an infrastructure fault or an outside system's open circuit (read before the
+     * error handler records it as caught): the message is not at fault and waits.
+     */
+    private static boolean waitsForOutage(Exchange exchange) {
+        Exception failure = exchange.getException() != null ? exchange.getException() : cause(exchange);
+        return InfrastructureFaults.isInfrastructureFault(failure) || CircuitOpenException.isIn(failure);
     }
 
     private static Exception cause(Exchange exchange) {

@@ -19,6 +19,7 @@ import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.fhirmapping.divoc.DivocCertifyMapper;
 import org.certhub.model.CertificateStatus;
+import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.ingest.IngestReceipt;
@@ -45,10 +46,12 @@ public class DivocService {
     private final HttpProblems problems;
     private final ObjectMapper json;
     private final int maxCorrections;
+    private final IssuableRecords issuable;
 
     public DivocService(DivocCertifyMapper mapper, EventStore events, CertificateStore certificates, DivocRecords records,
-                        HttpProblems problems, ObjectMapper json,
+                        HttpProblems problems, ObjectMapper json, IssuableRecords issuable,
                         @Value("${certhub.divoc.max-corrections:3}") int maxCorrections) {
+        this.issuable = issuable;
         this.mapper = mapper;
         this.events = events;
         this.certificates = certificates;
@@ -173,6 +176,11 @@ public class DivocService {
                 .flatMap(rejected -> rejected.problems().stream()).toList();
         if (!invalid.isEmpty()) {
             throw new FhirInputException(400, invalid);
+        }
+        List<Problem> unissuable = issuable.screen(submission).entries(Submission.Rejected.class).stream()
+                .flatMap(rejected -> rejected.problems().stream()).toList();
+        if (!unissuable.isEmpty()) {
+            throw new FhirInputException(422, unissuable);
         }
         return submission;
     }

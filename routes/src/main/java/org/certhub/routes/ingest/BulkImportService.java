@@ -24,6 +24,7 @@ import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.fhirmapping.bulk.NdjsonImport;
+import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
@@ -58,10 +59,12 @@ public class BulkImportService {
     private final ObjectMapper json;
     private final Path spoolRoot;
     private final int maxReportedErrors;
+    private final IssuableRecords issuable;
 
     public BulkImportService(NdjsonImport ndjson, StreamedEntries entries, ImportJobs jobs, HttpProblems problems,
-                             ObjectMapper json, CerthubProperties properties,
+                             ObjectMapper json, CerthubProperties properties, IssuableRecords issuable,
                              @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
+        this.issuable = issuable;
         this.ndjson = ndjson;
         this.entries = entries;
         this.jobs = jobs;
@@ -209,13 +212,15 @@ public class BulkImportService {
 
         void record(NdjsonImport.LineResult result) {
             lines++;
-            switch (entries.take(result.entry())) {
+            // screened here as well as in take(), so that the job's error list says why such a record was refused
+            Submission.Entry entry = issuable.screen(result.entry());
+            switch (entries.take(entry)) {
                 case ACCEPTED -> accepted++;
                 case RETRACTED -> retracted++;
                 case IGNORED -> ignored++;
                 case REJECTED -> rejected++;
             }
-            if (result.entry() instanceof Submission.Rejected bad) {
+            if (entry instanceof Submission.Rejected bad) {
                 if (errors < maxReportedErrors) {
                     NdjsonSpool.Origin origin = spool.locate(result.line());
                     jobs.addError(jobId, errors++, new ImportJobs.LineError(origin.file(), origin.line(),

@@ -15,6 +15,7 @@ import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.FhirResponses;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
+import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.security.ApiKeyFilter;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Takes a FHIR submission: parses and maps it (fhir-mapping), stores each accepted dose as an event before
  * anything is acknowledged, withdraws certificates of records marked {@code entered-in-error}, and says per
- * entry what happened. Nothing is stored when the submission is rejected as a whole.
+ * entry what happened. A record no certificate could be issued for ({@link IssuableRecords}) is rejected like an
+ * invalid one. Nothing is stored when the submission is rejected as a whole.
  */
 @Service
 public class FhirIngestService {
@@ -37,9 +39,11 @@ public class FhirIngestService {
     private final HttpProblems problems;
     private final FhirResponses responses;
     private final ObjectMapper mapper;
+    private final IssuableRecords issuable;
 
     public FhirIngestService(FhirIngestion ingestion, EventStore events, CertificateStore certificates,
-                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper) {
+                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper, IssuableRecords issuable) {
+        this.issuable = issuable;
         this.ingestion = ingestion;
         this.events = events;
         this.certificates = certificates;
@@ -97,7 +101,8 @@ public class FhirIngestService {
      * @param fhirAnswer the encoding of a transaction-response/batch-response Bundle, or empty for the JSON
      *                   summary (single resources are always answered with the summary)
      */
-    IngestReceipt store(Submission submission, Optional<FhirEncoding> fhirAnswer) {
+    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer) {
+        Submission submission = issuable.screen(received);
         List<Submission.Rejected> rejected = submission.entries().stream()
                 .filter(Submission.Rejected.class::isInstance).map(Submission.Rejected.class::cast).toList();
         if (submission.kind().allOrNothing() && !rejected.isEmpty()) {

@@ -2,6 +2,7 @@ package org.certhub.routes.ingest;
 
 import org.apache.camel.ProducerTemplate;
 import org.certhub.fhirmapping.Submission;
+import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.store.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -19,14 +20,18 @@ public class StreamedEntries {
     private final EventStore events;
     private final FhirIngestService ingest;
     private final ProducerTemplate producer;
+    private final IssuableRecords issuable;
 
-    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer) {
+    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer, IssuableRecords issuable) {
+        this.issuable = issuable;
         this.events = events;
         this.ingest = ingest;
         this.producer = producer;
     }
 
-    public Outcome take(Submission.Entry entry) {
+    /** Takes an entry; a record no certificate could be issued for ({@link IssuableRecords}) is rejected, unstored. */
+    public Outcome take(Submission.Entry received) {
+        Submission.Entry entry = issuable.screen(received);
         if (entry instanceof Submission.Accepted dose) {
             EventStore.Receipt receipt = events.receive(dose.event());
             if (receipt.needsCertification()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.certhub.model.Certificate;
 import org.certhub.model.CertificateStatus;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.SkipReason;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Certificate versions and their signed credentials. */
 @Repository
 public class CertificateStore {
+
+    private static final int MAX_DETAIL = 250;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ModelJson json;
@@ -29,11 +32,13 @@ public class CertificateStore {
     }
 
     /**
-     * Stores a newly signed certificate for one event revision and supersedes the version it corrects, in one
-     * transaction: either the new version is the one that verifies, or nothing changed.
+     * Stores a newly signed certificate for one event revision, its credentials and the formats skipped, and
+     * supersedes the version it corrects, in one transaction: either the new version is the one that verifies, or
+     * nothing changed.
      */
     @Transactional
-    public void insert(Certificate certificate, int eventRevision, List<SignedCredential> credentials) {
+    public void insert(Certificate certificate, int eventRevision, List<SignedCredential> credentials,
+                       List<SkippedFormat> skipped) {
         Timestamp issuedAt = Timestamp.from(certificate.issuedAt());
         jdbc.update("""
                 INSERT INTO certificate (id, event_id, event_revision, version, previous_id, status, issued_at, status_at, payload)
@@ -55,6 +60,15 @@ public class CertificateStore {
                             .addValue("media", credential.mediaType())
                             .addValue("document", credential.document())
                             .addValue("qr", credential.qrText()));
+        }
+        for (SkippedFormat format : skipped) {
+            jdbc.update("""
+                    INSERT INTO skipped_credential (certificate_id, format, reason, detail)
+                    VALUES (:id, :format, :reason, :detail)""",
+                    new MapSqlParameterSource("id", certificate.id())
+                            .addValue("format", format.format())
+                            .addValue("reason", format.reason().name())
+                            .addValue("detail", clip(format.detail())));
         }
         if (certificate.previousCertificateId() != null) {
             changeStatus(certificate.previousCertificateId(), CertificateStatus.ISSUED, CertificateStatus.SUPERSEDED);
@@ -107,6 +121,14 @@ public class CertificateStore {
                             row.getString("document"), row.getString("media_type"), row.getString("qr_text"));
                     credentials.put(credential.format(), credential);
                 });
-        return new IssuedCertificate(certificate, CertificateStatus.valueOf(rs.getString("status")), credentials);
+        List<SkippedFormat> skipped = jdbc.query("SELECT * FROM skipped_credential WHERE certificate_id = :id ORDER BY format",
+                new MapSqlParameterSource("id", certificate.id()),
+                (row, n) -> new SkippedFormat(row.getString("format"), SkipReason.valueOf(row.getString("reason")),
+                        row.getString("detail")));
+        return new IssuedCertificate(certificate, CertificateStatus.valueOf(rs.getString("status")), credentials, skipped);
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL);
     }
 }

@@ -92,15 +92,16 @@ public class EventStore {
     }
 
     /**
-     * Certified as that certificate. An event already delivered as the same certificate stays delivered: a certify
-     * message read again (a redelivery, a re-queue behind a backlog) must not undo its delivery.
+     * Certified as that certificate; {@code note} says what was not issued (the formats skipped), or is null. An
+     * event already delivered as the same certificate stays delivered: a certify message read again (a
+     * redelivery, a re-queue behind a backlog) must not undo its delivery.
      */
-    public void markCertified(String id, String certificateId) {
+    public void markCertified(String id, String certificateId, String note) {
         jdbc.update("""
                 UPDATE vaccination_event
-                   SET state = :state, reason = NULL, certificate_id = :certificate, updated_at = :now
+                   SET state = :state, reason = :note, certificate_id = :certificate, updated_at = :now
                  WHERE id = :id AND NOT (state = 'DELIVERED' AND COALESCE(certificate_id, '') = :certificate)""",
-                new MapSqlParameterSource("id", id).addValue("state", EventState.CERTIFIED.name())
+                new MapSqlParameterSource("id", id).addValue("state", EventState.CERTIFIED.name()).addValue("note", note)
                         .addValue("certificate", Objects.requireNonNull(certificateId, "certificateId"))
                         .addValue("now", Timestamp.from(Instant.now())));
     }

@@ -19,11 +19,15 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
      * @param channels       the delivery channels its certificates go out on (empty: every enabled channel)
      * @param blockUntilPaid hold certificates until a pending payment is settled (default: issue and reconcile)
      * @param fundingSource  who pays for its doses (default government)
+     * @param requiredFormats formats without which no certificate is issued: a record they cannot carry is refused
+     *                       at intake ({@code 422}) instead of being issued in the other formats
      */
-    public record Programme(List<String> formats, List<String> channels, boolean blockUntilPaid, FundingSource fundingSource) {
+    public record Programme(List<String> formats, List<String> channels, boolean blockUntilPaid, FundingSource fundingSource,
+                            List<String> requiredFormats) {
         public Programme {
             formats = formats == null ? List.of() : List.copyOf(formats);
             channels = channels == null ? List.of() : List.copyOf(channels);
+            requiredFormats = requiredFormats == null ? List.of() : requiredFormats.stream().filter(f -> !f.isBlank()).toList();
         }
     }
 
@@ -38,6 +42,11 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
     /** The formats the programme's certificates are issued in, or {@code defaults} when it names none. */
     public List<String> formats(String programmeId, List<String> defaults) {
         return find(programmeId).map(Programme::formats).filter(f -> !f.isEmpty()).orElse(defaults);
+    }
+
+    /** The formats the programme cannot issue a certificate without (none unless it names some). */
+    public List<String> requiredFormats(String programmeId) {
+        return find(programmeId).map(Programme::requiredFormats).orElse(List.of());
     }
 
     /** Whether the programme's certificates go out on {@code channel}. */

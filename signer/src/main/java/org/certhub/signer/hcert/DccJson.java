@@ -7,6 +7,8 @@ import org.certhub.model.Code;
 import org.certhub.model.PartialDate;
 import org.certhub.model.PersonName;
 import org.certhub.model.Vaccination;
+import org.certhub.signer.SkipReason;
+import org.certhub.signer.UnsupportedRecordException;
 
 import java.util.regex.Pattern;
 
@@ -28,9 +30,9 @@ public final class DccJson {
     }
 
     /**
-     * @throws IllegalArgumentException when the record lacks something the schema requires (a code, the number
-     *                                  of doses in the series, a name with Latin letters) or has a birth year
-     *                                  outside 1900 to 2099
+     * @throws UnsupportedRecordException when the record lacks something the schema requires (a code, the number
+     *                                     of doses in the series, a name with Latin letters) or has a birth year
+     *                                     outside 1900 to 2099 or a country that is no ISO 3166-1 code
      */
     public static ObjectNode of(Certificate certificate, EuDccSettings settings) {
         JsonNodeFactory json = JsonNodeFactory.instance;
@@ -40,13 +42,14 @@ public final class DccJson {
         dcc.put("dob", birthDate(certificate.recipient().birthDate()));
         Vaccination vaccination = certificate.vaccination();
         ObjectNode v = json.objectNode();
-        v.put("tg", required(vaccination.disease(), "disease targeted (tg)"));
-        v.put("vp", required(vaccination.vaccine(), "vaccine or prophylaxis (vp)"));
-        v.put("mp", required(vaccination.product(), "medicinal product (mp)"));
-        v.put("ma", required(vaccination.manufacturer(), "marketing authorisation holder or manufacturer (ma)"));
+        v.put("tg", required(vaccination.disease(), "disease targeted (tg)", SkipReason.NO_TARGET_DISEASE));
+        v.put("vp", required(vaccination.vaccine(), "vaccine or prophylaxis (vp)", SkipReason.NO_VACCINE_TYPE));
+        v.put("mp", required(vaccination.product(), "medicinal product (mp)", SkipReason.NO_MEDICINAL_PRODUCT));
+        v.put("ma", required(vaccination.manufacturer(), "marketing authorisation holder or manufacturer (ma)",
+                SkipReason.NO_MANUFACTURER));
         v.put("dn", vaccination.doseNumber());
         if (vaccination.totalDoses() == null) {
-            throw new IllegalArgumentException("EU DCC needs the total doses in the series (sd)");
+            throw new UnsupportedRecordException(SkipReason.NO_SERIES_DOSES, "EU DCC needs the total doses in the series (sd)");
         }
         v.put("sd", vaccination.totalDoses());
         v.put("dt", vaccination.date().toString());
@@ -59,7 +62,7 @@ public final class DccJson {
 
     private static ObjectNode name(PersonName name) {
         if (name == null) {
-            throw new IllegalArgumentException("EU DCC needs the holder's name");
+            throw new UnsupportedRecordException(SkipReason.NO_LATIN_NAME, "EU DCC needs the holder's name");
         }
         String family = name.family();
         String given = String.join(" ", name.given()).strip();
@@ -80,7 +83,7 @@ public final class DccJson {
             nam.put("gnt", gnt);
         }
         if (fnt.isEmpty() && gnt.isEmpty()) {
-            throw new IllegalArgumentException("EU DCC needs a name with Latin letters for its ICAO 9303 form");
+            throw new UnsupportedRecordException(SkipReason.NO_LATIN_NAME, "EU DCC needs a name with Latin letters for its ICAO 9303 form");
         }
         return nam;
     }
@@ -90,14 +93,14 @@ public final class DccJson {
             return "";
         }
         if (!BIRTH_YEAR.matcher(birthDate.iso()).matches()) {
-            throw new IllegalArgumentException("EU DCC birth dates must lie in 1900 to 2099");
+            throw new UnsupportedRecordException(SkipReason.BIRTH_DATE_OUT_OF_RANGE, "EU DCC birth dates must lie in 1900 to 2099");
         }
         return birthDate.iso();
     }
 
-    private static String required(Code code, String what) {
+    private static String required(Code code, String what, SkipReason reason) {
         if (code == null || code.code().isBlank()) {
-            throw new IllegalArgumentException("EU DCC needs the " + what + " code");
+            throw new UnsupportedRecordException(reason, "EU DCC needs the " + what + " code");
         }
         return code.code();
     }
@@ -107,7 +110,7 @@ public final class DccJson {
             return issuerCountry;
         }
         if (!COUNTRY.matcher(recorded).matches()) {
-            throw new IllegalArgumentException("country of vaccination must be an ISO 3166-1 alpha-2 code");
+            throw new UnsupportedRecordException(SkipReason.NO_COUNTRY_CODE, "country of vaccination must be an ISO 3166-1 alpha-2 code");
         }
         return recorded;
     }

@@ -26,6 +26,8 @@ import org.certhub.model.Recipient;
 import org.certhub.model.Vaccination;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.SkipReason;
+import org.certhub.signer.UnsupportedRecordException;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
@@ -231,8 +233,20 @@ class EuDccRoundTripTest {
         Vaccination noProduct = new Vaccination(Code.of(null, "1119349007"), null, Code.of(null, "ORG-100030215"),
                 Code.of(null, "840539006"), null, LocalDate.of(2025, 5, 20), 1, 2, "XX", null);
 
-        assertThatThrownBy(() -> new EuDccFormat(SETTINGS, keys).sign(certificate(noProduct)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("medicinal product (mp)");
+        EuDccFormat format = new EuDccFormat(SETTINGS, keys);
+
+        assertThatThrownBy(() -> format.sign(certificate(noProduct)))
+                .isInstanceOfSatisfying(UnsupportedRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SkipReason.NO_MEDICINAL_PRODUCT))
+                .hasMessageContaining("medicinal product (mp)");
+        assertThat(format.unsupported(certificate(noProduct))).map(UnsupportedRecordException::reason)
+                .contains(SkipReason.NO_MEDICINAL_PRODUCT);
+        assertThat(SkipReason.NO_MEDICINAL_PRODUCT.apiName()).isEqualTo("no-medicinal-product");
+    }
+
+    @Test
+    void aCompleteRecordIsSupported() {
+        assertThat(new EuDccFormat(SETTINGS, keys).unsupported(certificate(comirnaty()))).isEmpty();
     }
 
     @Test
