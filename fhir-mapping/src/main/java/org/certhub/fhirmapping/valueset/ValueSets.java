@@ -32,7 +32,8 @@ import org.certhub.model.Code;
 public final class ValueSets {
 
     /** The files of {@code config/value-sets/} that certhub ships, in loading order. */
-    public static final List<String> DEFAULT_FILES = List.of("systems.json", "covid-19.json", "routine.json");
+    public static final List<String> DEFAULT_FILES = List.of("systems.json", "covid-19.json", "routine.json",
+            "cdc-cvx.json", "who-icd11.json", "whocc-atc.json", "snomed-ct.json", "gs1-gtin.json", "au-air.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -240,6 +241,7 @@ public final class ValueSets {
         private final Map<String, String> canonicalSystems = new HashMap<>();
         private final Map<String, Programme> programmes = new LinkedHashMap<>();
         private final List<JsonNode> vaccineNodes = new ArrayList<>();
+        private final Map<String, List<Code>> tableCodes = new LinkedHashMap<>();
 
         void add(JsonNode document) {
             if (document == null || !document.isObject()) {
@@ -260,6 +262,10 @@ public final class ValueSets {
                 }
             }
             document.path("vaccines").forEach(vaccineNodes::add);
+            for (JsonNode node : document.path("codes")) {
+                Code code = code(node);
+                tableCodes.computeIfAbsent(required(node, "vaccine", "code " + code.code()), k -> new ArrayList<>()).add(code);
+            }
         }
 
         ValueSets build() {
@@ -273,6 +279,7 @@ public final class ValueSets {
                 }
                 List<Code> codings = new ArrayList<>();
                 node.path("codings").forEach(c -> codings.add(canonical(code(c))));
+                tableCodes.getOrDefault(id, List.of()).forEach(c -> codings.add(canonical(c)));
                 List<String> names = new ArrayList<>();
                 node.path("names").forEach(n -> names.add(n.asText()));
                 JsonNode doses = node.get("primarySeriesDoses");
@@ -287,6 +294,9 @@ public final class ValueSets {
                     throw new IllegalArgumentException("vaccine defined twice: " + id);
                 }
             }
+            tableCodes.keySet().stream().filter(id -> !vaccines.containsKey(id)).findFirst().ifPresent(id -> {
+                throw new IllegalArgumentException("a code table names an unknown vaccine: " + id);
+            });
             return new ValueSets(canonicalSystems, programmes, vaccines);
         }
 

@@ -27,6 +27,17 @@ class ValueSetsTest {
     }
 
     @Test
+    void aCodeTableAddsItsCodingsToTheVaccinesItNames() {
+        ValueSets loaded = load("{\"programmes\":[{\"id\":\"p\",\"action\":\"certify\"}],"
+                + "\"vaccines\":[{\"id\":\"v\",\"programme\":\"p\",\"product\":{\"system\":\"eu\",\"code\":\"EU/1\"}}]}",
+                "{\"sources\":[{\"name\":\"t\",\"url\":\"https://example.org\",\"date\":\"2024\"}],"
+                + "\"codes\":[{\"system\":\"urn:oid:2.16.840.1.113883.12.292\",\"code\":\"208\",\"vaccine\":\"v\"}]}",
+                "{\"systemAliases\":{\"http://hl7.org/fhir/sid/cvx\":[\"urn:oid:2.16.840.1.113883.12.292\"]}}");
+
+        assertThat(loaded.byCoding("http://hl7.org/fhir/sid/cvx", "208")).extracting(VaccineDefinition::id).containsExactly("v");
+    }
+
+    @Test
     void aProductCodingWinsOverAVaccineTypeCoding() {
         VaccineDefinition vaccine = ((VaccineMatch.Found) valueSets.match(List.of(
                 Code.of("http://snomed.info/sct", "1119349007"), Code.of("http://hl7.org/fhir/sid/cvx", "207")))).vaccine();
@@ -78,6 +89,10 @@ class ValueSetsTest {
         assertThatThrownBy(() -> load(programme, programme)).hasMessageContaining("defined twice");
         assertThatThrownBy(() -> load("{\"programmes\":[{\"id\":\"p\",\"action\":\"sometimes\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> load(programme, "{\"codes\":[{\"system\":\"x\",\"code\":\"1\",\"vaccine\":\"nope\"}]}"))
+                .hasMessageContaining("unknown vaccine: nope");
+        assertThatThrownBy(() -> load(programme, "{\"codes\":[{\"system\":\"x\",\"code\":\"1\"}]}"))
+                .hasMessageContaining("without \"vaccine\"");
     }
 
     private VaccineDefinition found(Code code) {

@@ -20,7 +20,9 @@ import java.util.Objects;
  * Verifies {@code HC1:} texts: decoding stage by stage ({@link HcertCodec}), then the COSE signature with a
  * trusted {@link KeyPurpose#EU_DCC} key found by kid (standard base64 of the 8 kid bytes), the CWT's
  * {@code iat}/{@code exp} against the verification time, the document signer's extended key usage against
- * the certificate type and, when a schema is given, the DCC JSON schema. Each check is public on its own.
+ * the certificate type, each statement's own validity window ({@link StatementValidity}) and, when a schema
+ * is given, the DCC JSON schema. Each check is public on its own. No payload makes it throw: anything it
+ * cannot read is {@code malformed}.
  */
 public final class EuDccVerifier implements CredentialVerifier {
 
@@ -71,6 +73,7 @@ public final class EuDccVerifier implements CredentialVerifier {
             checkValidity(payload, at);
             checkKeyUsage(key, payload);
             checkSchema(payload);
+            StatementValidity.check(payload, at);
         } catch (HcertException e) {
             return new VerificationResult(false, EuDccFormat.ID, e.stage().reason(), issuer, subject, certificateId, kid);
         }
@@ -119,10 +122,13 @@ public final class EuDccVerifier implements CredentialVerifier {
         }
     }
 
-    /** Rejects a DCC whose type the signer's certificate is not authorised for (its extended key usage). */
+    /**
+     * Rejects a DCC whose type the signer's certificate is not authorised for (its extended key usage), and as
+     * malformed one that holds no statement or more than one kind.
+     */
     public static void checkKeyUsage(TrustedKey key, HcertPayload payload) {
         String type = payload.certificateType()
-                .orElseThrow(() -> new HcertException(HcertStage.KEY_USAGE, "the DCC must hold exactly one of v, t, r"));
+                .orElseThrow(() -> new HcertException(HcertStage.SCHEMA, "the DCC must hold exactly one of v, t, r"));
         if (key.certificate() != null && !DocumentSigners.maySign(key.certificate(), type)) {
             throw new HcertException(HcertStage.KEY_USAGE, "document signer is not authorised for this certificate type");
         }
@@ -142,7 +148,7 @@ public final class EuDccVerifier implements CredentialVerifier {
     private static Map<String, Object> subject(JsonNode dcc) {
         Map<String, Object> subject = new LinkedHashMap<>();
         for (String field : List.of("nam", "dob", "v", "t", "r")) {
-            if (dcc.has(field)) {
+            if (dcc.hasNonNull(field)) {
                 subject.put(field, MAPPER.convertValue(dcc.get(field), Object.class));
             }
         }

@@ -103,9 +103,18 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
         throw new IllegalArgumentException(name + " is not a NumericDate");
     }
 
-    /** Which kind of statement the DCC holds: "v", "t" or "r" (the only one present), else empty. */
+    /**
+     * Which kind of statement the DCC holds: "v", "t" or "r" (the only one with entries; a group that is null or
+     * empty counts as absent), else empty.
+     */
     public Optional<String> certificateType() {
-        List<String> present = Stream.of("v", "t", "r").filter(dcc::has).toList();
+        List<String> present = Stream.of("v", "t", "r").filter(group -> statements(group).iterator().hasNext()).toList();
         return present.size() == 1 ? Optional.of(present.get(0)) : Optional.empty();
+    }
+
+    /** The entries of one statement group ({@code v}, {@code t} or {@code r}); none when it is absent, null or not an array. */
+    public Iterable<JsonNode> statements(String group) {
+        JsonNode entries = dcc.get(group);
+        return entries != null && entries.isArray() ? entries : List.of();
     }
 }

@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
  * Unique Vaccination Certificate Identifiers (eHealth Network guidelines, annex 2, option 3 layout):
  * {@code URN:UVCI:01:<country>:<issuer prefix>/<unique>#<check character>}. The unique part is derived from
  * the certificate id (the first 130 bits of its SHA-256, base32), so the same certificate always gets the same
- * UVCI and the UVCI reveals nothing of the id. The check character is Luhn mod N over the UVCI alphabet.
+ * UVCI and the UVCI reveals nothing of the id. The check character is Luhn mod N as the eHN reference computes it.
  */
 public final class Uvci {
 
-    /** The alphabet the checksum runs over: digits, upper-case letters, '/' and ':'. */
-    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ/:";
+    /**
+     * The code points of the checksum, in the eHN reference's order (ehn-dcc-schema,
+     * {@code examples/Luhn-Mod-N/luhn_mod_n.py}): upper-case letters, then digits, '/' and ':'.
+     */
+    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:";
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final int UNIQUE_LENGTH = 26;
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,20}");
