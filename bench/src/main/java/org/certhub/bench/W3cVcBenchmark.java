@@ -29,7 +29,7 @@ import org.certhub.signer.VerificationResult;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.qr.QrCodes;
 import org.certhub.signer.trust.HubTrustedKeys;
-import org.certhub.signer.w3c.DivocQr;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.w3c.W3cVcFormat;
 import org.certhub.signer.w3c.W3cVcSettings;
 import org.certhub.signer.w3c.W3cVcVerifier;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.certhub.signer.VerificationResult.Reasons;
-import org.certhub.signer.w3c.DivocQr;
+import org.certhub.signer.qr.DivocQr;
 
 /**
  * {@code POST /api/v1/verify}: hands the QR text to the first verifier that recognises its format, then

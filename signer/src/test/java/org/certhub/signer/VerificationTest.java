@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.certhub.signer.VerificationResult.Reasons;
-import org.certhub.signer.w3c.DivocQr;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.w3c.W3cVcFixture;
 import org.junit.jupiter.api.Test;
 

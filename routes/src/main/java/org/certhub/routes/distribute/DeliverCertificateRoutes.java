@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * deliver: one route per enabled channel ({@code deliver-email}, {@code deliver-sms}, ...), each fed by its own
- * queue, with its own retries and dead-letter queue (see {@link org.certhub.routes.config.StageErrorPolicies}).
+ * queue, with its own retries and dead-letter queue (see {@link org.certhub.routes.stage.StageErrorPolicies}).
  */
 @Component
 @ConditionalOnRole(Role.DISTRIBUTE)

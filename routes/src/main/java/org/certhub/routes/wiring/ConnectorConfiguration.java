@@ -13,7 +13,6 @@ import org.certhub.connectors.payment.audit.AuditSink;
 import org.certhub.connectors.payment.government.GovernmentFundingGateway;
 import org.certhub.connectors.payment.rest.RestPaymentGateway;
 import org.certhub.connectors.payment.spi.PaymentGateway;
-import org.certhub.routes.certify.ChannelOtpSender;
 import org.certhub.routes.config.MailProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -38,9 +38,9 @@ import org.certhub.signer.keys.SigningKeyProvider;
  * Ed25519Signature2020 Linked Data proof over its RDFC-1.0 canonical form.
  *
  * <p>The QR text is the compact signed JSON (DIVOC's verifier accepts plain JSON, and generic scanners read
- * it); {@link DivocQr#zip(String)} gives DIVOC's zipped binary form of the same document. To keep the QR code
- * small and the holder's data minimal, the credential carries the recipient's district, city, region, postal
- * code and country but not the street lines.
+ * it); {@link org.certhub.signer.qr.DivocQr#zip(String)} gives DIVOC's zipped binary form of the same document.
+ * To keep the QR code small and the holder's data minimal, the credential carries the recipient's district, city,
+ * region, postal code and country but not the street lines.
  */
 public final class W3cVcFormat implements CredentialFormat {
 

@@ -18,6 +18,7 @@ import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.qr.QrCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

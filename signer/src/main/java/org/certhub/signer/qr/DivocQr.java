@@ -1,4 +1,4 @@
-package org.certhub.signer.w3c;
+package org.certhub.signer.qr;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

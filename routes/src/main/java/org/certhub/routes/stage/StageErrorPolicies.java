@@ -1,4 +1,4 @@
-package org.certhub.routes.config;
+package org.certhub.routes.stage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -8,6 +8,8 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.id.spi.IdVerificationRejectedException;
 import org.certhub.connectors.payment.spi.PaymentRejectedException;
+import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.InfrastructureFaults;
 import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.distribute.DeliveryService;
 import org.certhub.routes.store.EventStore;

@@ -1,4 +1,4 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import java.util.HashMap;
 import java.util.Locale;

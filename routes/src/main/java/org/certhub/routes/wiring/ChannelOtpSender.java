@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.wiring;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.mail.Message;

@@ -1,4 +1,4 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;

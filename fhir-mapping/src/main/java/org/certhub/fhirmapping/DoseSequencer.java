@@ -1,4 +1,4 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,11 +1,9 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.certhub.fhirmapping.Problem;
-import org.certhub.fhirmapping.TestFhir;
 import org.certhub.model.ContactPoint;
 import org.certhub.model.Identifier.IdentifierType;
 import org.certhub.model.Recipient;

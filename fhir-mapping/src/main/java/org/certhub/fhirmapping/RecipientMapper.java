@@ -1,4 +1,4 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.certhub.fhirmapping.Problem;
 import org.certhub.model.Address;
 import org.certhub.model.ContactPoint;
 import org.certhub.model.Gender;

@@ -1,4 +1,4 @@
-package org.certhub.fhirmapping.mapping;
+package org.certhub.fhirmapping;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.certhub.fhirmapping.FhirIngestionSettings;
-import org.certhub.fhirmapping.Problem;
-import org.certhub.fhirmapping.Submission;
 import org.certhub.fhirmapping.valueset.Programme;
 import org.certhub.fhirmapping.valueset.VaccineDefinition;
 import org.certhub.fhirmapping.valueset.VaccineMatch;
