@@ -103,9 +103,9 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
         throw new IllegalArgumentException(name + " is not a NumericDate");
     }
 
-    /** Which kind of statement the DCC holds: "v", "t" or "r" (the only one present), else empty. */
+    /** Which kind of statement the DCC holds: "v", "t" or "r" (the only one present and not null), else empty. */
     public Optional<String> certificateType() {
-        List<String> present = Stream.of("v", "t", "r").filter(dcc::has).toList();
+        List<String> present = Stream.of("v", "t", "r").filter(dcc::hasNonNull).toList();
         return present.size() == 1 ? Optional.of(present.get(0)) : Optional.empty();
     }
 }
