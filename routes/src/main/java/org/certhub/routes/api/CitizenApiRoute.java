@@ -31,7 +31,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("render-certificate-pdf", CertificateApi.class, "pdf");
         answer("read-deliveries", CertificateApi.class, "deliveries");
         answer("read-credential", CertificateApi.class, "credential");
-        answer("verify-credential", VerifyApi.class, "verify");
+        answerAdmitted("verify-credential", VerifyRateLimits.class, VerifyApi.class, "verify");
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");

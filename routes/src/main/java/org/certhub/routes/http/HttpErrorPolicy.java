@@ -36,6 +36,11 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
                     .process(exchange -> exchange.getIn().setBody(
                             problems.answer(413, "too-costly", "the request body is larger than the hub accepts")))
                     .process(HttpAnswer::respond).end()
+                .onException(TooManyRequestsException.class).handled(true)
+                    .process(exchange -> exchange.getIn().setBody(problems.answer(429, "throttled",
+                            "too many requests from this address; send again later").withHeader("Retry-After", String.valueOf(
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TooManyRequestsException.class).retryAfterSeconds()))))
+                    .process(HttpAnswer::respond).end()
                 .onException(FhirInputException.class).handled(true)
                     .process(this::inputProblem).process(HttpAnswer::respond).end()
                 .onException(Exception.class).handled(true)

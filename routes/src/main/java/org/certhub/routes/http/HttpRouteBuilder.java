@@ -16,6 +16,17 @@ public abstract class HttpRouteBuilder extends RouteBuilder {
                 .process(HttpAnswer::respond);
     }
 
+    /**
+     * As {@link #answer}, after the {@code admit(Exchange)} step of {@code guard}, which refuses a request by
+     * throwing (e.g. {@link TooManyRequestsException}).
+     */
+    protected void answerAdmitted(String routeId, Class<?> guard, Class<?> service, String method) {
+        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
+                .bean(guard, "admit").id(routeId + "-admit")
+                .bean(service, method)
+                .process(HttpAnswer::respond);
+    }
+
     /** {@code direct:<routeId>}: stores what the request carries, queues each stored event, then answers. */
     protected void storeAndQueue(String routeId, Class<?> service, String method) {
         from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code certhub.max-request-bytes} (bulk imports: {@code certhub.ingest.bulk.max-bytes},
  * spooled to disk as they stream in) with {@code 413}: by the declared length at once,
- * and by counting for bodies sent without one, so that no sender can exhaust memory.
+ * and by counting for bodies sent without one, so that no sender can exhaust memory. Multipart bodies are refused
+ * ({@code 415}) on every path but the bulk import's, before anything could parse them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,8 +43,13 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = BULK_IMPORT.equals(request.getRequestURI().substring(request.getContextPath().length()))
-                ? maxImportBytes : maxBytes;
+        boolean bulkImport = BULK_IMPORT.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        long limit = bulkImport ? maxImportBytes : maxBytes;
+        if (!bulkImport && isMultipart(request)) {
+            problems.write(response, 415, List.of(Problem.error("not-supported",
+                    "multipart bodies are accepted only by POST " + BULK_IMPORT, null)), problems.acceptedEncoding(request));
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             return;
@@ -59,6 +65,11 @@ public class RequestLimitFilter extends OncePerRequestFilter {
                 problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             }
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.stripLeading().regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private static Problem tooLarge(long limit) {

@@ -148,6 +148,7 @@ public final class EuDccVerifier implements CredentialVerifier {
     private static Map<String, Object> subject(JsonNode dcc) {
         Map<String, Object> subject = new LinkedHashMap<>();
         for (String field : List.of("nam", "dob", "v", "t", "r")) {
+            // a JSON null ("r": null) is no statement: the subject leaves it out
             if (dcc.hasNonNull(field)) {
                 subject.put(field, MAPPER.convertValue(dcc.get(field), Object.class));
             }

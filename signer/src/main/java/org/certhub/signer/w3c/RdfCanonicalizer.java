@@ -2,6 +2,7 @@ package org.certhub.signer.w3c;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
@@ -15,6 +16,8 @@ import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.canon.RdfCanonTicker;
+import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,6 +27,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +44,10 @@ import java.util.logging.Logger;
  * entry at the top level (the processed context replaces the initial one). Active contexts are never modified
  * after they are built (processing copies them), so one is shared by all threads. Any other {@code @context}
  * takes titanium's whole path.
+ *
+ * <p>A canonicalizer {@linkplain #forVerification for verification} handles documents from anyone: a term no
+ * context defines fails expansion (it would be left out of what the signature covers), and canonicalisation, whose
+ * cost grows steeply with blank nodes that look alike, stops after a time limit.
  */
 final class RdfCanonicalizer {
 
@@ -55,17 +63,46 @@ final class RdfCanonicalizer {
     /** Never changed after construction: read by every thread. */
     private final JsonLdOptions options;
     private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
+    /** The longest one canonicalisation may take, or null for no limit. */
+    private final Duration limit;
 
+    /** For signing this hub's own documents: every term is the hub's, and no limit applies. */
     RdfCanonicalizer(JsonLdContexts contexts) {
+        this(contexts, JsonLdOptions.ProcessingPolicy.Ignore, null);
+    }
+
+    private RdfCanonicalizer(JsonLdContexts contexts, JsonLdOptions.ProcessingPolicy undefinedTerms, Duration limit) {
         this.contexts = contexts;
+        this.limit = limit;
         this.options = new JsonLdOptions(contexts);
         this.options.setContextCache(new ConcurrentCache<>());
         this.options.setDocumentCache(new ConcurrentCache<>());
+        this.options.setUndefinedTermsPolicy(undefinedTerms);
+    }
+
+    /**
+     * For documents from anyone: an undefined term fails with {@link JsonLdErrorCode#UNDEFINED_TERM}, and a
+     * canonicalisation that takes longer than {@code limit} with {@link JsonLdErrorCode#PROCESSING_TIMEOUT_EXCEEDED}.
+     */
+    static RdfCanonicalizer forVerification(JsonLdContexts contexts, Duration limit) {
+        return new RdfCanonicalizer(contexts, JsonLdOptions.ProcessingPolicy.Fail, limit);
     }
 
     /** The canonical N-Quads of the document. */
     String canonical(JsonObject document) throws JsonLdError {
-        RdfCanon canon = RdfCanon.create("SHA-256");
+        try {
+            return canonicalWithin(document, limit == null ? RdfCanonTicker.EMPTY : new RdfCanonTimeTicker(limit.toMillis()));
+        } catch (IllegalStateException e) {
+            if (limit == null) {
+                throw e;
+            }
+            // the time ticker's only way to stop the algorithm
+            throw new JsonLdError(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED, "canonicalisation took longer than " + limit);
+        }
+    }
+
+    private String canonicalWithin(JsonObject document, RdfCanonTicker ticker) throws JsonLdError {
+        RdfCanon canon = RdfCanon.create("SHA-256", ticker);
         ActiveContext context = activeContext(document.get(Keywords.CONTEXT));
         if (context == null) {
             JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);

@@ -30,12 +30,17 @@ import org.certhub.signer.keys.TrustedKeys;
  * Verifies a signed W3C VC (this hub's DIVOC-style credential, or another issuer's using the same bundled
  * contexts): the structure, the Ed25519Signature2020 proof over the canonical form with a trusted key found
  * by the kid in {@code verificationMethod}, that the key belongs to the credential's issuer, and the
- * issuance date against the verification time. Contexts outside the bundled ones and embedded contexts are
- * refused (malformed), so no term can be silently dropped from what the signature covers.
+ * issuance date against the verification time. Contexts outside the bundled ones, embedded contexts and terms no
+ * context defines are refused (malformed), so no term can be silently dropped from what the signature covers.
+ * Blank-node identifiers ({@code "_:..."}) are refused before canonicalising, and canonicalisation stops after
+ * {@link #CANONICALISATION_LIMIT}: a few hundred bytes of blank nodes that all link to each other would otherwise
+ * cost minutes of CPU.
  */
 public final class W3cVcVerifier implements CredentialVerifier {
 
     static final int MAX_LENGTH = 16 * 1024;
+    /** Far above the milliseconds a credential takes, far below what a crafted one could cost. */
+    static final Duration CANONICALISATION_LIMIT = Duration.ofSeconds(1);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_DEPTH = 8;
     /** The JSON parser recurses per nesting level: deeper input is refused before it is parsed. */
@@ -52,7 +57,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
     public W3cVcVerifier(TrustedKeys trustedKeys, String vaccinationContextUrl) {
         this.trustedKeys = trustedKeys;
         this.contexts = new JsonLdContexts(vaccinationContextUrl);
-        this.suite = new Ed25519Signature2020(new RdfCanonicalizer(contexts));
+        this.suite = new Ed25519Signature2020(RdfCanonicalizer.forVerification(contexts, CANONICALISATION_LIMIT));
     }
 
     public W3cVcVerifier(TrustedKeys trustedKeys, W3cVcSettings settings) {
@@ -88,7 +93,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
     }
 
     private VerificationResult verifyParsed(JsonObject signed, Instant at) {
-        if (!contextsKnown(signed.get("@context")) || hasEmbeddedContext(signed, 0) || !hasType(signed, "VerifiableCredential")
+        if (!contextsKnown(signed.get("@context")) || hasEmbeddedContext(signed, 0) || namesBlankNode(signed)
+                || !hasType(signed, "VerifiableCredential")
                 || !(signed.get("proof") instanceof JsonObject proof) || !(signed.get("issuer") instanceof JsonString issuerJson)) {
             return invalid(Reasons.MALFORMED);
         }
@@ -207,6 +213,21 @@ public final class W3cVcVerifier implements CredentialVerifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether any key or string value is a blank-node identifier ({@code "_:b0"}): a credential has no use for
+     * them, and blank nodes that name each other are what makes canonicalisation expensive. Called after
+     * {@link #hasEmbeddedContext} has bounded the depth.
+     */
+    private static boolean namesBlankNode(JsonValue value) {
+        if (value instanceof JsonString string) {
+            return string.getString().startsWith("_:");
+        }
+        if (value instanceof JsonObject object) {
+            return object.entrySet().stream().anyMatch(e -> e.getKey().startsWith("_:") || namesBlankNode(e.getValue()));
+        }
+        return value instanceof JsonArray array && array.stream().anyMatch(W3cVcVerifier::namesBlankNode);
     }
 
     private boolean verifies(PublicKey key, byte[] input, byte[] signature) {

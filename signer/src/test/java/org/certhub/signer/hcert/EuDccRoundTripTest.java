@@ -265,6 +265,32 @@ class EuDccRoundTripTest {
     }
 
     @Test
+    void aNullStatementIsLeftOutOfTheSubjectAndCountsAsNone() throws Exception {
+        JsonNode signed = HcertCodec.decode(sign(keys, SETTINGS).qrText()).payload().dcc();
+        ObjectNode withNullRecovery = signed.deepCopy();
+        withNullRecovery.putNull("r");
+        ObjectNode onlyNullRecovery = signed.deepCopy();
+        onlyNullRecovery.remove("v");
+        onlyNullRecovery.putNull("r");
+
+        VerificationResult beside = new EuDccVerifier(keys).verify(signedText(withNullRecovery), NEXT_DAY);
+        VerificationResult alone = new EuDccVerifier(keys).verify(signedText(onlyNullRecovery), NEXT_DAY);
+
+        assertThat(beside.valid()).as(beside.reason()).isTrue();
+        assertThat(beside.subject()).containsKey("v").doesNotContainKey("r");
+        assertThat(alone.valid()).isFalse();
+        assertThat(alone.subject()).doesNotContainKeys("v", "r");
+    }
+
+    /** The DCC signed by the test's document signer, as a QR text. */
+    private static String signedText(JsonNode dcc) throws Exception {
+        byte[] payload = new HcertPayload("XX", ISSUED, NEXT_DAY, dcc).encode();
+        byte[] protectedHeader = CoseSign1.protectedHeader(CoseAlgorithm.ES256, DocumentSigners.kid(dsc));
+        byte[] signature = CoseAlgorithm.ES256.sign(p256.getPrivate(), null, CoseSign1.toBeSigned(protectedHeader, payload));
+        return HcertCodec.encode(CoseSign1.encode(protectedHeader, payload, signature));
+    }
+
+    @Test
     void garbageAtAnyLayerIsInvalidNeverAnException() {
         EuDccVerifier verifier = new EuDccVerifier(keys);
         Random random = new Random(260);

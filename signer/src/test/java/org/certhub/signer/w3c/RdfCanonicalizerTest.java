@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +81,27 @@ class RdfCanonicalizerTest {
                 + "\"type\":\"VerifiableCredential\"}");
 
         assertThatThrownBy(() -> canonicalizer.canonical(document)).isInstanceOf(JsonLdError.class);
+    }
+
+    @Test
+    void forVerificationATermNoContextDefinesFails() {
+        RdfCanonicalizer canonicalizer = RdfCanonicalizer.forVerification(new JsonLdContexts(VACCINATION), Duration.ofSeconds(5));
+        JsonObject document = parse("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"],\"type\":\"VerifiableCredential\","
+                + "\"issuer\":\"did:web:a.example\",\"undefinedTerm\":\"x\"}");
+
+        assertThatThrownBy(() -> canonicalizer.canonical(document))
+                .isInstanceOfSatisfying(JsonLdError.class, e -> assertThat(e.getCode()).isEqualTo(JsonLdErrorCode.UNDEFINED_TERM));
+    }
+
+    @Test
+    void forVerificationCanonicalisationStopsAtItsTimeLimit() {
+        RdfCanonicalizer canonicalizer = RdfCanonicalizer.forVerification(new JsonLdContexts(VACCINATION), Duration.ofMillis(200));
+        JsonObject bomb = parse("{\"@graph\":" + W3cVcFixture.blankNodeClique(12) + "}");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> canonicalizer.canonical(bomb)).isInstanceOfSatisfying(JsonLdError.class,
+                e -> assertThat(e.getCode()).isEqualTo(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

@@ -38,4 +38,20 @@ public record W3cVcFixture(KeyStoreSigningKeyProvider keys, W3cVcSettings settin
         HubTrustedKeys trusted = new HubTrustedKeys(keys, new HubTrustedKeys.Settings(ISSUER, null, null));
         return new W3cVcFixture(keys, settings, new W3cVcFormat(settings, keys), new W3cVcVerifier(trusted, settings));
     }
+
+    /**
+     * A blank-node bomb: {@code size} blank nodes that all link to each other, alike to canonicalisation, which
+     * must then try their orders (factorially many). As a JSON array of node objects with full IRIs as keys.
+     */
+    public static String blankNodeClique(int size) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"@id\":\"_:b").append(i).append("\",\"https://schema.org/knows\":[");
+            for (int j = 0; j < size; j++) {
+                json.append(j == 0 ? "" : ",").append("{\"@id\":\"_:b").append(j).append("\"}");
+            }
+            json.append("]}");
+        }
+        return json.append("]").toString();
+    }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -120,6 +121,30 @@ class W3cVcFormatTest {
         ((ObjectNode) vc.get("evidence").get(0)).put("comment", "booster not needed");
 
         assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aTermNoContextDefinesIsRefused() throws Exception {
+        // without the vaccination context (and its @vocab) the holder's fields are terms no context defines: JSON-LD
+        // would leave them out of what the signature covers, while the answer showed them
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V1).add(JsonLdContexts.ED25519_2020_V1);
+
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+    }
+
+    @Test
+    void aBlankNodeBombIsRefusedQuicklyAsMalformed() throws Exception {
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        vc.set("evidence", JSON.readTree(W3cVcFixture.blankNodeClique(12)));
+        ObjectNode asIssuer = (ObjectNode) JSON.readTree(signed.document());
+        ((ObjectNode) asIssuer.get("evidence").get(0)).put("id", "_:b0");
+
+        long started = System.nanoTime();
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(fixture.verifier().verify(asIssuer.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        // unbounded, canonicalising the twelve nodes costs minutes; refused, milliseconds (bounded loosely for a busy machine)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
