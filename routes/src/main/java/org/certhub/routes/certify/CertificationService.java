@@ -15,6 +15,7 @@ import org.certhub.model.Certificate;
 import org.certhub.model.EventState;
 import org.certhub.model.Facility;
 import org.certhub.model.VaccinationEvent;
+import org.certhub.routes.security.CitizenContacts;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
@@ -51,11 +52,13 @@ public class CertificationService {
     private final EventReviews reviews;
     private final ProgrammeProperties programmes;
     private final TransactionTemplate transactions;
+    private final CitizenContacts contacts;
 
     public CertificationService(EventStore events, CertificateStore certificates, CredentialIssuer issuer, Clock clock,
                                 IdVerifier idVerifier, PaymentGateway payments, EventReviews reviews,
-                                ProgrammeProperties programmes, TransactionTemplate transactions) {
+                                ProgrammeProperties programmes, TransactionTemplate transactions, CitizenContacts contacts) {
         this.transactions = transactions;
+        this.contacts = contacts;
         this.idVerifier = idVerifier;
         this.payments = payments;
         this.reviews = reviews;
@@ -104,6 +107,7 @@ public class CertificationService {
                 clock.instant());
         List<SignedCredential> credentials = issuer.sign(certificate);
         certificates.insert(certificate, event.revision(), credentials);
+        contacts.record(eventId, event.event().recipient());
         events.markCertified(eventId, certificate.id());
         LOG.info("certified event {} as certificate {} (version {})", eventId, certificate.id(), certificate.version());
         return certificate.id();

@@ -2,6 +2,8 @@ package org.certhub.routes.ingest;
 
 import org.apache.camel.ProducerTemplate;
 import org.certhub.fhirmapping.Submission;
+import org.certhub.routes.audit.AuditTrail;
+import org.certhub.routes.security.SenderPolicy;
 import org.certhub.routes.store.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -19,16 +21,25 @@ public class StreamedEntries {
     private final EventStore events;
     private final FhirIngestService ingest;
     private final ProducerTemplate producer;
+    private final SenderPolicy senderPolicy;
+    private final AuditTrail audit;
 
-    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer) {
+    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer, SenderPolicy senderPolicy,
+                           AuditTrail audit) {
+        this.senderPolicy = senderPolicy;
+        this.audit = audit;
         this.events = events;
         this.ingest = ingest;
         this.producer = producer;
     }
 
-    public Outcome take(Submission.Entry entry) {
+    public Outcome take(Submission.Entry received) {
+        Submission.Entry entry = senderPolicy.apply(received);
         if (entry instanceof Submission.Accepted dose) {
             EventStore.Receipt receipt = events.receive(dose.event());
+            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+                audit.recordChange(dose.event().sourceSystem(), "correct", receipt.eventId());
+            }
             if (receipt.needsCertification()) {
                 producer.sendBody("direct:queue-for-certification", receipt.eventId());
             }
