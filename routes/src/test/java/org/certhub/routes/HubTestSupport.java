@@ -29,6 +29,7 @@ public abstract class HubTestSupport {
 
     protected static final String API_KEY = "test-sender-key";
     protected static final String ADMIN_KEY = "test-admin-key";
+    protected static final String REVIEWER_KEY = "test-reviewer-key";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Path DATA_DIR = createDataDir();
 
@@ -45,6 +46,8 @@ public abstract class HubTestSupport {
         registry.add("certhub.data-dir", DATA_DIR::toString);
         registry.add("certhub.api-key", () -> API_KEY);
         registry.add("certhub.admin-api-key", () -> ADMIN_KEY);
+        registry.add("certhub.security.reviewer-api-key", () -> REVIEWER_KEY);
+        registry.add("certhub.security.key-overlap", () -> "PT5S");
         registry.add("certhub.mail.host", () -> "localhost");
         registry.add("certhub.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("certhub.mail.security", () -> "none");
@@ -95,12 +98,13 @@ public abstract class HubTestSupport {
                 .until(() -> json(get("/api/v1/events/" + eventId)).path("certificateId").asText(""), id -> !id.isEmpty());
     }
 
+    /** A read as the default sender (which sent the records the tests post). */
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<byte[]> getBytes(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

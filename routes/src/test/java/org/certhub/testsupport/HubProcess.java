@@ -98,8 +98,14 @@ public final class HubProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A read as the sender of {@code certhub.api-key} (reads of records need their sender's key). */
     public JsonNode getJson(String path) {
-        return json(send(HttpRequest.newBuilder(uri(path)).GET().build()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        String key = properties.get("certhub.api-key");
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return json(send(request.build()));
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -5,7 +5,7 @@ import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** citizen API: event state, certificates and their documents, verification, and the public keys. */
+/** citizen API: event state, certificates and their documents (a citizen's download is audited), verification, and the public keys. */
 @Component
 @ConditionalOnRole(Role.API)
 public class CitizenApiRoute extends HttpRouteBuilder {
@@ -20,18 +20,25 @@ public class CitizenApiRoute extends HttpRouteBuilder {
                 .get("/certificates/{id}/deliveries").to("direct:read-deliveries")
                 .get("/certificates/{id}/{format}").to("direct:read-credential")
                 .post("/verify").to("direct:verify-credential");
+        rest("/api/v1/citizen")
+                .post("/otp").to("direct:send-citizen-code")
+                .post("/session").to("direct:open-citizen-session")
+                .get("/certificates").to("direct:list-citizen-certificates");
         rest("/.well-known")
                 .get("/jwks.json").to("direct:publish-jwks")
                 .get("/did.json").to("direct:publish-did-document")
                 .get("/dsc.json").to("direct:publish-document-signers");
 
         answer("read-event", CertificateApi.class, "event");
-        answer("read-certificate", CertificateApi.class, "certificate");
-        answer("render-qr-code", CertificateApi.class, "qrPng");
-        answer("render-certificate-pdf", CertificateApi.class, "pdf");
-        answer("read-deliveries", CertificateApi.class, "deliveries");
-        answer("read-credential", CertificateApi.class, "credential");
+        citizenAuditedAnswer("read-certificate", CertificateApi.class, "certificate");
+        citizenAuditedAnswer("render-qr-code", CertificateApi.class, "qrPng");
+        citizenAuditedAnswer("render-certificate-pdf", CertificateApi.class, "pdf");
+        citizenAuditedAnswer("read-deliveries", CertificateApi.class, "deliveries");
+        citizenAuditedAnswer("read-credential", CertificateApi.class, "credential");
         answerAdmitted("verify-credential", VerifyRateLimits.class, VerifyApi.class, "verify");
+        answer("send-citizen-code", CitizenApi.class, "requestCode");
+        answer("open-citizen-session", CitizenApi.class, "openSession");
+        answer("list-citizen-certificates", CitizenApi.class, "certificates");
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");

@@ -4,7 +4,7 @@ import org.apache.camel.Predicate;
 import org.apache.camel.builder.RouteBuilder;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.config.StageErrorPolicies;
+import org.certhub.routes.stage.StageErrorPolicies;
 import org.springframework.stereotype.Component;
 
 /**

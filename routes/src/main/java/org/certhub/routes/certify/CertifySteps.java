@@ -17,6 +17,7 @@ import org.certhub.model.Certificate;
 import org.certhub.model.EventState;
 import org.certhub.model.Facility;
 import org.certhub.model.VaccinationEvent;
+import org.certhub.routes.security.CitizenContacts;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
@@ -51,11 +52,13 @@ public class CertifySteps {
     private final CertifyProperties properties;
     private final ProgrammeProperties programmes;
     private final TransactionTemplate transactions;
+    private final CitizenContacts contacts;
     private final Clock clock;
 
     public CertifySteps(EventStore events, CertificateStore certificates, EventReviews reviews, IdVerifier idVerifier,
                         PaymentGateway payments, CredentialIssuer issuer, OutsideCalls calls, CertifyProperties properties,
-                        ProgrammeProperties programmes, TransactionTemplate transactions, Clock clock) {
+                        ProgrammeProperties programmes, TransactionTemplate transactions, CitizenContacts contacts,
+                        Clock clock) {
         this.events = events;
         this.certificates = certificates;
         this.reviews = reviews;
@@ -66,6 +69,7 @@ public class CertifySteps {
         this.properties = properties;
         this.programmes = programmes;
         this.transactions = transactions;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -167,6 +171,7 @@ public class CertifySteps {
                     reviews.recordIdCheck(work.eventId(), work.idCheck().verifier(), work.idCheck().reference());
                 }
                 certificates.insert(certificate, work.event().revision(), work.credentials(), skipped);
+                contacts.record(work.eventId(), work.event().event().recipient());
                 events.markCertified(work.eventId(), certificate.id(), SkippedFormat.note(skipped));
             });
         } catch (DuplicateKeyException concurrentlyCertified) {

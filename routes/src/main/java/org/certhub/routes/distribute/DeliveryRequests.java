@@ -3,21 +3,24 @@ package org.certhub.routes.distribute;
 import java.util.Locale;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.security.CitizenTokens;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.IssuedCertificate;
 import org.springframework.stereotype.Component;
 
-/** Builds what a channel needs to deliver a stored certificate. */
+/** Builds what a channel needs to deliver a stored certificate, its download link carrying a citizen link token. */
 @Component
 public class DeliveryRequests {
 
     private final CertificateStore certificates;
     private final CerthubProperties properties;
+    private final CitizenTokens tokens;
 
-    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties) {
+    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties, CitizenTokens tokens) {
         this.certificates = certificates;
         this.properties = properties;
+        this.tokens = tokens;
     }
 
     public DeliveryRequest forChannel(String certificateId, String channel) {
@@ -28,7 +31,12 @@ public class DeliveryRequests {
                 issued.certificate(),
                 issued.credentials(),
                 properties.primaryFormat(),
-                properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf",
+                downloadLink(certificateId),
                 Locale.ENGLISH);
+    }
+
+    /** The certificate's PDF, with a signed, expiring link token that opens this certificate only. */
+    private String downloadLink(String certificateId) {
+        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + tokens.link(certificateId);
     }
 }

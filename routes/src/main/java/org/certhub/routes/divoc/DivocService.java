@@ -19,11 +19,13 @@ import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.fhirmapping.divoc.DivocCertifyMapper;
 import org.certhub.model.CertificateStatus;
+import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.ingest.IngestReceipt;
-import org.certhub.routes.security.ApiKeyFilter;
+import org.certhub.routes.security.SenderPolicy;
+import org.certhub.routes.security.TrustedHeaders;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
@@ -47,11 +49,16 @@ public class DivocService {
     private final ObjectMapper json;
     private final int maxCorrections;
     private final IssuableRecords issuable;
+    private final SenderPolicy senderPolicy;
+    private final AuditTrail audit;
 
     public DivocService(DivocCertifyMapper mapper, EventStore events, CertificateStore certificates, DivocRecords records,
                         HttpProblems problems, ObjectMapper json, IssuableRecords issuable,
-                        @Value("${certhub.divoc.max-corrections:3}") int maxCorrections) {
+                        @Value("${certhub.divoc.max-corrections:3}") int maxCorrections, SenderPolicy senderPolicy,
+                        AuditTrail audit) {
         this.issuable = issuable;
+        this.senderPolicy = senderPolicy;
+        this.audit = audit;
         this.mapper = mapper;
         this.events = events;
         this.certificates = certificates;
@@ -66,16 +73,25 @@ public class DivocService {
      * {@code 200} at once; certification follows from the queue. A request that does not validate rejects the
      * call ({@code 400}, an OperationOutcome naming each JSON path) and nothing is stored.
      */
-    public IngestReceipt certify(@Body String body, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+    public IngestReceipt certify(@Body String body, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         return store(validated(body, source));
     }
 
-    private IngestReceipt store(Submission submission) {
+    private IngestReceipt store(Submission received) {
+        Submission submission = senderPolicy.apply(received);
+        List<Problem> refused = submission.entries(Submission.Rejected.class).stream()
+                .flatMap(rejected -> rejected.problems().stream()).toList();
+        if (!refused.isEmpty()) {
+            throw new FhirInputException(403, refused);
+        }
         List<String> toCertify = new ArrayList<>();
         ObjectNode answer = json.createObjectNode();
         var eventIds = answer.putArray("eventIds");
         for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
             EventStore.Receipt receipt = events.receive(accepted.event());
+            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+                audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
+            }
             eventIds.add(receipt.eventId());
             if (receipt.needsCertification()) {
                 toCertify.add(receipt.eventId());
@@ -91,7 +107,7 @@ public class DivocService {
      * version that supersedes the previous one. Unknown doses are {@code 404}; more than
      * {@code certhub.divoc.max-corrections} corrections of one dose are {@code 422}.
      */
-    public IngestReceipt correct(@Body String body, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+    public IngestReceipt correct(@Body String body, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         Submission submission = validated(body, source);
         List<Problem> unknown = new ArrayList<>();
         List<Problem> exhausted = new ArrayList<>();
@@ -119,7 +135,7 @@ public class DivocService {
      * revokes the certificates issued for those doses; {@code 404} when none was issued.
      */
     public HttpAnswer revoke(@Header("preEnrollmentCode") String preEnrollmentCode, @Header("doses") Object doses,
-                             @Header("allDoses") String allDoses, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+                             @Header("allDoses") String allDoses, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         boolean all = "true".equalsIgnoreCase(allDoses);
         Set<Integer> wanted = doseNumbers(doses);
         if (!all && wanted.isEmpty()) {
@@ -129,6 +145,7 @@ public class DivocService {
         for (DivocRecords.Dose dose : records.doses(source, preEnrollmentCode)) {
             if ((all || wanted.contains(dose.dose())) && dose.certificateId() != null && certificates.revoke(dose.certificateId())) {
                 revoked.add(dose.certificateId());
+                audit.recordChange(source, "revoke", dose.certificateId());
             }
         }
         if (revoked.isEmpty()) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.Body;
@@ -28,7 +29,9 @@ import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
-import org.certhub.routes.security.ApiKeyFilter;
+import org.certhub.routes.security.Caller;
+import org.certhub.routes.security.Role;
+import org.certhub.routes.security.TrustedHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,7 +80,7 @@ public class BulkImportService {
     /** Spools the upload and records the job: {@code 202} with {@code Content-Location} of its status. */
     public Accepted accept(Exchange exchange) throws IOException, ServletException {
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
-        String source = exchange.getIn().getHeader(ApiKeyFilter.SOURCE_HEADER, String.class);
+        String source = exchange.getIn().getHeader(TrustedHeaders.SOURCE_HEADER, String.class);
         String jobId = UUID.randomUUID().toString();
         Path dir = spoolRoot.resolve(jobId);
         try (NdjsonSpool.Writer spool = NdjsonSpool.create(dir)) {
@@ -142,9 +145,16 @@ public class BulkImportService {
         return jobs.unfinished().stream().filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id))).toList();
     }
 
-    /** {@code GET /fhir/r4/$import-status/{jobId}}: {@code 202} while running, {@code 200} when finished. */
-    public HttpAnswer status(@Header("jobId") String jobId) {
+    /**
+     * {@code GET /fhir/r4/$import-status/{jobId}}: {@code 202} while running, {@code 200} when finished; for the
+     * sender that uploaded it and admins.
+     */
+    public HttpAnswer status(@Header("jobId") String jobId, @Header(Caller.HEADER) String caller) {
         return jobs.find(jobId).map(job -> {
+            Optional<Caller> who = Caller.decode(caller);
+            if (who.filter(c -> c.is(Role.ADMIN) || c.senderId().filter(job.sourceSystem()::equals).isPresent()).isEmpty()) {
+                return problems.answer(403, "forbidden", "only the sender that uploaded this import, or an admin, may read it");
+            }
             ObjectNode body = json.createObjectNode().put("jobId", job.id())
                     .put("state", job.state().name().toLowerCase(Locale.ROOT))
                     .put("linesRead", job.counts().linesRead()).put("accepted", job.counts().accepted())

@@ -15,10 +15,12 @@ import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.FhirResponses;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
+import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
-import org.certhub.routes.security.ApiKeyFilter;
+import org.certhub.routes.security.SenderPolicy;
+import org.certhub.routes.security.TrustedHeaders;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.StoredEvent;
@@ -40,10 +42,15 @@ public class FhirIngestService {
     private final FhirResponses responses;
     private final ObjectMapper mapper;
     private final IssuableRecords issuable;
+    private final SenderPolicy senderPolicy;
+    private final AuditTrail audit;
 
     public FhirIngestService(FhirIngestion ingestion, EventStore events, CertificateStore certificates,
-                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper, IssuableRecords issuable) {
+                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper, IssuableRecords issuable,
+                             SenderPolicy senderPolicy, AuditTrail audit) {
         this.issuable = issuable;
+        this.senderPolicy = senderPolicy;
+        this.audit = audit;
         this.ingestion = ingestion;
         this.events = events;
         this.certificates = certificates;
@@ -59,14 +66,14 @@ public class FhirIngestService {
      */
     public IngestReceipt ingestBundle(@Body String body, @Header("Content-Type") String contentType,
                                       @Header("_format") String format, @Header("Accept") String accept,
-                                      @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+                                      @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format));
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
     public IngestReceipt ingestImmunization(@Body String body, @Header("Content-Type") String contentType,
-                                            @Header("_format") String format, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+                                            @Header("_format") String format, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         return store(ingestion.readImmunization(body, encoding, source), Optional.empty());
     }
@@ -102,11 +109,12 @@ public class FhirIngestService {
      *                   summary (single resources are always answered with the summary)
      */
     IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer) {
-        Submission submission = issuable.screen(received);
+        Submission submission = issuable.screen(senderPolicy.apply(received));
         List<Submission.Rejected> rejected = submission.entries().stream()
                 .filter(Submission.Rejected.class::isInstance).map(Submission.Rejected.class::cast).toList();
         if (submission.kind().allOrNothing() && !rejected.isEmpty()) {
-            throw new FhirInputException(422, rejected.stream().flatMap(r -> r.problems().stream()).toList());
+            throw new FhirInputException(rejected.stream().allMatch(r -> r.status() == 403) ? 403 : 422,
+                    rejected.stream().flatMap(r -> r.problems().stream()).toList());
         }
         if (submission.kind().allOrNothing()) {
             requireKnownRetractions(submission);
@@ -120,6 +128,9 @@ public class FhirIngestService {
             String entryEventId = null;
             if (entry instanceof Submission.Accepted accepted) {
                 EventStore.Receipt receipt = events.receive(accepted.event());
+                if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+                    audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
+                }
                 eventIds.add(receipt.eventId());
                 entryEventId = receipt.eventId();
                 if (receipt.needsCertification()) {
@@ -177,10 +188,12 @@ public class FhirIngestService {
 
     /** Revokes what was issued for a record marked {@code entered-in-error}; false when nothing was. */
     boolean withdraw(Submission.Retracted retracted) {
-        return events.findByIdempotencyKey(retracted.idempotencyKey())
-                .map(StoredEvent::certificateId)
-                .map(certificates::revoke)
-                .orElse(false);
+        Optional<StoredEvent> event = events.findByIdempotencyKey(retracted.idempotencyKey());
+        boolean withdrawn = event.map(StoredEvent::certificateId).map(certificates::revoke).orElse(false);
+        if (withdrawn) {
+            audit.recordChange(retracted.sourceSystem(), "retract", event.get().id());
+        }
+        return withdrawn;
     }
 
     private static String eventLocation(String eventId) {

@@ -2,7 +2,9 @@ package org.certhub.routes.ingest;
 
 import org.apache.camel.ProducerTemplate;
 import org.certhub.fhirmapping.Submission;
+import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.certify.IssuableRecords;
+import org.certhub.routes.security.SenderPolicy;
 import org.certhub.routes.store.EventStore;
 import org.springframework.stereotype.Service;
 
@@ -21,19 +23,30 @@ public class StreamedEntries {
     private final FhirIngestService ingest;
     private final ProducerTemplate producer;
     private final IssuableRecords issuable;
+    private final SenderPolicy senderPolicy;
+    private final AuditTrail audit;
 
-    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer, IssuableRecords issuable) {
+    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer, IssuableRecords issuable,
+                           SenderPolicy senderPolicy, AuditTrail audit) {
         this.issuable = issuable;
+        this.senderPolicy = senderPolicy;
+        this.audit = audit;
         this.events = events;
         this.ingest = ingest;
         this.producer = producer;
     }
 
-    /** Takes an entry; a record no certificate could be issued for ({@link IssuableRecords}) is rejected, unstored. */
+    /**
+     * Takes an entry the sender may send; a record no certificate could be issued for ({@link IssuableRecords}) is
+     * rejected, unstored.
+     */
     public Outcome take(Submission.Entry received) {
-        Submission.Entry entry = issuable.screen(received);
+        Submission.Entry entry = issuable.screen(senderPolicy.apply(received));
         if (entry instanceof Submission.Accepted dose) {
             EventStore.Receipt receipt = events.receive(dose.event());
+            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+                audit.recordChange(dose.event().sourceSystem(), "correct", receipt.eventId());
+            }
             if (receipt.needsCertification()) {
                 producer.sendBody("direct:queue-for-certification", receipt.eventId());
             }

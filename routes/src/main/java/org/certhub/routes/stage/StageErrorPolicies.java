@@ -9,6 +9,7 @@ import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.id.spi.IdVerificationRejectedException;
 import org.certhub.connectors.payment.spi.PaymentRejectedException;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.CircuitOpenException;
 import org.certhub.routes.config.InfrastructureFaults;
 import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.distribute.DeliveryService;

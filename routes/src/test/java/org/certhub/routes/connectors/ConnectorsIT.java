@@ -179,6 +179,8 @@ class ConnectorsIT extends HubTestSupport {
     @Test
     void replayNeedsTheAdminKeyAndAKnownQueue() {
         assertThat(post("/api/v1/admin/dead-letters/deliver-sms/replay", "application/json", "", API_KEY).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/admin/dead-letters/deliver-sms/replay", "application/json", "", null).statusCode())
                 .isEqualTo(401);
         assertThat(post("/api/v1/admin/dead-letters/jms:queue:anything/replay", "application/json", "", ADMIN_KEY).statusCode())
                 .isEqualTo(404);

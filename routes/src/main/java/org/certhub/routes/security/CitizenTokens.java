@@ -1,0 +1,91 @@
+package org.certhub.routes.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Citizens' capabilities, signed with the hub's link key (HMAC-SHA256) and expiring: a <em>link</em> token opens
+ * one certificate (it rides in the links of mails, SMS and lockers); a <em>session</em> token opens the
+ * certificates of one contact (after an OTP). {@code citizen.<payload>.<mac>}, base64url; the payload is
+ * {@code L|<certificate id>|<expiry epoch s>} or {@code S|<contact digest>|<expiry epoch s>}. Rotating the link key
+ * ({@code CERTHUB_LINK_KEY}) revokes them all.
+ */
+@Component
+public class CitizenTokens {
+
+    public static final String PREFIX = "citizen.";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] key;
+    private final SecurityProperties security;
+    private final Clock clock;
+
+    public CitizenTokens(ApiKeys keys, SecurityProperties security, Clock clock) {
+        this.key = keys.secret(security.linkKey(), "link-key", "CERTHUB_LINK_KEY");
+        this.security = security;
+        this.clock = clock;
+    }
+
+    /** A link token for one certificate, valid for {@code certhub.security.link-validity}. */
+    public String link(String certificateId) {
+        return sign("L|" + certificateId + "|" + clock.instant().plus(security.linkValidity()).getEpochSecond());
+    }
+
+    /** A session token for the certificates of a contact (by its digest), valid until {@code expiresAt}. */
+    public String session(String contactDigest, Instant expiresAt) {
+        return sign("S|" + contactDigest + "|" + expiresAt.getEpochSecond());
+    }
+
+    /** The citizen a token stands for, when its signature holds and it has not expired. */
+    public Optional<Caller> verify(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = token.substring(PREFIX.length()).split("\\.", -1);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        String payload;
+        try {
+            payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+            byte[] mac = Base64.getUrlDecoder().decode(parts[1]);
+            if (!MessageDigest.isEqual(mac, mac(payload))) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+        String[] fields = payload.split("\\|", -1);
+        if (fields.length != 3 || Long.parseLong(fields[2]) <= clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return switch (fields[0]) {
+            case "L" -> Optional.of(new Caller(Role.CITIZEN, "link", fields[1]));
+            case "S" -> Optional.of(new Caller(Role.CITIZEN, fields[1], null));
+            default -> Optional.empty();
+        };
+    }
+
+    private String sign(String payload) {
+        return PREFIX + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac(payload));
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.certhub.routes.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** A credential as a request presented it, not yet checked: an API key or a citizen token. */
+public final class PresentedCredential extends AbstractAuthenticationToken {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient String secret;
+
+    public PresentedCredential(String secret) {
+        super(List.of());
+        this.secret = secret;
+        setAuthenticated(false);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return secret;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return "unauthenticated";
+    }
+
+    public boolean isCitizenToken() {
+        return secret.startsWith(CitizenTokens.PREFIX);
+    }
+
+    @Override
+    public String toString() { // never the secret
+        return "PresentedCredential[" + (isCitizenToken() ? "citizen token" : "API key") + "]";
+    }
+}
