@@ -69,17 +69,7 @@ public class EuDccBenchmark {
                 keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         SigningKey key = new SigningKey(DocumentSigners.kidBase64(dsc), KeyPurpose.EU_DCC, keys.getPrivate(), keys.getPublic(),
                 List.of(dsc), null, now, true);
-        SigningKeyProvider provider = new SigningKeyProvider() {
-            @Override
-            public SigningKey activeKey(KeyPurpose purpose) {
-                return key;
-            }
-
-            @Override
-            public List<SigningKey> keys(KeyPurpose purpose) {
-                return List.of(key);
-            }
-        };
+        SigningKeyProvider provider = SigningKeyProvider.single(key);
         format = new EuDccFormat(EuDccSettings.of("XX", "certhub benchmark", "CERTHUB"), provider);
         TrustedKey trusted = new TrustedKey(key.kid(), keys.getPublic(), "bench", dsc);
         verifier = new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());

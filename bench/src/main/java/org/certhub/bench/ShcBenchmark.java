@@ -67,17 +67,7 @@ public class ShcBenchmark {
         String kid = ShcFormat.thumbprintOf(pair.getPublic());
         SigningKey key = new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), null,
                 Instant.now(), true);
-        format = new ShcFormat(new ShcFormat.Settings(ISSUER), new SigningKeyProvider() {
-            @Override
-            public SigningKey activeKey(KeyPurpose purpose) {
-                return key;
-            }
-
-            @Override
-            public List<SigningKey> keys(KeyPurpose purpose) {
-                return List.of(key);
-            }
-        }, bundles::bundleJson);
+        format = new ShcFormat(new ShcFormat.Settings(ISSUER), SigningKeyProvider.single(key), bundles::bundleJson);
         TrustedKey trusted = new TrustedKey(kid, pair.getPublic(), ISSUER, null);
         verifier = new ShcVerifier((purpose, id) -> id.equals(kid) ? List.of(trusted) : List.of(),
                 new ShcVerifier.Settings(ID_SYSTEM));

@@ -70,7 +70,7 @@ public class W3cVcBenchmark {
         keysDir = Files.createTempDirectory("certhub-bench-keys");
         KeyStoreSigningKeyProvider keys = KeyStoreSigningKeyProvider.openOrCreate(keysDir.resolve("keys"), null);
         W3cVcSettings settings = new W3cVcSettings("did:web:certs.example.org", "https://certs.example.org/certificates/",
-                "https://certs.example.org/learn", "https://certs.example.org/feedback", null, Period.ofYears(1));
+                "https://certs.example.org/learn", "https://certs.example.org/feedback", "https://certs.example.org" + W3cVcSettings.CONTEXT_PATH, Period.ofYears(1));
         format = new W3cVcFormat(settings, keys);
         verifier = new W3cVcVerifier(new HubTrustedKeys(keys, new HubTrustedKeys.Settings(settings.issuer(), null, null)), settings);
         certificate = certificate();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.certhub.signer.w3c.BitstringStatusList;
 import org.junit.jupiter.api.Test;
 
 /** A DIVOC client, unchanged, against certhub: certify, correct, revoke and the revoked check, with its Bearer token. */
@@ -60,7 +62,7 @@ class DivocApiIT extends HubTestSupport {
     }
 
     @Test
-    void aCorrectionSupersedesTheOldCertificateWhichThenChecksAsRevoked() {
+    void aCorrectionSupersedesTheOldCertificateWhichThenChecksAsRevoked() throws Exception {
         String eventId = eventIds(send("POST", "/divoc/api/v1/certify", "[" + request("DIVOC-FIX-1", "Asha Rao", 1) + "]",
                 "Content-Type", "application/json", "Authorization", BEARER)).get(0);
         String original = awaitCertified(eventId);
@@ -82,6 +84,15 @@ class DivocApiIT extends HubTestSupport {
         assertThat(correctedJson).contains("Asha Rao Menon");
         assertThat(send("POST", "/divoc/api/v1/certificate/revoked", correctedJson, "Content-Type", "application/json")
                 .statusCode()).isEqualTo(404);
+        assertThat(revokedInStatusList(originalJson)).as("the superseded credential's bit in its W3C status list").isTrue();
+        assertThat(revokedInStatusList(correctedJson)).isFalse();
+    }
+
+    /** The credential's bit in the signed Bitstring Status List the hub serves. */
+    private boolean revokedInStatusList(String credentialJson) throws Exception {
+        JsonNode entry = JSON.readTree(credentialJson).get("credentialStatus");
+        JsonNode list = json(get(URI.create(entry.get("statusListCredential").asText()).getPath()));
+        return BitstringStatusList.isSet(list.get("credentialSubject").get("encodedList").asText(), entry.get("statusListIndex").asInt());
     }
 
     @Test

@@ -5,7 +5,10 @@ import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** citizen API: event state, certificates and their documents (a citizen's download is audited), verification, and the public keys. */
+/**
+ * citizen API: event state, certificates and their documents (a citizen's download is audited), verification, the
+ * public keys and JSON-LD contexts.
+ */
 @Component
 @ConditionalOnRole(Role.API)
 public class CitizenApiRoute extends HttpRouteBuilder {
@@ -28,6 +31,9 @@ public class CitizenApiRoute extends HttpRouteBuilder {
                 .get("/jwks.json").to("direct:publish-jwks")
                 .get("/did.json").to("direct:publish-did-document")
                 .get("/dsc.json").to("direct:publish-document-signers");
+        rest("/credentials")
+                .get("/vaccination/v1").to("direct:publish-vaccination-context")
+                .get("/status/{list}").to("direct:publish-status-list");
 
         answer("read-event", CertificateApi.class, "event");
         citizenAuditedAnswer("read-certificate", CertificateApi.class, "certificate");
@@ -42,5 +48,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");
+        answer("publish-vaccination-context", LinkedDataApi.class, "vaccinationContext");
+        answer("publish-status-list", LinkedDataApi.class, "statusList");
     }
 }

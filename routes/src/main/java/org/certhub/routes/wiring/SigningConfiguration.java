@@ -3,9 +3,12 @@ package org.certhub.routes.wiring;
 import java.util.List;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.W3cProperties;
 import org.certhub.routes.signing.IssuerIdentity;
 import org.certhub.routes.signing.SigningKeyProviders;
+import org.certhub.routes.signing.StatusLists;
 import org.certhub.routes.store.CertificateStore;
+import org.certhub.routes.store.StatusListStore;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.CredentialVerifier;
 import org.certhub.signer.Verification;
@@ -21,6 +24,7 @@ import org.certhub.signer.trust.TrustListDownloads;
 import org.certhub.signer.w3c.W3cVcFormat;
 import org.certhub.signer.w3c.W3cVcSettings;
 import org.certhub.signer.w3c.W3cVcVerifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,6 +34,7 @@ import org.springframework.context.annotation.Primary;
  * ones each certificate is issued in, while verification accepts all of them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(W3cProperties.class)
 public class SigningConfiguration {
 
     @Bean
@@ -54,12 +59,19 @@ public class SigningConfiguration {
 
     @Bean
     W3cVcSettings w3cVcSettings(IssuerIdentity issuer) {
-        return new W3cVcSettings(issuer.did(), issuer.certificateIdSystem() + "/", issuer.baseUrl(), null, null, null);
+        return new W3cVcSettings(issuer.did(), issuer.certificateIdSystem() + "/", issuer.baseUrl(), null,
+                issuer.baseUrl() + W3cVcSettings.CONTEXT_PATH, null);
     }
 
+    /**
+     * W3C credentials with a Bitstring Status List entry (the lists are served by {@link StatusLists}), or, when
+     * configured, in DIVOC's RsaSignature2018 form.
+     */
     @Bean
-    CredentialFormat w3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys) {
-        return new W3cVcFormat(settings, keys);
+    W3cVcFormat w3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys, IssuerIdentity issuer, StatusListStore statusIndexes,
+                            W3cProperties w3c) {
+        return w3c.divocRsa() ? W3cVcFormat.divocRsa(settings, keys, w3c.divocContextUrl())
+                : new W3cVcFormat(settings, keys, StatusLists.listBaseUrl(issuer), statusIndexes);
     }
 
     @Bean
@@ -73,8 +85,8 @@ public class SigningConfiguration {
     }
 
     @Bean
-    W3cVcVerifier w3cVcVerifier(TrustedKeys trusted, W3cVcSettings settings) {
-        return new W3cVcVerifier(trusted, settings);
+    W3cVcVerifier w3cVcVerifier(TrustedKeys trusted, W3cVcSettings settings, StatusLists statusLists, W3cProperties w3c) {
+        return new W3cVcVerifier(trusted, settings.contextUrl(), w3c.divocContextUrls(), statusLists);
     }
 
     @Bean

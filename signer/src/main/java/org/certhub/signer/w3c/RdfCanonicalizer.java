@@ -36,7 +36,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * JSON-LD → RDF → RDFC-1.0 (URDNA2015) canonical N-Quads → SHA-256, with the bundled contexts only.
+ * JSON-LD → RDF → RDFC-1.0 (URDNA2015) canonical N-Quads → SHA-256, with the bundled contexts only. A term
+ * that no context defines fails the processing (a {@link JsonLdError}) rather than being dropped unsigned.
  *
  * <p>Processing the bundled contexts into term definitions was most of the cost of a signature, so the active
  * context of a top-level {@code @context} made only of bundled URLs is built once and kept: the document is then
@@ -75,6 +76,9 @@ final class RdfCanonicalizer {
         this.contexts = contexts;
         this.limit = limit;
         this.options = new JsonLdOptions(contexts);
+        // safe mode, as the JSON-LD reference verifiers: a term no context defines would be dropped from the
+        // signed graph, so it fails the processing instead
+        this.options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         this.options.setContextCache(new ConcurrentCache<>());
         this.options.setDocumentCache(new ConcurrentCache<>());
         this.options.setUndefinedTermsPolicy(undefinedTerms);

@@ -51,8 +51,7 @@ class RdfCanonicalizerTest {
                 parse("{\"@context\":\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"type\":\"VerifiableCredential\","
                         + "\"issuer\":\"did:web:a.example\",\"issuanceDate\":\"2021-08-14T09:31:07Z\"}"),
                 parse(signed.replace("\"@context\":[", "\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",")),
-                // a term no context defines, and a relative id: both leave statements out
-                parse(signed.replace("\"nonTransferable\"", "\"undefinedTerm\":\"x\",\"nonTransferable\"")),
+                // a relative id leaves statements out
                 parse(signed.replace("\"id\":\"did:in.gov.uidai.aadhaar:111122223344\"", "\"id\":\"relative/id\"")));
 
         for (JsonObject document : documents) {
@@ -72,6 +71,19 @@ class RdfCanonicalizerTest {
                 .contains("<https://certs.example.org/certificates/CH-2021-000042> <https://w3id.org/certhub/vaccination#dose> "
                         + "\"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .")
                 .contains("<https://www.w3.org/2018/credentials#issuer> <did:web:certs.example.org> .");
+    }
+
+    @Test
+    void aTermNoContextDefinesFailsOnTheKeptContextAndOnTheWholePath() {
+        RdfCanonicalizer canonicalizer = new RdfCanonicalizer(new JsonLdContexts(VACCINATION));
+        String signed = fixture.signedSecondDose().document().replace("\"nonTransferable\"", "\"undefinedTerm\":\"x\",\"nonTransferable\"");
+        JsonObject kept = parse(signed);
+        JsonObject whole = parse(signed.replace("\"@context\":[", "\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\","));
+
+        for (JsonObject document : List.of(kept, whole)) {
+            assertThatThrownBy(() -> canonicalizer.canonical(document)).isInstanceOf(JsonLdError.class)
+                    .hasMessageContaining("undefinedTerm");
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ public record W3cVcFixture(KeyStoreSigningKeyProvider keys, W3cVcSettings settin
 
     public static W3cVcSettings defaultSettings() {
         return new W3cVcSettings(ISSUER, "https://certs.example.org/certificates/", "https://certs.example.org/learn",
-                "https://certs.example.org/feedback", null, Period.ofYears(1));
+                "https://certs.example.org/feedback", "https://certs.example.org" + W3cVcSettings.CONTEXT_PATH, Period.ofYears(1));
     }
 
     private static W3cVcFixture shared;

@@ -116,11 +116,19 @@ class W3cVcFormatTest {
     }
 
     @Test
-    void addingAFieldIsABadSignature() throws Exception {
+    void addingADefinedFieldIsABadSignature() throws Exception {
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        ((ObjectNode) vc.get("credentialSubject").get("address")).put("streetAddress", "12 Main Road");
+
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aTermNoContextDefinesIsMalformedRatherThanLeftUnsigned() throws Exception {
         ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
         ((ObjectNode) vc.get("evidence").get(0)).put("comment", "booster not needed");
 
-        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
     }
 
     @Test
