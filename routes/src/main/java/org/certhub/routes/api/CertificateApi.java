@@ -18,6 +18,7 @@ import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.qr.QrCodes;
+import org.certhub.signer.shc.ShcFormat;
 import org.springframework.stereotype.Service;
 
 /** Reads of events and certificates: state, the signed record, its QR code, its PDF, its deliveries. */
@@ -70,6 +71,16 @@ public class CertificateApi {
     public HttpAnswer credential(@Header("id") String id, @Header("format") String format) {
         return withCredential(id, format, (issued, credential) ->
                 new HttpAnswer(200, credential.mediaType(), credential.document(), Map.of()));
+    }
+
+    /**
+     * {@code GET /api/v1/certificates/{id}/shc.smart-health-card}: the SMART Health Card as the file wallets import,
+     * {@code {"verifiableCredential":[jws]}} as {@code application/smart-health-card}.
+     */
+    public HttpAnswer smartHealthCard(@Header("id") String id) {
+        return withCredential(id, ShcFormat.ID, (issued, credential) -> new HttpAnswer(200, ShcFormat.FILE_MEDIA_TYPE,
+                ShcFormat.healthCardFile(credential),
+                Map.of("Content-Disposition", "attachment; filename=\"certificate-" + issued.id() + ".smart-health-card\"")));
     }
 
     /** {@code GET /api/v1/certificates/{id}/qr.png}. */

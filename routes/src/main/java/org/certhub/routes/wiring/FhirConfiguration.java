@@ -8,7 +8,6 @@ import org.certhub.fhirmapping.FhirResponses;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.fhirmapping.valueset.ValueSets;
 import org.certhub.routes.config.CerthubProperties;
-import org.certhub.routes.signing.IssuerIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +48,7 @@ public class FhirConfiguration {
     }
 
     @Bean
-    ShcBundleWriter shcBundleWriter(FhirContext context, IssuerIdentity issuer) {
-        return new ShcBundleWriter(context, new ShcBundleWriter.Settings(issuer.certificateIdSystem()));
+    ShcBundleWriter shcBundleWriter(FhirContext context) {
+        return new ShcBundleWriter(context);
     }
 }
