@@ -85,6 +85,14 @@ class SmartHealthCardIT extends HubTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> mailedCard("FE2083"), card -> card != null);
         assertThat(mailedCard("FE2083")).as("the mailed file is the served one").isEqualTo(jws);
 
+        HttpResponse<String> ddcc = get("/api/v1/certificates/" + second + "/ddcc");
+        assertThat(ddcc.statusCode()).isEqualTo(200);
+        assertThat(ddcc.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+        assertThat(json(ddcc).get("type").asText()).isEqualTo("document");
+        assertThat(json(ddcc).findValues("lotNumber")).extracting(JsonNode::asText).containsExactly("FE2083");
+        assertThat(json(ddcc).findValuesAsText("use")).contains("official");
+        assertThat(get("/api/v1/certificates/no-such-certificate/ddcc").statusCode()).isEqualTo(404);
+
         HttpResponse<String> jwks = get("/.well-known/jwks.json");
         assertThat(jwks.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         List<JWK> keys = JWKSet.parse(jwks.body()).getKeys();

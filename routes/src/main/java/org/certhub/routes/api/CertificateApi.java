@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Header;
+import org.certhub.fhirmapping.FhirEncoding;
+import org.certhub.fhirmapping.export.DdccDocumentWriter;
 import org.certhub.render.CertificateDocument;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
@@ -34,10 +36,12 @@ public class CertificateApi {
     private final HttpProblems problems;
     private final ObjectMapper mapper;
     private final String primaryFormat;
+    private final DdccDocumentWriter ddcc;
 
     public CertificateApi(EventStore events, CertificateStore certificates, DeliveryStore deliveries,
                           CertificateDocument documents, HttpProblems problems, ObjectMapper mapper,
-                          CerthubProperties properties) {
+                          CerthubProperties properties, DdccDocumentWriter ddcc) {
+        this.ddcc = ddcc;
         this.events = events;
         this.certificates = certificates;
         this.deliveries = deliveries;
@@ -81,6 +85,14 @@ public class CertificateApi {
         return withCredential(id, ShcFormat.ID, (issued, credential) -> new HttpAnswer(200, ShcFormat.FILE_MEDIA_TYPE,
                 ShcFormat.healthCardFile(credential),
                 Map.of("Content-Disposition", "attachment; filename=\"certificate-" + issued.id() + ".smart-health-card\"")));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/ddcc}: the certificate as a WHO DDCC:VS document Bundle. */
+    public HttpAnswer ddcc(@Header("id") String id) {
+        return certificates.find(id)
+                .map(issued -> new HttpAnswer(200, FhirEncoding.JSON.mediaType(),
+                        ddcc.encode(issued.certificate(), FhirEncoding.JSON), Map.of()))
+                .orElseGet(() -> notFound("certificate"));
     }
 
     /** {@code GET /api/v1/certificates/{id}/qr.png}. */

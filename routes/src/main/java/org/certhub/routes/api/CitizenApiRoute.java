@@ -19,6 +19,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
                 .get("/certificates/{id}/certificate.pdf").to("direct:render-certificate-pdf")
                 .get("/certificates/{id}/deliveries").to("direct:read-deliveries")
                 .get("/certificates/{id}/shc.smart-health-card").to("direct:read-smart-health-card")
+                .get("/certificates/{id}/ddcc").to("direct:read-ddcc-document")
                 .get("/certificates/{id}/{format}").to("direct:read-credential")
                 .post("/verify").to("direct:verify-credential");
         rest("/.well-known")
@@ -34,6 +35,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("read-deliveries", CertificateApi.class, "deliveries");
         answer("read-credential", CertificateApi.class, "credential");
         answer("read-smart-health-card", CertificateApi.class, "smartHealthCard");
+        answer("read-ddcc-document", CertificateApi.class, "ddcc");
         answer("verify-credential", VerifyApi.class, "verify");
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
