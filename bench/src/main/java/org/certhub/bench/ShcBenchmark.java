@@ -28,6 +28,7 @@ import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.keys.TrustedKey;
 import org.certhub.signer.shc.ShcFormat;
 import org.certhub.signer.shc.ShcQrCode;
+import org.certhub.signer.shc.ShcRevocations;
 import org.certhub.signer.shc.ShcVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,17 +61,18 @@ public class ShcBenchmark {
 
     @Setup
     public void setUp() throws GeneralSecurityException {
-        bundles = new ShcBundleWriter(FhirContext.forR4(), new ShcBundleWriter.Settings(ID_SYSTEM));
+        bundles = new ShcBundleWriter(FhirContext.forR4());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
         String kid = ShcFormat.thumbprintOf(pair.getPublic());
         SigningKey key = new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), null,
                 Instant.now(), true);
-        format = new ShcFormat(new ShcFormat.Settings(ISSUER), SigningKeyProvider.single(key), bundles::bundleJson);
+        format = new ShcFormat(new ShcFormat.Settings(ISSUER), SigningKeyProvider.single(key),
+                (certificate, maxDoses) -> bundles.bundleJson(certificate.recipient(), List.of(certificate.event()), maxDoses));
         TrustedKey trusted = new TrustedKey(kid, pair.getPublic(), ISSUER, null);
         verifier = new ShcVerifier((purpose, id) -> id.equals(kid) ? List.of(trusted) : List.of(),
-                new ShcVerifier.Settings(ID_SYSTEM));
+                new ShcVerifier.Settings(ID_SYSTEM), ShcRevocations.NONE);
         certificate = certificate();
         qrText = format.sign(certificate).qrText();
     }
@@ -88,7 +90,7 @@ public class ShcBenchmark {
 
     @Benchmark
     public String writeBundle() {
-        return bundles.bundleJson(certificate);
+        return bundles.bundleJson(certificate.recipient(), List.of(certificate.event()), Integer.MAX_VALUE);
     }
 
     @Benchmark

@@ -167,11 +167,19 @@ public final class ImmunizationMapper {
                 doseNumber,
                 totalDoses,
                 country(facility),
-                null);
+                null,
+                sentCodes(immunization));
         VaccinationEvent event = new VaccinationEvent(source.sourceSystem(), sourceRecordId(immunization, source),
                 immunization.getMeta().getVersionId(), programmeId, recipient, vaccination, facility,
                 practitioner(immunization, source));
         return new Submission.Accepted(source.entryRef(), event, warnings);
+    }
+
+    /** The vaccineCode codings as sent (system and code; displays are not carried). */
+    private static List<Code> sentCodes(Immunization immunization) {
+        return immunization.getVaccineCode().getCoding().stream().filter(Coding::hasCode)
+                .map(coding -> Code.of(coding.hasSystem() ? coding.getSystem() : null, coding.getCode()))
+                .toList();
     }
 
     /** What {@link DoseSequencer} needs of a certifiable dose; empty for anything that will not be certified. */

@@ -94,8 +94,10 @@ class CertificateFlowIT extends HubTestSupport {
         assertThat(deliveries.get(0).get("state").asText()).isEqualTo("sent");
 
         String kid = certificate.get("credentials").get("w3c-vc").get("keyId").asText();
-        assertThat(get("/.well-known/jwks.json").body()).contains(kid);
+        assertThat(get("/.well-known/jwks.json").body()).doesNotContain(kid);
         assertThat(get("/.well-known/did.json").body()).contains(kid);
+        String shcKid = certificate.get("credentials").get("shc").get("keyId").asText();
+        assertThat(json(get("/.well-known/jwks.json")).findValuesAsText("kid")).containsExactly(shcKid);
         String dccKid = certificate.get("credentials").get("eu-dcc").get("keyId").asText();
         assertThat(json(get("/.well-known/dsc.json")).findValuesAsText("kid")).contains(dccKid);
 

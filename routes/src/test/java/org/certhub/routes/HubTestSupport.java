@@ -142,7 +142,7 @@ public abstract class HubTestSupport {
         }
     }
 
-    private static int freePort() {
+    protected static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

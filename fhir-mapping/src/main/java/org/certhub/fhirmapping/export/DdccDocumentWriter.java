@@ -50,6 +50,9 @@ public final class DdccDocumentWriter {
     static final String CATEGORY_SYSTEM = DDCC + "CodeSystem/DDCCCompositionCategoryCodeSystem";
     static final String LOINC = "http://loinc.org";
     static final String TITLE = "Digital Documentation of COVID-19 Certificate (DDCC)";
+    /** ICD-11 MMS as FHIR names it, and the URI the WHO DDCC IG uses. */
+    static final java.util.Set<String> ICD11_SYSTEMS = java.util.Set.of("http://id.who.int/icd11/mms",
+            "http://id.who.int/icd/release/11/mms");
 
     /**
      * @param certificateIdSystem the identifier system (a URI) of certificate ids: the document's and the
@@ -165,7 +168,8 @@ public final class DdccDocumentWriter {
             patient.addIdentifier().setSystem(identifier.system()).setValue(identifier.value());
         }
         if (recipient.name() != null) {
-            patient.addName(FhirElements.name(recipient.name()).setText(recipient.name().fullName()));
+            patient.addName(FhirElements.name(recipient.name()).setText(recipient.name().fullName())
+                    .setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL));
         }
         if (recipient.birthDate() != null) {
             patient.setBirthDateElement(FhirElements.date(recipient.birthDate()));
@@ -176,6 +180,8 @@ public final class DdccDocumentWriter {
 
     private Organization issuer() {
         Organization organization = new Organization().setName(settings.issuerName());
+        // the DDCC:VS certificate issuer identifier: the URL under which the issuer publishes its certificates
+        organization.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue(settings.certificateBaseUrl());
         organization.getMeta().addProfile(PROFILE + "DDCCOrganization");
         organization.addAddress().setCountry(FhirElements.alpha3Country(settings.issuerCountry()));
         return organization;
@@ -214,6 +220,10 @@ public final class DdccDocumentWriter {
         }
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
         immunization.setVaccineCode(FhirElements.concept(vaccination.vaccine()));
+        // the WHO ICD-11 vaccine codes the sender gave travel beside the hub's code
+        vaccination.sentCodes().stream()
+                .filter(code -> ICD11_SYSTEMS.contains(code.system()) && !code.equals(vaccination.vaccine()))
+                .forEach(code -> immunization.getVaccineCode().addCoding(FhirElements.coding(code)));
         immunization.setPatient(patient.reference());
         immunization.setOccurrence(FhirElements.day(vaccination.date()));
         if (centre != null) {

@@ -239,4 +239,29 @@ class DdccDocumentWriterTest {
                     .map(Bundle.BundleEntryComponent::getFullUrl).findFirst().orElseThrow();
         }
     }
+
+    @Test
+    void namesThePersonOfficiallyCarriesTheSendersIcd11CodeAndIdentifiesTheIssuer() {
+        Certificate certificate = ExportFixtures.certificate("CERT-ICD-1",
+                new PersonName(List.of("Asha"), "Rao", null), new PartialDate("1990-04-12"),
+                new Vaccination(ExportFixtures.code(SNOMED, "1119349007"), null, null,
+                        ExportFixtures.code(SNOMED, "840539006"), "EW0182", LocalDate.parse("2021-06-30"), 1, 2, "IN",
+                        null, List.of(ExportFixtures.code(ICD11, "XM0GQ8"), ExportFixtures.code("http://hl7.org/fhir/sid/cvx", "208"))),
+                null);
+
+        Bundle document = writer.document(certificate);
+
+        Patient patient = (Patient) document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance).findFirst().orElseThrow();
+        Immunization immunization = (Immunization) document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Immunization.class::isInstance).findFirst().orElseThrow();
+        Organization issuer = (Organization) document.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Organization.class::isInstance).findFirst().orElseThrow();
+        assertThat(patient.getNameFirstRep().getUse().toCode()).isEqualTo("official");
+        assertThat(patient.getNameFirstRep().getText()).isEqualTo("Asha Rao");
+        assertThat(immunization.getVaccineCode().getCoding()).extracting(Coding::getSystem, Coding::getCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SNOMED, "1119349007"),
+                        org.assertj.core.groups.Tuple.tuple(ICD11, "XM0GQ8"));
+        assertThat(issuer.getIdentifierFirstRep().getValue()).isEqualTo("https://certhub.example/api/v1/certificates/");
+    }
 }

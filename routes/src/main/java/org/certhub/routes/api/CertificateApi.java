@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.Header;
+import org.certhub.fhirmapping.FhirEncoding;
+import org.certhub.fhirmapping.export.DdccDocumentWriter;
 import org.certhub.render.CertificateDocument;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
@@ -22,6 +24,7 @@ import org.certhub.routes.store.IssuedCertificate;
 import org.certhub.routes.store.StoredEvent;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.qr.QrCodes;
+import org.certhub.signer.shc.ShcFormat;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +44,13 @@ public class CertificateApi {
     private final ObjectMapper mapper;
     private final String primaryFormat;
     private final RecordAccess access;
+    private final DdccDocumentWriter ddcc;
 
     public CertificateApi(EventStore events, CertificateStore certificates, DeliveryStore deliveries,
                           CertificateDocument documents, HttpProblems problems, ObjectMapper mapper,
-                          CerthubProperties properties, RecordAccess access) {
+                          CerthubProperties properties, RecordAccess access, DdccDocumentWriter ddcc) {
         this.access = access;
+        this.ddcc = ddcc;
         this.events = events;
         this.certificates = certificates;
         this.deliveries = deliveries;
@@ -81,6 +86,22 @@ public class CertificateApi {
     public HttpAnswer credential(@Header("id") String id, @Header("format") String format, @Header(Caller.HEADER) String caller) {
         return withCredential(id, format, caller, (issued, credential) ->
                 new HttpAnswer(200, credential.mediaType(), credential.document(), Map.of()));
+    }
+
+    /**
+     * {@code GET /api/v1/certificates/{id}/shc.smart-health-card}: the SMART Health Card as the file wallets import,
+     * {@code {"verifiableCredential":[jws]}} as {@code application/smart-health-card}.
+     */
+    public HttpAnswer smartHealthCard(@Header("id") String id, @Header(Caller.HEADER) String caller) {
+        return withCredential(id, ShcFormat.ID, caller, (issued, credential) -> new HttpAnswer(200, ShcFormat.FILE_MEDIA_TYPE,
+                ShcFormat.healthCardFile(credential),
+                Map.of("Content-Disposition", "attachment; filename=\"certificate-" + issued.id() + ".smart-health-card\"")));
+    }
+
+    /** {@code GET /api/v1/certificates/{id}/ddcc}: the certificate as a WHO DDCC:VS document Bundle. */
+    public HttpAnswer ddcc(@Header("id") String id, @Header(Caller.HEADER) String caller) {
+        return withCertificate(id, caller, issued -> new HttpAnswer(200, FhirEncoding.JSON.mediaType(),
+                ddcc.encode(issued.certificate(), FhirEncoding.JSON), Map.of()));
     }
 
     /** {@code GET /api/v1/certificates/{id}/qr.png}. */

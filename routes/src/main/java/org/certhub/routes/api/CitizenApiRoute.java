@@ -21,6 +21,8 @@ public class CitizenApiRoute extends HttpRouteBuilder {
                 .get("/certificates/{id}/qr.png").to("direct:render-qr-code")
                 .get("/certificates/{id}/certificate.pdf").to("direct:render-certificate-pdf")
                 .get("/certificates/{id}/deliveries").to("direct:read-deliveries")
+                .get("/certificates/{id}/shc.smart-health-card").to("direct:read-smart-health-card")
+                .get("/certificates/{id}/ddcc").to("direct:read-ddcc-document")
                 .get("/certificates/{id}/{format}").to("direct:read-credential")
                 .post("/verify").to("direct:verify-credential");
         rest("/api/v1/citizen")
@@ -30,7 +32,8 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         rest("/.well-known")
                 .get("/jwks.json").to("direct:publish-jwks")
                 .get("/did.json").to("direct:publish-did-document")
-                .get("/dsc.json").to("direct:publish-document-signers");
+                .get("/dsc.json").to("direct:publish-document-signers")
+                .get("/crl/{file}").to("direct:publish-shc-revocation-list");
         rest("/credentials")
                 .get("/vaccination/v1").to("direct:publish-vaccination-context")
                 .get("/status/{list}").to("direct:publish-status-list");
@@ -41,6 +44,8 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         citizenAuditedAnswer("render-certificate-pdf", CertificateApi.class, "pdf");
         citizenAuditedAnswer("read-deliveries", CertificateApi.class, "deliveries");
         citizenAuditedAnswer("read-credential", CertificateApi.class, "credential");
+        citizenAuditedAnswer("read-smart-health-card", CertificateApi.class, "smartHealthCard");
+        citizenAuditedAnswer("read-ddcc-document", CertificateApi.class, "ddcc");
         answerAdmitted("verify-credential", VerifyRateLimits.class, VerifyApi.class, "verify");
         answer("send-citizen-code", CitizenApi.class, "requestCode");
         answer("open-citizen-session", CitizenApi.class, "openSession");
@@ -48,6 +53,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");
+        answer("publish-shc-revocation-list", PublicKeysApi.class, "shcRevocationList");
         answer("publish-vaccination-context", LinkedDataApi.class, "vaccinationContext");
         answer("publish-status-list", LinkedDataApi.class, "statusList");
     }

@@ -12,6 +12,7 @@ import org.certhub.model.Certificate;
 import org.certhub.model.CertificateStatus;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.SkipReason;
+import org.certhub.signer.shc.ShcFormat;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,14 +53,16 @@ public class CertificateStore {
                         .addValue("payload", json.write(certificate)));
         for (SignedCredential credential : credentials) {
             jdbc.update("""
-                    INSERT INTO credential (certificate_id, format, key_id, media_type, document, qr_text)
-                    VALUES (:id, :format, :kid, :media, :document, :qr)""",
+                    INSERT INTO credential (certificate_id, format, key_id, media_type, document, qr_text, revocation_id)
+                    VALUES (:id, :format, :kid, :media, :document, :qr, :rid)""",
                     new MapSqlParameterSource("id", certificate.id())
                             .addValue("format", credential.format())
                             .addValue("kid", credential.keyId())
                             .addValue("media", credential.mediaType())
                             .addValue("document", credential.document())
-                            .addValue("qr", credential.qrText()));
+                            .addValue("qr", credential.qrText())
+                            .addValue("rid", ShcFormat.ID.equals(credential.format())
+                                    ? ShcFormat.revocationId(credential.keyId(), certificate.id()) : null));
         }
         for (SkippedFormat format : skipped) {
             jdbc.update("""

@@ -61,20 +61,22 @@ public class EventStore {
                 .addValue("source", event.sourceSystem())
                 .addValue("hash", hash)
                 .addValue("programme", event.programmeId())
+                .addValue("person", PersonKeys.of(event).orElse(null))
                 .addValue("state", EventState.RECEIVED.name())
                 .addValue("payload", payload)
                 .addValue("now", now);
         try {
             jdbc.update("""
                     INSERT INTO vaccination_event (id, idempotency_key, source_system, revision, content_hash, programme_id,
-                                                   state, payload, received_at, updated_at)
-                    VALUES (:id, :key, :source, 1, :hash, :programme, :state, :payload, :now, :now)""", row);
+                                                   person_key, state, payload, received_at, updated_at)
+                    VALUES (:id, :key, :source, 1, :hash, :programme, :person, :state, :payload, :now, :now)""", row);
             return new Receipt(id, Receipt.Kind.NEW);
         } catch (DuplicateKeyException seenBefore) {
             String existing = jdbc.queryForObject("SELECT id FROM vaccination_event WHERE idempotency_key = :key", row, String.class);
             int changed = jdbc.update("""
                     UPDATE vaccination_event
-                       SET revision = revision + 1, content_hash = :hash, programme_id = :programme, payload = :payload,
+                       SET revision = revision + 1, content_hash = :hash, programme_id = :programme, person_key = :person,
+                           payload = :payload,
                            state = :state, reason = NULL, updated_at = :now
                      WHERE id = :existing AND content_hash <> :hash""", row.addValue("existing", existing));
             return new Receipt(existing, changed == 1 ? Receipt.Kind.CHANGED : Receipt.Kind.DUPLICATE);

@@ -15,6 +15,7 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.Templates;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.MailProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,13 @@ public class EmailChannelConfiguration {
                 Duration.ofSeconds(10), Duration.ofSeconds(30)));
     }
 
+    /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
     @Bean
     CertificateDistributor emailDistributor(MailProperties mail, Templates templates, CertificateDocument document,
-                                            MailTransport transport, Clock clock) {
-        return new EmailDistributor(new EmailSettings(mail.from()), templates, document, transport, clock);
+                                            MailTransport transport, Clock clock,
+                                            @Value("${certhub.channels.email.attach-smart-health-card:false}")
+                                            boolean attachSmartHealthCard) {
+        return new EmailDistributor(new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document,
+                transport, clock);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirIngestionSettings;
 import org.certhub.fhirmapping.FhirResponses;
+import org.certhub.fhirmapping.export.DdccDocumentWriter;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.fhirmapping.valueset.ValueSets;
 import org.certhub.routes.config.CerthubProperties;
@@ -49,7 +50,14 @@ public class FhirConfiguration {
     }
 
     @Bean
-    ShcBundleWriter shcBundleWriter(FhirContext context, IssuerIdentity issuer) {
-        return new ShcBundleWriter(context, new ShcBundleWriter.Settings(issuer.certificateIdSystem()));
+    ShcBundleWriter shcBundleWriter(FhirContext context) {
+        return new ShcBundleWriter(context);
+    }
+
+    /** The WHO DDCC:VS document of a certificate, issued by {@code certhub.issuer} under the hub's certificate URLs. */
+    @Bean
+    DdccDocumentWriter ddccDocumentWriter(FhirContext context, IssuerIdentity issuer, CerthubProperties properties) {
+        return new DdccDocumentWriter(context, new DdccDocumentWriter.Settings(issuer.certificateIdSystem(),
+                issuer.certificateIdSystem() + "/", properties.issuer().name(), properties.issuer().country()));
     }
 }

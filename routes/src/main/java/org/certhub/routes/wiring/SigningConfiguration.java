@@ -1,13 +1,17 @@
 package org.certhub.routes.wiring;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.W3cProperties;
 import org.certhub.routes.signing.IssuerIdentity;
 import org.certhub.routes.signing.SigningKeyProviders;
+import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.signing.StatusLists;
 import org.certhub.routes.store.CertificateStore;
+import org.certhub.routes.store.PersonDoses;
+import org.certhub.routes.store.ShcRevocationLists;
 import org.certhub.routes.store.StatusListStore;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.CredentialVerifier;
@@ -79,9 +83,14 @@ public class SigningConfiguration {
         return new EuDccFormat(EuDccSettings.of(properties.issuer().country(), properties.issuer().name(), "CERTHUB"), keys);
     }
 
+    /** SMART Health Cards hold the certificate's dose and every other certified dose of the person's programme. */
     @Bean
-    CredentialFormat shcFormat(IssuerIdentity issuer, SigningKeyProvider keys, ShcBundleWriter bundles) {
-        return new ShcFormat(new ShcFormat.Settings(issuer.baseUrl()), keys, bundles::bundleJson);
+    CredentialFormat shcFormat(IssuerIdentity issuer, SigningKeyProvider keys, ShcBundleWriter bundles, PersonDoses doses) {
+        return new ShcFormat(new ShcFormat.Settings(issuer.baseUrl()), keys, (certificate, maxDoses) -> {
+            List<VaccinationEvent> all = new ArrayList<>(doses.othersOf(certificate.eventId()));
+            all.add(certificate.event());
+            return bundles.bundleJson(certificate.recipient(), all, maxDoses);
+        });
     }
 
     @Bean
@@ -95,8 +104,8 @@ public class SigningConfiguration {
     }
 
     @Bean
-    ShcVerifier shcVerifier(TrustedKeys trusted, IssuerIdentity issuer) {
-        return new ShcVerifier(trusted, new ShcVerifier.Settings(issuer.certificateIdSystem()));
+    ShcVerifier shcVerifier(TrustedKeys trusted, IssuerIdentity issuer, ShcRevocationLists revocations) {
+        return new ShcVerifier(trusted, new ShcVerifier.Settings(issuer.certificateIdSystem()), revocations);
     }
 
     /** Verifies every supported format; certificates this hub revoked or superseded fail as {@code revoked}. */

@@ -37,12 +37,13 @@ import org.slf4j.LoggerFactory;
  * Verifies SMART Health Cards given as numeric QR text ({@code shc:/...}, single or the legacy chunks together)
  * or as a raw compact JWS: decodes, inflates, checks the ES256 signature with a trusted key of
  * {@link KeyPurpose#SHC} whose id is the header's {@code kid} and whose issuer is the payload's {@code iss},
- * then {@code nbf} and (when present) {@code exp} against the verification time. {@code nbf} may be
- * fractional.
+ * then {@code nbf} and (when present) {@code exp} against the verification time, then the card's revocation id
+ * {@code vc.rid} against the issuer's revocation lists ({@link ShcRevocations}). {@code nbf} may be fractional.
  * <p>
  * The subject answered is the patient's name and birth date and each Immunization (vaccine system and code,
- * date, lot, performer). The certificate id is the {@code Immunization.identifier} under
- * {@link Settings#certificateIdSystem()}, which certhub's own cards carry; other issuers' cards have none.
+ * date, lot, performer). Cards certhub issued before it wrote {@code vc.rid} name their certificate in
+ * {@code Immunization.identifier} under {@link Settings#certificateIdSystem()}: that id is answered, for the
+ * caller's revocation check.
  * Never throws on bad input. Thread-safe.
  */
 public final class ShcVerifier implements CredentialVerifier {
@@ -67,10 +68,12 @@ public final class ShcVerifier implements CredentialVerifier {
 
     private final TrustedKeys trustedKeys;
     private final Settings settings;
+    private final ShcRevocations revocations;
 
-    public ShcVerifier(TrustedKeys trustedKeys, Settings settings) {
+    public ShcVerifier(TrustedKeys trustedKeys, Settings settings, ShcRevocations revocations) {
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     @Override
@@ -148,12 +151,15 @@ public final class ShcVerifier implements CredentialVerifier {
         if (card.expires() != null && !at.isBefore(card.expires())) {
             return card.result(false, Reasons.EXPIRED, kid);
         }
+        if (card.revocationId() != null && revocations.isRevoked(kid, card.revocationId())) {
+            return card.result(false, Reasons.REVOKED, kid);
+        }
         return card.result(true, null, kid);
     }
 
     /** A decoded card: header, payload and what the answer reports of it. */
     private record Card(JWSObject jws, String issuer, Instant notBefore, Instant expires,
-            Map<String, Object> subject, String certificateId) {
+            Map<String, Object> subject, String certificateId, String revocationId) {
 
         VerificationResult result(boolean valid, String reason, String kid) {
             return new VerificationResult(valid, ShcFormat.ID, reason, issuer, subject, certificateId, kid);
@@ -195,7 +201,7 @@ public final class ShcVerifier implements CredentialVerifier {
             throw new MalformedCardException("payload lacks iss or a health-card vc with a fhirBundle");
         }
         return new Card(jws, payload.get("iss").asText(), numericDate(payload, "nbf"), numericDate(payload, "exp"),
-                subject(bundle), certificateId(bundle));
+                subject(bundle), certificateId(bundle), vc.path("rid").isTextual() ? vc.get("rid").asText() : null);
     }
 
     private static List<String> typesOf(JsonNode vc) {

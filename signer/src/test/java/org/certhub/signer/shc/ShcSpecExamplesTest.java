@@ -38,7 +38,7 @@ class ShcSpecExamplesTest {
     private static final ShcVerifier.Settings SETTINGS =
             new ShcVerifier.Settings("https://certhub.example/certificate-id");
 
-    private final ShcVerifier verifier = new ShcVerifier(publishedKeys(ISSUER), SETTINGS);
+    private final ShcVerifier verifier = new ShcVerifier(publishedKeys(ISSUER), SETTINGS, ShcRevocations.NONE);
 
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
@@ -114,10 +114,25 @@ class ShcSpecExamplesTest {
                 .isEqualTo(Reasons.BAD_SIGNATURE);
         assertThat(verifier.verify(numeric.substring(0, numeric.length() - 1), AT).reason())
                 .isEqualTo(Reasons.MALFORMED);
-        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS).verify(jws, AT).reason())
+        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS, ShcRevocations.NONE).verify(jws, AT).reason())
                 .isEqualTo(Reasons.UNKNOWN_KEY);
-        assertThat(new ShcVerifier(publishedKeys("https://other.example/issuer"), SETTINGS)
+        assertThat(new ShcVerifier(publishedKeys("https://other.example/issuer"), SETTINGS, ShcRevocations.NONE)
                 .verify(jws, AT).reason()).as("a key published by another issuer").isEqualTo(Reasons.UNKNOWN_KEY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00"}) // example 01 has no rid
+    void aCardWhoseRevocationIdIsOnItsKeysListIsRevoked(String example) throws Exception {
+        String jws = jws(example);
+        String kid = JWSObject.parse(jws).getHeader().getKeyID();
+        String rid = JSON.readTree(read(example, "b-jws-payload-expanded.json")).at("/vc/rid").asText();
+
+        ShcVerifier withList = new ShcVerifier(publishedKeys(ISSUER), SETTINGS,
+                (listKid, listed) -> listKid.equals(kid) && listed.equals(rid));
+
+        assertThat(rid).isNotBlank();
+        assertThat(withList.verify(jws, AT).reason()).isEqualTo(Reasons.REVOKED);
+        assertThat(verifier.verify(jws, AT).valid()).isTrue();
     }
 
     @ParameterizedTest

@@ -26,7 +26,7 @@ class TrustListDownloadsTest {
         SigningKey dsc = other.activeKey(KeyPurpose.EU_DCC);
         SigningKey shc = other.activeKey(KeyPurpose.SHC);
         byte[] dscList = new ObjectMapper().writeValueAsBytes(DscTrustList.of(other.keys(KeyPurpose.EU_DCC)));
-        byte[] jwks = PublicKeyDocuments.jwks(other).getBytes(StandardCharsets.UTF_8);
+        byte[] jwks = PublicKeyDocuments.shcJwks(other.keys(KeyPurpose.SHC), kid -> 1).getBytes(StandardCharsets.UTF_8);
 
         TrustListDownloads downloads = new TrustListDownloads();
         assertThat(downloads.find(KeyPurpose.EU_DCC, dsc.kid())).isEmpty();

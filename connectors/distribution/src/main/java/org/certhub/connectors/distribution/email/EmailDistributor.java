@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.CertificateView;
 import org.certhub.render.Templates;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.shc.ShcFormat;
 
 /**
  * The {@code email} channel: a message to the recipient's email address with an HTML and a plain-text body
@@ -182,7 +184,7 @@ public final class EmailDistributor implements CertificateDistributor {
         if (!COMPACT_JWS.matcher(jws).matches()) {
             throw new PermanentDeliveryException("the shc credential is not a compact JWS");
         }
-        return ("{\"verifiableCredential\":[\"" + jws + "\"]}").getBytes(StandardCharsets.US_ASCII);
+        return ShcFormat.healthCardFile(List.of(jws)).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String oneLine(String text) {
