@@ -28,7 +28,12 @@ public class DeliveryRequests {
                 issued.certificate(),
                 issued.credentials(),
                 properties.primaryFormat(),
-                properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf",
+                downloadUrl(certificateId),
                 Locale.ENGLISH);
+    }
+
+    /** Where the citizen fetches the certificate's PDF from the hub. */
+    public String downloadUrl(String certificateId) {
+        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf";
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String SOURCE_HEADER = "X-Certhub-Source";
+    /** A sender's own DIVOC bulk uploads: read with the sender's key. */
+    private static final String DIVOC_UPLOADS = "/divoc/api/v1/certify/uploads";
     static final String KEY_HEADER = "X-API-Key";
     private static final String BEARER = "Bearer ";
 
@@ -84,7 +86,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static boolean needsSender(String method, String path) {
         boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-        return write && !OPEN_WRITES.contains(path) && !ONE_TIME_CODE.matcher(path).matches();
+        return write && !OPEN_WRITES.contains(path) && !ONE_TIME_CODE.matcher(path).matches()
+                || path.startsWith(DIVOC_UPLOADS);
     }
 
     /** Replaces any caller-supplied source header with the authenticated one (or none). */
