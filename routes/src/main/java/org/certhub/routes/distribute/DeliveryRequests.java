@@ -35,8 +35,8 @@ public class DeliveryRequests {
                 Locale.ENGLISH);
     }
 
-    /** The certificate's PDF, with a signed, expiring link token that opens this certificate only. */
-    private String downloadLink(String certificateId) {
+    /** Where the citizen fetches the certificate's PDF: a link with a signed, expiring link token that opens this certificate only. */
+    public String downloadLink(String certificateId) {
         return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + tokens.link(certificateId);
     }
 }

@@ -6,6 +6,7 @@ import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.model.DeliveryState;
+import org.certhub.routes.hub.HubEvents;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.EventStore;
@@ -27,9 +28,12 @@ public class DeliveryService {
     private final CertificateStore certificates;
     private final EventStore events;
     private final ChannelCircuitBreakers breakers;
+    private final HubEvents hubEvents;
 
     public DeliveryService(Channels channels, DeliveryRequests requests, DeliveryStore deliveries,
-                           CertificateStore certificates, EventStore events, ChannelCircuitBreakers breakers) {
+                           CertificateStore certificates, EventStore events, ChannelCircuitBreakers breakers,
+                           HubEvents hubEvents) {
+        this.hubEvents = hubEvents;
         this.breakers = breakers;
         this.channels = channels;
         this.requests = requests;
@@ -47,6 +51,7 @@ public class DeliveryService {
             DeliveryRequest request = requests.forChannel(certificateId, channel);
             DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
             deliveries.markSent(deliveryId, receipt.externalReference());
+            hubEvents.delivered(certificateId, channel);
         }
         // also when already sent: the process may have stopped between recording the send and the event's state
         if (deliveries.allSent(certificateId)) {

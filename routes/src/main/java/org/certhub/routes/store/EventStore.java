@@ -13,6 +13,7 @@ import org.certhub.model.VaccinationEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,10 +25,12 @@ public class EventStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ModelJson json;
+    private final ApplicationEventPublisher changes;
 
-    public EventStore(NamedParameterJdbcTemplate jdbc, ModelJson json) {
+    public EventStore(NamedParameterJdbcTemplate jdbc, ModelJson json, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.changes = changes;
     }
 
     /** What storing a received record did. */
@@ -116,12 +119,16 @@ public class EventStore {
                         .addValue("now", Timestamp.from(Instant.now())));
     }
 
+    /** Failed for good; announced as an {@link EventStateChanged}. */
     public void markFailed(String id, String reason) {
         update(id, EventState.FAILED, reason, null);
+        changes.publishEvent(new EventStateChanged(id, EventState.FAILED, reason));
     }
 
+    /** Held for review (or a payment); announced as an {@link EventStateChanged}. */
     public void markHeld(String id, String reason) {
         update(id, EventState.HELD, reason, null);
+        changes.publishEvent(new EventStateChanged(id, EventState.HELD, reason));
     }
 
     /** Events received before {@code before} and still waiting: a crash between storing and queueing left them. */

@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code certhub.connectors.id.*}: the identity check before certification ({@code provider}: none, rest, otp). */
+/**
+ * {@code certhub.connectors.id.*}: the identity check before certification ({@code provider}: none, rest, otp or the
+ * name of an adapter on {@code loader.path}).
+ */
 @Validated
 @ConfigurationProperties("certhub.connectors.id")
-public record IdConnectorProperties(@DefaultValue("none") @Pattern(regexp = "none|rest|otp") String provider,
+public record IdConnectorProperties(@DefaultValue("none") @Pattern(regexp = "[a-z][a-z0-9-]*") String provider,
                                     @Valid Rest rest, @Valid Otp otp) {
 
     public record Rest(@Valid ConnectorHttp http, String method, String bodyTemplate, Map<String, String> queryParameters,

@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code certhub.connectors.payment.*}: who pays for a dose ({@code provider}: government, rest). */
+/**
+ * {@code certhub.connectors.payment.*}: who pays for a dose ({@code provider}: government, rest or the name of an
+ * adapter on {@code loader.path}).
+ */
 @Validated
 @ConfigurationProperties("certhub.connectors.payment")
-public record PaymentConnectorProperties(@DefaultValue("government") @Pattern(regexp = "government|rest") String provider,
+public record PaymentConnectorProperties(@DefaultValue("government") @Pattern(regexp = "[a-z][a-z0-9-]*") String provider,
                                          @Valid Rest rest) {
 
     public record Rest(@Valid ConnectorHttp http, String method, String bodyTemplate, Map<String, String> queryParameters,

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.certhub.connectors.distribution.document.SmartHealthCardFile;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
@@ -44,11 +45,10 @@ import org.certhub.signer.shc.ShcFormat;
 public final class EmailDistributor implements CertificateDistributor {
 
     public static final String CHANNEL = "email";
-    static final String SMART_HEALTH_CARD_TYPE = "application/smart-health-card";
+    static final String SMART_HEALTH_CARD_TYPE = SmartHealthCardFile.MEDIA_TYPE;
     static final String HTML_TEMPLATE = "email/body.html";
     static final String TEXT_TEMPLATE = "email/body.txt";
 
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
     private final EmailSettings settings;
@@ -126,7 +126,7 @@ public final class EmailDistributor implements CertificateDistributor {
             mixed.addBodyPart(attachment(document.pdf(request.certificate(), primary, locale), "application/pdf",
                     "certificate-" + DeliveryIds.token(request.certificate().id()) + ".pdf"));
             if (smartHealthCard.isPresent()) {
-                mixed.addBodyPart(attachment(smartHealthCardFile(smartHealthCard.get()), SMART_HEALTH_CARD_TYPE,
+                mixed.addBodyPart(attachment(SmartHealthCardFile.of(smartHealthCard.get()), SMART_HEALTH_CARD_TYPE,
                         "certificate.smart-health-card"));
             }
             message.setContent(mixed);
@@ -176,15 +176,6 @@ public final class EmailDistributor implements CertificateDistributor {
         part.setDisposition(Part.ATTACHMENT);
         part.setFileName(fileName);
         return part;
-    }
-
-    /** {@code {"verifiableCredential":["<JWS>"]}}: the file format SMART Health Card apps import. */
-    private static byte[] smartHealthCardFile(SignedCredential credential) {
-        String jws = credential.document().trim();
-        if (!COMPACT_JWS.matcher(jws).matches()) {
-            throw new PermanentDeliveryException("the shc credential is not a compact JWS");
-        }
-        return ShcFormat.healthCardFile(List.of(jws)).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String oneLine(String text) {

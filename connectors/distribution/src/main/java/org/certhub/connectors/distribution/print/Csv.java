@@ -7,7 +7,7 @@ import java.util.List;
  * RFC 4180 CSV, safe to open in a spreadsheet: a cell starting with {@code = + - @}, a tab or a carriage
  * return is prefixed with {@code '} so that it is shown as text, never evaluated as a formula.
  */
-final class Csv {
+public final class Csv {
 
     static final String LINE_END = "\r\n";
 
@@ -15,7 +15,7 @@ final class Csv {
     }
 
     /** One record, with its line end. */
-    static String row(List<String> cells) {
+    public static String row(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -42,7 +42,7 @@ final class Csv {
     }
 
     /** Parses CSV text (quoted fields may hold commas, quotes and line breaks) into its records. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

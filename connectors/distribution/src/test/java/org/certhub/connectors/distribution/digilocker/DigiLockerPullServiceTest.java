@@ -18,7 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.certhub.connectors.distribution.http.Secret;
-import org.certhub.connectors.distribution.http.TestRequests;
+import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.model.Certificate;
 import org.certhub.model.ContactPoint;
 import org.certhub.render.CertificateDocument;

@@ -1,11 +1,10 @@
-package org.certhub.connectors.distribution.http;
+package org.certhub.connectors.distribution.spi;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
 import org.certhub.model.ContactPoint;

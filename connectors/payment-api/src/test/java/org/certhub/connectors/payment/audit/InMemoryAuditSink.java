@@ -5,17 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Keeps the latest decision per event for the most recent {@code capacity} events and logs each one
- * (event, programme, facility, funding source, outcome: no personal data). For a single node and tests;
- * the hub records to its database.
- */
+/** Keeps the latest decision per event for the most recent {@code capacity} events: the audit trail of the contract tests. */
 public final class InMemoryAuditSink implements AuditSink {
-
-    private static final Logger LOG = LoggerFactory.getLogger(InMemoryAuditSink.class);
 
     private final Map<String, FundingAuditRecord> byEvent;
 
@@ -37,10 +29,6 @@ public final class InMemoryAuditSink implements AuditSink {
     public synchronized void record(FundingAuditRecord record) {
         byEvent.remove(record.request().eventId());
         byEvent.put(record.request().eventId(), record);
-        LOG.info("funding event={} programme={} facility={} source={} outcome={} gateway={} reference={}",
-                record.request().eventId(), record.request().programmeId(), record.request().facilityId(),
-                record.request().fundingSource(), record.decision().outcome(), record.decision().gateway(),
-                record.decision().reference());
     }
 
     public synchronized Optional<FundingAuditRecord> find(String eventId) {

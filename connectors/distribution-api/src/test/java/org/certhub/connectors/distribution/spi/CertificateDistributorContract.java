@@ -1,13 +1,9 @@
-package org.certhub.connectors.distribution.http;
+package org.certhub.connectors.distribution.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.certhub.connectors.distribution.spi.CertificateDistributor;
-import org.certhub.connectors.distribution.spi.DeliveryRequest;
-import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
-import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.junit.jupiter.api.Test;
 
 /**
