@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.certhub.fhirmapping.FhirEncoding;
@@ -85,12 +86,25 @@ class VaccineCodeTablesTest {
         assertThat(found(CVX, "220").programme().id()).isEqualTo("routine");
     }
 
-    @Test
-    void aTypeAndAProductCodedTogetherAreTheProduct() {
-        // the IG's icd11_gtin example: the mRNA type beside a Moderna GTIN
-        VaccineMatch match = valueSets.match(List.of(Code.of(ICD11, "XM0GQ8"), Code.of(GTIN, "30380777700688")));
+    /** The vaccineCode codings of the IG's examples/byCodeSystem bundles (HL7/fhir-shc-vaccination-ig). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "air_immunization; " + AIR + "|COVAST; vaxzevria",
+            "atc_immunization; " + ATC + "|J07BX03; covid-19-unspecified",
+            "atc_gtin_immunization; " + ATC + "|J07BX03 " + GTIN + "|00359676580157; jcovden",
+            "cvx_immunization; " + CVX + "|213; covid-19-unspecified",
+            "gtin_immunization; " + GTIN + "|30380777700688; spikevax",
+            // this example misspells the ICD-11 system (id.who.ind): systems.json accepts that spelling as an alias
+            "icd11_immunization; http://id.who.ind/icd11/mms|XM0GQ8; covid-19-mrna",
+            "icd11_gtin_immunization; " + ICD11 + "|XM0GQ8 " + GTIN + "|30380777700688; spikevax",
+            "snomed_immunization; " + SCT + "|840534001; covid-19-unspecified",
+            "snomed_gtin_immunization; " + SCT + "|840534001 " + GTIN + "|30380777700688; spikevax"})
+    void theIgsExamplesByCodeSystemMap(String example, String codings, String vaccine) {
+        List<Code> vaccineCode = Arrays.stream(codings.split(" "))
+                .map(c -> Code.of(c.substring(0, c.lastIndexOf('|')), c.substring(c.lastIndexOf('|') + 1))).toList();
 
-        assertThat(match).isInstanceOfSatisfying(VaccineMatch.Found.class, f -> assertThat(f.vaccine().id()).isEqualTo("spikevax"));
+        assertThat(valueSets.match(vaccineCode)).as(example)
+                .isInstanceOfSatisfying(VaccineMatch.Found.class, f -> assertThat(f.vaccine().id()).isEqualTo(vaccine));
     }
 
     @Test

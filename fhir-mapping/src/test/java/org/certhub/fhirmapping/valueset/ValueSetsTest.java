@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.certhub.fhirmapping.TestFhir;
 import org.certhub.model.Code;
 import org.junit.jupiter.api.Test;
@@ -73,8 +78,17 @@ class ValueSetsTest {
     }
 
     @Test
-    void theShippedFilesLoadFromTheClasspathListAsFromTheDirectory() {
-        assertThat(ValueSets.DEFAULT_FILES).allSatisfy(f -> assertThat(TestFhir.CONFIG.resolve("value-sets").resolve(f)).exists());
+    void theShippedFilesLoadFromTheClasspathListAsFromTheDirectory() throws Exception {
+        try (Stream<Path> files = Files.list(TestFhir.CONFIG.resolve("value-sets"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")))
+                    .containsExactlyInAnyOrderElementsOf(ValueSets.DEFAULT_FILES);
+        }
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {TestFhir.CONFIG.toUri().toURL()}, null)) {
+            ValueSets fromClasspath = ValueSets.fromClasspath(jar, "value-sets");
+            assertThat(fromClasspath.vaccines()).extracting(VaccineDefinition::id)
+                    .containsExactlyElementsOf(valueSets.vaccines().stream().map(VaccineDefinition::id).toList());
+            assertThat(fromClasspath.match(List.of(Code.of("https://www.gs1.org/gtin", "00359676580157")))).isInstanceOf(VaccineMatch.Found.class);
+        }
     }
 
     @Test

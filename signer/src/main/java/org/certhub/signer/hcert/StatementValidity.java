@@ -1,13 +1,13 @@
 package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -64,7 +64,7 @@ public final class StatementValidity {
         String text = text(statement, field);
         try {
             return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new HcertException(HcertStage.SCHEMA, field + " is not a date", e);
         }
     }
@@ -76,7 +76,7 @@ public final class StatementValidity {
             TemporalAccessor parsed = DATE_TIME.parse(text);
             return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
                     : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new HcertException(HcertStage.SCHEMA, field + " is not a date-time", e);
         }
     }

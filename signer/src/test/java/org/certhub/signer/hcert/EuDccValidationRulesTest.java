@@ -109,7 +109,7 @@ class EuDccValidationRulesTest {
     @ValueSource(strings = {
             "{\"r\":null}", "{}", "{\"v\":null,\"t\":null,\"r\":null}", "{\"r\":[null]}", "{\"r\":[1]}", "{\"r\":{}}",
             "{\"r\":[{}]}", "{\"r\":[{\"df\":5,\"du\":\"x\"}]}", "{\"r\":[{\"df\":\"2025-13-01\",\"du\":\"2025-12-01\"}]}",
-            "{\"t\":[{\"sc\":\"yesterday\"}]}", "{\"v\":[{\"dt\":null}]}", "{\"v\":[],\"t\":[]}", "{\"nam\":null,\"dob\":null}",
+            "{\"t\":[{\"sc\":\"yesterday\"}]}", "{\"t\":[{\"sc\":\"2025-04-01T25:00:00Z\"}]}", "{\"v\":[{\"dt\":null}]}", "{\"v\":[],\"t\":[]}", "{\"nam\":null,\"dob\":null}",
             "{\"v\":[{\"dt\":\"2025-04-01\"}],\"r\":[{\"df\":\"2025-04-01\",\"du\":\"2025-04-02\"}]}"})
     void anyPayloadShapeGetsAVerdictNotAnException(String dcc) throws Exception {
         VerificationResult result = verify(dcc, Dscs.certificate(keys), Instant.parse("2025-05-01T00:00:00Z"));
