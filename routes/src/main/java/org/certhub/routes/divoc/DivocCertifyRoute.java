@@ -1,5 +1,7 @@
 package org.certhub.routes.divoc;
 
+import org.apache.camel.model.rest.ParamDefinition;
+import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpRouteBuilder;
@@ -15,17 +17,39 @@ public class DivocCertifyRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
-        rest("/divoc/api")
-                .post("/v1/certify").to("direct:divoc-certify")
-                .post("/v3/certify").to("direct:divoc-certify-v3")
-                .put("/v1/certificate").to("direct:divoc-correct-certificate")
-                .delete("/v1/certificates/{preEnrollmentCode}").to("direct:divoc-revoke-certificates")
-                .post("/v1/certificate/revoked").to("direct:divoc-check-revoked");
+        rest("/divoc/api").description("DIVOC's certify API")
+                .post("/v1/certify").description("DIVOC certify requests (a JSON array), stored and queued")
+                    .param(certifyRequests())
+                    .responseMessage(reply(200, "accepted")).to("direct:divoc-certify")
+                .post("/v3/certify").description("DIVOC v3 certify requests (a JSON array), stored and queued")
+                    .param(certifyRequests())
+                    .responseMessage(reply(200, "accepted")).to("direct:divoc-certify-v3")
+                .put("/v1/certificate").description("corrects certificates (DIVOC certify requests)")
+                    .param(certifyRequests())
+                    .responseMessage(reply(200, "accepted")).to("direct:divoc-correct-certificate")
+                .delete("/v1/certificates/{preEnrollmentCode}").description("revokes a recipient's certificates")
+                    .param().name("preEnrollmentCode").type(RestParamType.path).description("DIVOC's recipient key")
+                    .endParam()
+                    .responseMessage(reply(200, """
+                        the revoked certificates: {"revoked":["…"]}"""))
+                    .to("direct:divoc-revoke-certificates")
+                .post("/v1/certificate/revoked").description("whether a certificate is revoked")
+                    .param().name("body").type(RestParamType.body).description("a DIVOC certificate (JSON)")
+                    .endParam()
+                    .responseMessage(reply(200, """
+                        its status: {"certificateId":"…","status":"issued|revoked"}"""))
+                    .to("direct:divoc-check-revoked");
 
         storeAndQueue("divoc-certify", DivocService.class, "certify");
         storeAndQueue("divoc-certify-v3", DivocService.class, "certify");
         storeAndQueue("divoc-correct-certificate", DivocService.class, "correct");
         answer("divoc-revoke-certificates", DivocService.class, "revoke");
         answer("divoc-check-revoked", DivocService.class, "revokedCheck");
+    }
+
+    private static ParamDefinition certifyRequests() {
+        return new ParamDefinition().name("body").type(RestParamType.body)
+                .description("DIVOC certify requests: [{\"preEnrollmentCode\",\"recipient\",\"vaccination\","
+                        + "\"vaccinator\",\"facility\"}]");
     }
 }
