@@ -104,7 +104,6 @@ public final class PdfCertificateDocument implements CertificateDocument {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try (PDDocument target = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
             // a tagged, accessible PDF (screen readers); it also leaves out the base-14 fonts that PDFBox would
             // otherwise substitute, with a warning each, since every glyph comes from the bundled fonts
             builder.usePdfUaAccessibility(true);

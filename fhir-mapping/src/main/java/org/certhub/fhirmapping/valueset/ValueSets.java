@@ -247,7 +247,7 @@ public final class ValueSets {
             if (document == null || !document.isObject()) {
                 throw new IllegalArgumentException("a value-set document must be a JSON object");
             }
-            document.path("systemAliases").fields().forEachRemaining(alias -> {
+            document.path("systemAliases").properties().forEach(alias -> {
                 for (JsonNode other : alias.getValue()) {
                     canonicalSystems.put(other.asText(), alias.getKey());
                 }

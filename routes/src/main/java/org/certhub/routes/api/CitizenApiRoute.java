@@ -1,5 +1,7 @@
 package org.certhub.routes.api;
 
+import org.apache.camel.model.rest.ParamDefinition;
+import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpRouteBuilder;
@@ -15,28 +17,117 @@ public class CitizenApiRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/v1")
-                .get("/events/{id}").to("direct:read-event")
-                .get("/certificates/{id}").to("direct:read-certificate")
-                .get("/certificates/{id}/qr.png").to("direct:render-qr-code")
-                .get("/certificates/{id}/certificate.pdf").to("direct:render-certificate-pdf")
-                .get("/certificates/{id}/deliveries").to("direct:read-deliveries")
-                .get("/certificates/{id}/shc.smart-health-card").to("direct:read-smart-health-card")
-                .get("/certificates/{id}/ddcc").to("direct:read-ddcc-document")
-                .get("/certificates/{id}/{format}").to("direct:read-credential")
-                .post("/verify").to("direct:verify-credential");
-        rest("/api/v1/citizen")
-                .post("/otp").to("direct:send-citizen-code")
-                .post("/session").to("direct:open-citizen-session")
-                .get("/certificates").to("direct:list-citizen-certificates");
-        rest("/.well-known")
-                .get("/jwks.json").to("direct:publish-jwks")
-                .get("/did.json").to("direct:publish-did-document")
-                .get("/dsc.json").to("direct:publish-document-signers")
-                .get("/crl/{file}").to("direct:publish-shc-revocation-list");
-        rest("/credentials")
-                .get("/vaccination/v1").to("direct:publish-vaccination-context")
-                .get("/status/{list}").to("direct:publish-status-list");
+        rest("/api/v1").description("certificates and their events")
+                .get("/events/{id}").description("the state of one vaccination event")
+                    .param().name("id").type(RestParamType.path).description("the event id").endParam()
+                    .responseMessage(reply(200, """
+                        the event: \
+                        {"id":"…","state":"received|certified|delivered|held|failed","certificateId":"…",\
+                        "reason":null}"""))
+                    .responseMessage(reply(404, "no such event"))
+                    .to("direct:read-event")
+                .get("/certificates/{id}").description("the certificate record with every signed credential")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .responseMessage(reply(200, """
+                        the certificate: \
+                        {"id":"…","version":1,"status":"issued","credential":{"format":"w3c-vc","kid":"…","qr":"…"},\
+                        "credentials":[{"format":"w3c-vc","kid":"…","qr":"…"}]}"""))
+                    .responseMessage(reply(404, "no such certificate"))
+                    .to("direct:read-certificate")
+                .get("/certificates/{id}/qr.png").description("the QR code of one credential")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .param(format())
+                    .responseMessage(reply(200, "a PNG image"))
+                    .responseMessage(reply(404, "no such certificate or format"))
+                    .to("direct:render-qr-code")
+                .get("/certificates/{id}/certificate.pdf").description("the certificate document")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .param(format())
+                    .param().name("lang").type(RestParamType.query).required(false)
+                        .description("the language of the document, e.g. hi (default en)").endParam()
+                    .responseMessage(reply(200, "a PDF document"))
+                    .responseMessage(reply(404, "no such certificate or format"))
+                    .to("direct:render-certificate-pdf")
+                .get("/certificates/{id}/deliveries").description("the delivery state per channel")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .responseMessage(reply(200, """
+                        the deliveries: \
+                        {"certificateId":"…","deliveries":[{"channel":"email","state":"queued|sent|failed|dead",\
+                        "attempts":1,"lastError":null,"updatedAt":"2026-01-01T00:00:00Z"}]}"""))
+                    .responseMessage(reply(404, "no such certificate"))
+                    .to("direct:read-deliveries")
+                .get("/certificates/{id}/shc.smart-health-card").description("the SMART Health Card file wallets import")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .responseMessage(reply(200, """
+                        application/smart-health-card, an attachment: {"verifiableCredential":["<JWS>"]}"""))
+                    .responseMessage(reply(404, "no such certificate, or none in the shc format"))
+                    .to("direct:read-smart-health-card")
+                .get("/certificates/{id}/ddcc").description("the certificate as a WHO DDCC:VS document Bundle")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .responseMessage(reply(200, "application/fhir+json: a FHIR Bundle of type document"))
+                    .responseMessage(reply(404, "no such certificate"))
+                    .to("direct:read-ddcc-document")
+                .get("/certificates/{id}/{format}").description("one credential as its own document")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .param().name("format").type(RestParamType.path).description("w3c-vc, eu-dcc or shc").endParam()
+                    .responseMessage(reply(200, "the credential in its own media type"))
+                    .responseMessage(reply(404, "no such certificate or format"))
+                    .to("direct:read-credential")
+                .post("/verify").description("verifies one QR code of any supported format")
+                    .param().name("body").type(RestParamType.body).description("""
+                        text/plain: the QR text or a SMART Health Card JWS; application/octet-stream: DIVOC's zipped \
+                        QR bytes; application/json: {"qr":["shc:/1/2/…","shc:/2/2/…"]}""").endParam()
+                    .param().name("at").type(RestParamType.query).required(false)
+                        .description("the instant to verify at (default now)").endParam()
+                    .responseMessage(reply(200, """
+                        the verdict: {"valid":true,"format":"w3c-vc","issuer":"…","subject":{},"certificateId":"…"}"""))
+                    .responseMessage(reply(429, "too many verifications from this client address (Retry-After)"))
+                    .to("direct:verify-credential");
+        rest("/api/v1/citizen").description("a citizen's own certificates, by a one-time code")
+                .post("/otp").description("sends a one-time code to a contact certificates were issued for")
+                    .param().name("body").type(RestParamType.body).description("{\"contact\":\"<email or phone>\"}")
+                        .endParam()
+                    .responseMessage(reply(202, "accepted, whether or not the contact is known"))
+                    .responseMessage(reply(429, "too many requests from this client address (Retry-After)"))
+                    .to("direct:send-citizen-code")
+                .post("/session").description("opens a citizen session with the code")
+                    .param().name("body").type(RestParamType.body).description("{\"contact\":\"…\",\"code\":\"123456\"}")
+                        .endParam()
+                    .responseMessage(reply(200, """
+                        the session: {"token":"…","expiresAt":"2026-01-01T00:00:00Z"}"""))
+                    .responseMessage(reply(401, "a wrong, used or expired code"))
+                    .to("direct:open-citizen-session")
+                .get("/certificates").description("the holder's certificates (Authorization: Bearer <session token>)")
+                    .responseMessage(reply(200, """
+                        the certificates: {"certificates":[{"id":"…","links":{"pdf":"…","qr":"…","record":"…"}}]}"""))
+                    .responseMessage(reply(401, "no valid session token"))
+                    .to("direct:list-citizen-certificates");
+        rest("/.well-known").description("public keys")
+                .get("/jwks.json").description("the SMART Health Card signing keys, active and retired")
+                    .responseMessage(reply(200, "a JWK set: {\"keys\":[]}"))
+                    .to("direct:publish-jwks")
+                .get("/did.json").description("the DID document of the W3C VC issuer")
+                    .responseMessage(reply(200, "a DID document"))
+                    .to("direct:publish-did-document")
+                .get("/dsc.json").description("the EU DCC document signer certificates")
+                    .responseMessage(reply(200, """
+                        the EU trust-list shape: [{"kid":"…","country":"…","certificateType":"DSC","rawData":"…"}]"""))
+                    .to("direct:publish-document-signers")
+                .get("/crl/{file}").description("the card revocation list of one SMART Health Card key")
+                    .param().name("file").type(RestParamType.path).description("<kid>.json").endParam()
+                    .responseMessage(reply(200, """
+                        {"kid":"…","method":"rid","ctr":1,"rids":["…"]}"""))
+                    .responseMessage(reply(404, "not a key of this hub"))
+                    .to("direct:publish-shc-revocation-list");
+        rest("/credentials").description("JSON-LD contexts and status lists of the W3C credentials")
+                .get("/vaccination/v1").description("the JSON-LD vaccination context")
+                    .responseMessage(reply(200, "application/ld+json"))
+                    .to("direct:publish-vaccination-context")
+                .get("/status/{list}").description("a Bitstring Status List credential (revocation)")
+                    .param().name("list").type(RestParamType.path).description("the list number").endParam()
+                    .responseMessage(reply(200, "application/vc+ld+json: a signed status list credential"))
+                    .responseMessage(reply(404, "a list never given"))
+                    .to("direct:publish-status-list");
 
         answer("read-event", CertificateApi.class, "event");
         citizenAuditedAnswer("read-certificate", CertificateApi.class, "certificate");
@@ -56,5 +147,10 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("publish-shc-revocation-list", PublicKeysApi.class, "shcRevocationList");
         answer("publish-vaccination-context", LinkedDataApi.class, "vaccinationContext");
         answer("publish-status-list", LinkedDataApi.class, "statusList");
+    }
+
+    private static ParamDefinition format() {
+        return new ParamDefinition().name("format").type(RestParamType.query).required(false)
+                .description("the credential to draw: w3c-vc, eu-dcc or shc (default the primary format)");
     }
 }

@@ -1,5 +1,6 @@
 package org.certhub.routes.certify;
 
+import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.http.HttpRouteBuilder;
@@ -14,7 +15,12 @@ public class ConfirmOtpRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/v1").post("/events/{id}/otp").to("direct:confirm-one-time-code");
+        rest("/api/v1").post("/events/{id}/otp").description("the citizen's one-time code for a held event")
+                .param().name("id").type(RestParamType.path).description("the event id").endParam()
+                .param().name("body").type(RestParamType.body).description("{\"code\":\"123456\"}").endParam()
+                .responseMessage(reply(202, "confirmed: {\"confirmed\":true}"))
+                .responseMessage(reply(422, "a wrong or expired code"))
+                .to("direct:confirm-one-time-code");
         answer("confirm-one-time-code", OtpConfirmation.class, "confirm");
     }
 }

@@ -45,6 +45,7 @@ class KafkaOffsetCommitIT {
     static final KafkaServer KAFKA = new KafkaServer();
 
     @Test
+    @SuppressWarnings("try") // the context is closed by the block; its close() may throw InterruptedException
     void aFailedRecordIsReadAgainAndEveryProcessedRecordIsCommitted() throws Exception {
         try (AdminClient admin = admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();

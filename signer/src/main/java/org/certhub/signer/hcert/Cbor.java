@@ -57,7 +57,7 @@ final class Cbor {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject(node, node.size());
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     generator.writeFieldName(field.getKey());
                     writeJson(generator, field.getValue());

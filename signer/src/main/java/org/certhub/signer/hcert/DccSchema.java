@@ -77,7 +77,7 @@ public final class DccSchema {
         if (!schema.isObject()) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
             if (!VALIDATION_KEYWORDS.contains(keyword) && !ANNOTATION_KEYWORDS.contains(keyword)) {
@@ -85,7 +85,7 @@ public final class DccSchema {
             }
             JsonNode value = entry.getValue();
             switch (keyword) {
-                case "properties", "$defs" -> value.fields().forEachRemaining(e -> checkKeywords(e.getValue(), where));
+                case "properties", "$defs" -> value.properties().forEach(e -> checkKeywords(e.getValue(), where));
                 case "items", "not", "additionalProperties" -> checkKeywords(value, where);
                 case "oneOf", "anyOf", "allOf" -> value.forEach(s -> checkKeywords(s, where));
                 default -> { }
@@ -200,7 +200,7 @@ public final class DccSchema {
             }
         }
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (properties.has(field.getKey())) {
                 validate(properties.get(field.getKey()), baseId, field.getValue(), at + "." + field.getKey(), errors);
