@@ -55,8 +55,8 @@ import org.openjdk.jmh.annotations.State;
 public class RenderBenchmark {
 
     /** A typical EU DCC QR text (about 550 characters). */
-    private static final String QR_TEXT = "HC1:" + "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4"
-            .repeat(8);
+    private static final String QR_TEXT =
+            "HC1:" + "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4".repeat(8);
 
     /** The repository's config/ folder (templates and message bundles). */
     @Param("config")
@@ -74,15 +74,21 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        Templates templates = Templates.from(ConfigSource.firstOf(
-                ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath()));
+        Templates templates = Templates.from(
+                ConfigSource.firstOf(ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath()));
         document = new PdfCertificateDocument(templates);
-        email = new EmailDistributor(new EmailSettings("noreply@health.example"), templates, document, new EncodingTransport());
+        email = new EmailDistributor(
+                new EmailSettings("noreply@health.example"), templates, document, new EncodingTransport());
         locale = new Locale(language);
         certificate = certificate(language.equals("hi") ? "सुनीता देवी" : "Sunita Devi");
         credential = new SignedCredential("eu-dcc", "bench-key", QR_TEXT, "text/plain", QR_TEXT);
-        request = new DeliveryRequest("CERT-BENCH.email", certificate, Map.of("eu-dcc", credential), "eu-dcc",
-                "https://certs.example.org/c/CERT-BENCH", locale);
+        request = new DeliveryRequest(
+                "CERT-BENCH.email",
+                certificate,
+                Map.of("eu-dcc", credential),
+                "eu-dcc",
+                "https://certs.example.org/c/CERT-BENCH",
+                locale);
     }
 
     @Benchmark
@@ -96,15 +102,34 @@ public class RenderBenchmark {
     }
 
     private static Certificate certificate(String name) {
-        Recipient recipient = new Recipient(new PersonName(List.of(), null, name), new PartialDate("1979-03-30"),
-                Gender.FEMALE, List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "998877665544")),
-                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "sunita@example.org")), Address.ofCountry("IN"), "IN");
-        Vaccination vaccination = new Vaccination(new Code("http://snomed.info/sct", "1119305005", "COVID-19 antigen vaccine"),
-                new Code(null, "Covaxin", "Covaxin"), new Code(null, "Bharat Biotech", "Bharat Biotech"),
-                new Code("http://snomed.info/sct", "840539006", "COVID-19"), "BB21042", LocalDate.of(2021, 6, 20), 2, 2,
-                "IN", null);
-        VaccinationEvent event = new VaccinationEvent("bench", "bench-1", null, "covid-19", recipient, vaccination,
-                new Facility("F-1", "District Hospital Nagpur", null), null);
+        Recipient recipient = new Recipient(
+                new PersonName(List.of(), null, name),
+                new PartialDate("1979-03-30"),
+                Gender.FEMALE,
+                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "998877665544")),
+                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "sunita@example.org")),
+                Address.ofCountry("IN"),
+                "IN");
+        Vaccination vaccination = new Vaccination(
+                new Code("http://snomed.info/sct", "1119305005", "COVID-19 antigen vaccine"),
+                new Code(null, "Covaxin", "Covaxin"),
+                new Code(null, "Bharat Biotech", "Bharat Biotech"),
+                new Code("http://snomed.info/sct", "840539006", "COVID-19"),
+                "BB21042",
+                LocalDate.of(2021, 6, 20),
+                2,
+                2,
+                "IN",
+                null);
+        VaccinationEvent event = new VaccinationEvent(
+                "bench",
+                "bench-1",
+                null,
+                "covid-19",
+                recipient,
+                vaccination,
+                new Facility("F-1", "District Hospital Nagpur", null),
+                null);
         return new Certificate("CERT-BENCH", 1, null, "evt-bench", event, Instant.parse("2021-06-21T09:00:00Z"));
     }
 

@@ -23,8 +23,10 @@ public final class BundleReferences implements ReferenceResolver {
     private final List<Resource> resources;
 
     public BundleReferences(Bundle bundle) {
-        this.resources = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(r -> r != null).toList();
+        this.resources = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r != null)
+                .toList();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
             if (resource == null) {
@@ -83,13 +85,14 @@ public final class BundleReferences implements ReferenceResolver {
             if (!parameter.startsWith("identifier=")) {
                 continue;
             }
-            String token = java.net.URLDecoder.decode(parameter.substring("identifier=".length()),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String token = java.net.URLDecoder.decode(
+                    parameter.substring("identifier=".length()), java.nio.charset.StandardCharsets.UTF_8);
             int bar = token.indexOf('|');
             String system = bar >= 0 ? token.substring(0, bar) : null;
             String value = bar >= 0 ? token.substring(bar + 1) : token;
             List<Resource> matches = resources.stream()
-                    .filter(r -> r instanceof Patient p && p.getIdentifier().stream().anyMatch(i -> matches(i, system, value)))
+                    .filter(r -> r instanceof Patient p
+                            && p.getIdentifier().stream().anyMatch(i -> matches(i, system, value)))
                     .toList();
             return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
         }

@@ -27,8 +27,7 @@ public final class Countries {
         ALPHA3_AND_NAMES.put("UK", "GB");
     }
 
-    private Countries() {
-    }
+    private Countries() {}
 
     public static Optional<String> alpha2(String country) {
         if (country == null || country.isBlank()) {

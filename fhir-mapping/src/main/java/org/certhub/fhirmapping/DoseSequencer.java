@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class DoseSequencer {
 
-    private DoseSequencer() {
-    }
+    private DoseSequencer() {}
 
     /**
      * One certifiable dose in the input.
@@ -27,14 +26,14 @@ public final class DoseSequencer {
      *                   identity, or the reference text)
      * @param explicit   whether the sender numbered the dose (it still counts for the others' positions)
      */
-    public record Dose(int key, Object patient, String programmeId, LocalDate date, boolean explicit) {
-    }
+    public record Dose(int key, Object patient, String programmeId, LocalDate date, boolean explicit) {}
 
     /** The inferred dose number of every dose that has none, by key. */
     public static Map<Integer, Integer> inferDoseNumbers(List<Dose> doses) {
         Map<SeriesKey, List<Dose>> series = new LinkedHashMap<>();
         for (Dose dose : doses) {
-            series.computeIfAbsent(new SeriesKey(dose.patient(), dose.programmeId()), k -> new ArrayList<>()).add(dose);
+            series.computeIfAbsent(new SeriesKey(dose.patient(), dose.programmeId()), k -> new ArrayList<>())
+                    .add(dose);
         }
         Map<Integer, Integer> numbers = new HashMap<>();
         for (List<Dose> ofOnePerson : series.values()) {
@@ -49,6 +48,5 @@ public final class DoseSequencer {
         return numbers;
     }
 
-    private record SeriesKey(Object patient, String programmeId) {
-    }
+    private record SeriesKey(Object patient, String programmeId) {}
 }

@@ -52,7 +52,8 @@ public final class ImmunizationMapper {
     private final FhirContext fhirContext;
     private final Clock clock;
 
-    public ImmunizationMapper(ValueSets valueSets, FhirIngestionSettings settings, FhirContext fhirContext, Clock clock) {
+    public ImmunizationMapper(
+            ValueSets valueSets, FhirIngestionSettings settings, FhirContext fhirContext, Clock clock) {
         this.valueSets = Objects.requireNonNull(valueSets, "valueSets");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
@@ -67,8 +68,13 @@ public final class ImmunizationMapper {
      * @param fullUrl            its {@code fullUrl} (base for relative references); may be {@code null}
      * @param inferredDoseNumber the dose number {@link DoseSequencer} inferred, used when the record has none
      */
-    public record Source(String sourceSystem, String entryRef, String path, String fullUrl,
-            ReferenceResolver resolver, Integer inferredDoseNumber) {
+    public record Source(
+            String sourceSystem,
+            String entryRef,
+            String path,
+            String fullUrl,
+            ReferenceResolver resolver,
+            Integer inferredDoseNumber) {
         public Source {
             Objects.requireNonNull(sourceSystem, "sourceSystem");
             Objects.requireNonNull(path, "path");
@@ -81,8 +87,10 @@ public final class ImmunizationMapper {
         try {
             return mapChecked(immunization, source);
         } catch (IllegalArgumentException | DateTimeException e) {
-            return reject(source, Problem.error("value", "a value of the record does not fit the certificate data set",
-                    source.path()));
+            return reject(
+                    source,
+                    Problem.error(
+                            "value", "a value of the record does not fit the certificate data set", source.path()));
         }
     }
 
@@ -94,15 +102,24 @@ public final class ImmunizationMapper {
         }
         switch (immunization.getStatus()) {
             case ENTEREDINERROR:
-                return new Submission.Retracted(source.entryRef(), source.sourceSystem(), sourceRecordId(immunization, source));
+                return new Submission.Retracted(
+                        source.entryRef(), source.sourceSystem(), sourceRecordId(immunization, source));
             case NOTDONE:
-                return reject(source, Problem.error("business-rule",
-                        "Immunization.status is not-done: no dose was given, so there is nothing to certify", path + ".status"));
+                return reject(
+                        source,
+                        Problem.error(
+                                "business-rule",
+                                "Immunization.status is not-done: no dose was given, so there is nothing to certify",
+                                path + ".status"));
             case COMPLETED:
                 break;
             default:
-                return reject(source, Problem.error("value", "Immunization.status must be completed or entered-in-error",
-                        path + ".status"));
+                return reject(
+                        source,
+                        Problem.error(
+                                "value",
+                                "Immunization.status must be completed or entered-in-error",
+                                path + ".status"));
         }
 
         Optional<Programme> programme = Optional.empty();
@@ -113,21 +130,31 @@ public final class ImmunizationMapper {
             vaccine = found.vaccine();
             programme = Optional.of(vaccine.programme());
         } else if (match instanceof VaccineMatch.Conflict conflict) {
-            problems.add(Problem.error("code-invalid", "vaccineCode codings name different vaccines ("
-                    + conflict.one().id() + ", " + conflict.other().id() + ")", path + ".vaccineCode"));
+            problems.add(Problem.error(
+                    "code-invalid",
+                    "vaccineCode codings name different vaccines ("
+                            + conflict.one().id() + ", " + conflict.other().id() + ")",
+                    path + ".vaccineCode"));
         } else {
             programme = programmeForUnknownVaccine(immunization);
             String programmeId = programme.map(Programme::id).orElse(settings.defaultProgrammeId());
-            Optional<Coding> first = immunization.getVaccineCode().getCoding().stream().filter(Coding::hasCode).findFirst();
+            Optional<Coding> first = immunization.getVaccineCode().getCoding().stream()
+                    .filter(Coding::hasCode)
+                    .findFirst();
             if (first.isPresent() && settings.allowsUnknownVaccines(programmeId)) {
-                receivedVaccine = new Code(first.get().getSystem(), first.get().getCode(), first.get().getDisplay());
+                receivedVaccine = new Code(
+                        first.get().getSystem(),
+                        first.get().getCode(),
+                        first.get().getDisplay());
             } else {
-                problems.add(Problem.error("code-invalid", unknownVaccineMessage(immunization, programmeId),
-                        path + ".vaccineCode"));
+                problems.add(Problem.error(
+                        "code-invalid", unknownVaccineMessage(immunization, programmeId), path + ".vaccineCode"));
             }
         }
         if (programme.isPresent() && !programme.get().certifies()) {
-            return new Submission.Ignored(source.entryRef(), programme.get().id(),
+            return new Submission.Ignored(
+                    source.entryRef(),
+                    programme.get().id(),
                     "doses of programme " + programme.get().id() + " are not certified");
         }
 
@@ -137,17 +164,23 @@ public final class ImmunizationMapper {
         Integer doseNumber = null;
         Integer seriesDoses = null;
         Immunization.ImmunizationProtocolAppliedComponent protocol =
-                immunization.getProtocolApplied().isEmpty() ? null : immunization.getProtocolApplied().get(0);
+                immunization.getProtocolApplied().isEmpty()
+                        ? null
+                        : immunization.getProtocolApplied().get(0);
         if (protocol != null) {
-            doseNumber = positiveWholeNumber(protocol.getDoseNumber(), path + ".protocolApplied[0].doseNumber", problems);
-            seriesDoses = positiveWholeNumber(protocol.getSeriesDoses(), path + ".protocolApplied[0].seriesDoses", problems);
+            doseNumber =
+                    positiveWholeNumber(protocol.getDoseNumber(), path + ".protocolApplied[0].doseNumber", problems);
+            seriesDoses =
+                    positiveWholeNumber(protocol.getSeriesDoses(), path + ".protocolApplied[0].seriesDoses", problems);
         }
         if (!problems.isEmpty()) {
             return new Submission.Rejected(source.entryRef(), 422, problems);
         }
         if (doseNumber == null) {
             doseNumber = source.inferredDoseNumber() != null ? source.inferredDoseNumber() : 1;
-            warnings.add(new Problem(Problem.Severity.WARNING, "informational",
+            warnings.add(new Problem(
+                    Problem.Severity.WARNING,
+                    "informational",
                     "protocolApplied.doseNumber is absent; dose " + doseNumber
                             + " was inferred from the person's doses of this programme in the input, in date order",
                     path + ".protocolApplied"));
@@ -160,7 +193,9 @@ public final class ImmunizationMapper {
         Vaccination vaccination = new Vaccination(
                 vaccine != null ? vaccine.vaccineCode() : receivedVaccine,
                 vaccine != null ? vaccine.product() : null,
-                vaccine != null && vaccine.manufacturer() != null ? vaccine.manufacturer() : manufacturer(immunization, source),
+                vaccine != null && vaccine.manufacturer() != null
+                        ? vaccine.manufacturer()
+                        : manufacturer(immunization, source),
                 disease,
                 RecipientMapper.blankToNull(immunization.getLotNumber()),
                 date,
@@ -169,15 +204,22 @@ public final class ImmunizationMapper {
                 country(facility),
                 null,
                 sentCodes(immunization));
-        VaccinationEvent event = new VaccinationEvent(source.sourceSystem(), sourceRecordId(immunization, source),
-                immunization.getMeta().getVersionId(), programmeId, recipient, vaccination, facility,
+        VaccinationEvent event = new VaccinationEvent(
+                source.sourceSystem(),
+                sourceRecordId(immunization, source),
+                immunization.getMeta().getVersionId(),
+                programmeId,
+                recipient,
+                vaccination,
+                facility,
                 practitioner(immunization, source));
         return new Submission.Accepted(source.entryRef(), event, warnings);
     }
 
     /** The vaccineCode codings as sent (system and code; displays are not carried). */
     private static List<Code> sentCodes(Immunization immunization) {
-        return immunization.getVaccineCode().getCoding().stream().filter(Coding::hasCode)
+        return immunization.getVaccineCode().getCoding().stream()
+                .filter(Coding::hasCode)
                 .map(coding -> Code.of(coding.hasSystem() ? coding.getSystem() : null, coding.getCode()))
                 .toList();
     }
@@ -194,7 +236,8 @@ public final class ImmunizationMapper {
             }
             programmeId = found.vaccine().programme().id();
         } else {
-            programmeId = programmeForUnknownVaccine(immunization).map(Programme::id).orElse(settings.defaultProgrammeId());
+            programmeId =
+                    programmeForUnknownVaccine(immunization).map(Programme::id).orElse(settings.defaultProgrammeId());
         }
         LocalDate date = occurrence(immunization, "", new ArrayList<>());
         if (date == null) {
@@ -221,11 +264,16 @@ public final class ImmunizationMapper {
 
     private VaccineMatch match(Immunization immunization) {
         CodeableConcept vaccineCode = immunization.getVaccineCode();
-        List<Code> codings = vaccineCode.getCoding().stream().filter(Coding::hasCode)
-                .map(c -> new Code(c.getSystem(), c.getCode(), c.getDisplay())).toList();
+        List<Code> codings = vaccineCode.getCoding().stream()
+                .filter(Coding::hasCode)
+                .map(c -> new Code(c.getSystem(), c.getCode(), c.getDisplay()))
+                .toList();
         VaccineMatch match = valueSets.match(codings);
         if (match instanceof VaccineMatch.Unknown && codings.isEmpty() && vaccineCode.hasText()) {
-            return valueSets.byName(vaccineCode.getText()).<VaccineMatch>map(VaccineMatch.Found::new).orElse(match);
+            return valueSets
+                    .byName(vaccineCode.getText())
+                    .<VaccineMatch>map(VaccineMatch.Found::new)
+                    .orElse(match);
         }
         return match;
     }
@@ -247,32 +295,44 @@ public final class ImmunizationMapper {
     private static String unknownVaccineMessage(Immunization immunization, String programmeId) {
         List<Coding> codings = immunization.getVaccineCode().getCoding();
         if (codings.stream().noneMatch(Coding::hasCode)) {
-            return "vaccineCode has no coding" + (immunization.getVaccineCode().hasText() ? " and its text names no known vaccine" : "");
+            return "vaccineCode has no coding"
+                    + (immunization.getVaccineCode().hasText() ? " and its text names no known vaccine" : "");
         }
-        return "unknown vaccine code " + codings.stream().filter(Coding::hasCode)
-                .map(c -> (c.hasSystem() ? c.getSystem() : "(no system)") + "|" + c.getCode())
-                .collect(Collectors.joining(", "))
-                + ": not in the configured value sets, and programme " + programmeId + " does not accept unknown vaccines";
+        return "unknown vaccine code "
+                + codings.stream()
+                        .filter(Coding::hasCode)
+                        .map(c -> (c.hasSystem() ? c.getSystem() : "(no system)") + "|" + c.getCode())
+                        .collect(Collectors.joining(", "))
+                + ": not in the configured value sets, and programme " + programmeId
+                + " does not accept unknown vaccines";
     }
 
     private Recipient recipient(Immunization immunization, Source source, List<Problem> problems) {
         Reference reference = immunization.getPatient();
         String path = source.path() + ".patient";
         if (!reference.hasReference()) {
-            problems.add(Problem.error("required", reference.hasIdentifier()
-                    ? "Immunization.patient is a logical reference (identifier only); send the Patient with it"
-                    : "Immunization.patient is missing", path));
+            problems.add(Problem.error(
+                    "required",
+                    reference.hasIdentifier()
+                            ? "Immunization.patient is a logical reference (identifier only); send the Patient with it"
+                            : "Immunization.patient is missing",
+                    path));
             return null;
         }
         Optional<Resource> resolved = resolve(immunization, reference, source);
         if (resolved.isEmpty()) {
-            problems.add(Problem.error("not-found", "Immunization.patient reference " + describe(reference.getReference())
-                    + " does not resolve to a Patient sent with the Immunization", path));
+            problems.add(Problem.error(
+                    "not-found",
+                    "Immunization.patient reference " + describe(reference.getReference())
+                            + " does not resolve to a Patient sent with the Immunization",
+                    path));
             return null;
         }
         if (!(resolved.get() instanceof Patient patient)) {
-            problems.add(Problem.error("structure", "Immunization.patient refers to a " + resolved.get().fhirType()
-                    + ", not a Patient", path));
+            problems.add(Problem.error(
+                    "structure",
+                    "Immunization.patient refers to a " + resolved.get().fhirType() + ", not a Patient",
+                    path));
             return null;
         }
         return RecipientMapper.map(patient, path + ".resolve()", problems).orElse(null);
@@ -303,7 +363,9 @@ public final class ImmunizationMapper {
         LocalDate date = null;
         if (occurrence instanceof DateTimeType dateTime && dateTime.getValueAsString() != null) {
             if (dateTime.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
-                problems.add(Problem.error("value", "occurrenceDateTime must give at least the day of vaccination",
+                problems.add(Problem.error(
+                        "value",
+                        "occurrenceDateTime must give at least the day of vaccination",
                         path + ".occurrenceDateTime"));
                 return null;
             }
@@ -311,18 +373,23 @@ public final class ImmunizationMapper {
         } else if (occurrence instanceof StringType text && text.getValue() != null) {
             date = dateFromText(text.getValue());
             if (date == null) {
-                problems.add(Problem.error("value", "occurrenceString is not a date (YYYY-MM-DD, optionally with a time)",
+                problems.add(Problem.error(
+                        "value",
+                        "occurrenceString is not a date (YYYY-MM-DD, optionally with a time)",
                         path + ".occurrenceString"));
                 return null;
             }
         }
         if (date == null) {
-            problems.add(Problem.error("required", "Immunization.occurrence[x] is missing: the date of vaccination is required",
+            problems.add(Problem.error(
+                    "required",
+                    "Immunization.occurrence[x] is missing: the date of vaccination is required",
                     path + ".occurrence"));
             return null;
         }
         if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
-            problems.add(Problem.error("business-rule", "the date of vaccination is in the future", path + ".occurrence"));
+            problems.add(
+                    Problem.error("business-rule", "the date of vaccination is in the future", path + ".occurrence"));
             return null;
         }
         return date;
@@ -347,7 +414,8 @@ public final class ImmunizationMapper {
         String text = value.primitiveValue();
         String element = path + (value instanceof StringType ? "String" : "PositiveInt");
         if (text == null) {
-            problems.add(Problem.error("value", element.substring(element.lastIndexOf('.') + 1) + " has no value", element));
+            problems.add(
+                    Problem.error("value", element.substring(element.lastIndexOf('.') + 1) + " has no value", element));
             return null;
         }
         try {
@@ -358,12 +426,15 @@ public final class ImmunizationMapper {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(Problem.error("value", element.substring(element.lastIndexOf('.') + 1)
-                + " must be a whole number of at least 1", element));
+        problems.add(Problem.error(
+                "value",
+                element.substring(element.lastIndexOf('.') + 1) + " must be a whole number of at least 1",
+                element));
         return null;
     }
 
-    private static Code disease(Optional<Programme> programme, Immunization.ImmunizationProtocolAppliedComponent protocol) {
+    private static Code disease(
+            Optional<Programme> programme, Immunization.ImmunizationProtocolAppliedComponent protocol) {
         if (programme.isPresent() && programme.get().disease() != null) {
             return programme.get().disease();
         }
@@ -396,7 +467,10 @@ public final class ImmunizationMapper {
             }
         }
         if (reference.hasIdentifier() && reference.getIdentifier().hasValue()) {
-            return new Code(reference.getIdentifier().getSystem(), reference.getIdentifier().getValue(), reference.getDisplay());
+            return new Code(
+                    reference.getIdentifier().getSystem(),
+                    reference.getIdentifier().getValue(),
+                    reference.getDisplay());
         }
         return reference.hasDisplay() ? new Code(null, reference.getDisplay(), reference.getDisplay()) : null;
     }
@@ -407,13 +481,16 @@ public final class ImmunizationMapper {
         if (!location.isEmpty()) {
             Optional<Resource> resolved = resolve(immunization, location, source);
             if (resolved.isPresent() && resolved.get() instanceof Location place) {
-                return new Facility(identifierOrId(place.getIdentifier(), place),
+                return new Facility(
+                        identifierOrId(place.getIdentifier(), place),
                         place.hasName() ? place.getName() : location.getDisplay(),
                         place.hasAddress() ? RecipientMapper.address(place.getAddress()) : null);
             }
             if (location.hasDisplay()) {
-                return new Facility(location.hasIdentifier() ? location.getIdentifier().getValue() : null,
-                        location.getDisplay(), null);
+                return new Facility(
+                        location.hasIdentifier() ? location.getIdentifier().getValue() : null,
+                        location.getDisplay(),
+                        null);
             }
         }
         for (Immunization.ImmunizationPerformerComponent performer : immunization.getPerformer()) {
@@ -432,7 +509,8 @@ public final class ImmunizationMapper {
     }
 
     private static Facility organizationFacility(Organization organization, Reference reference) {
-        return new Facility(identifierOrId(organization.getIdentifier(), organization),
+        return new Facility(
+                identifierOrId(organization.getIdentifier(), organization),
                 organization.hasName() ? organization.getName() : reference.getDisplay(),
                 organization.hasAddress() ? RecipientMapper.address(organization.getAddressFirstRep()) : null);
     }
@@ -445,12 +523,17 @@ public final class ImmunizationMapper {
                 person = resolve(immunization, role.getPractitioner(), source).orElse(null);
             }
             if (person instanceof org.hl7.fhir.r4.model.Practitioner practitioner) {
-                String name = practitioner.getName().stream().findFirst().map(HumanName::getNameAsSingleString)
-                        .filter(n -> !n.isBlank()).orElse(performer.getActor().getDisplay());
+                String name = practitioner.getName().stream()
+                        .findFirst()
+                        .map(HumanName::getNameAsSingleString)
+                        .filter(n -> !n.isBlank())
+                        .orElse(performer.getActor().getDisplay());
                 return new Practitioner(identifierOrId(practitioner.getIdentifier(), practitioner), name);
             }
             Reference reference = performer.getActor();
-            if (actor.isEmpty() && reference.hasDisplay() && reference.hasReference()
+            if (actor.isEmpty()
+                    && reference.hasDisplay()
+                    && reference.hasReference()
                     && reference.getReference().contains("Practitioner/")) {
                 return new Practitioner(null, reference.getDisplay());
             }
@@ -459,7 +542,9 @@ public final class ImmunizationMapper {
     }
 
     private static String identifierOrId(List<Identifier> identifiers, Resource resource) {
-        return identifiers.stream().filter(Identifier::hasValue).findFirst()
+        return identifiers.stream()
+                .filter(Identifier::hasValue)
+                .findFirst()
                 .map(i -> i.hasSystem() ? i.getSystem() + "|" + i.getValue() : i.getValue())
                 .orElse(resource.getIdElement().getIdPart());
     }
@@ -480,18 +565,24 @@ public final class ImmunizationMapper {
      * {@code sha256:<hex>} of the resource's canonical JSON without {@code id} and {@code meta}.
      */
     public String sourceRecordId(Immunization immunization, Source source) {
-        for (Identifier.IdentifierUse use : new Identifier.IdentifierUse[] {
-                Identifier.IdentifierUse.OFFICIAL, Identifier.IdentifierUse.USUAL, null}) {
+        for (Identifier.IdentifierUse use :
+                new Identifier.IdentifierUse[] {Identifier.IdentifierUse.OFFICIAL, Identifier.IdentifierUse.USUAL, null
+                }) {
             for (Identifier identifier : immunization.getIdentifier()) {
                 if (identifier.getUse() == use && identifier.hasValue()) {
-                    return identifier.hasSystem() ? identifier.getSystem() + "|" + identifier.getValue() : identifier.getValue();
+                    return identifier.hasSystem()
+                            ? identifier.getSystem() + "|" + identifier.getValue()
+                            : identifier.getValue();
                 }
             }
         }
         String id = immunization.getIdElement().getIdPart();
-        if (id == null && source.fullUrl() != null && !source.fullUrl().startsWith("urn:")
+        if (id == null
+                && source.fullUrl() != null
+                && !source.fullUrl().startsWith("urn:")
                 && source.fullUrl().contains("/Immunization/")) {
-            String tail = source.fullUrl().substring(source.fullUrl().lastIndexOf("/Immunization/") + "/Immunization/".length());
+            String tail = source.fullUrl()
+                    .substring(source.fullUrl().lastIndexOf("/Immunization/") + "/Immunization/".length());
             int slash = tail.indexOf('/');
             id = slash >= 0 ? tail.substring(0, slash) : tail;
         }

@@ -27,8 +27,7 @@ public final class RecipientMapper {
     private static final String NATIONALITY = "http://hl7.org/fhir/StructureDefinition/patient-nationality";
     private static final String V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
-    private RecipientMapper() {
-    }
+    private RecipientMapper() {}
 
     /**
      * Maps a Patient; adds a problem (and answers empty) when it lacks what a certificate must show: a name.
@@ -38,7 +37,9 @@ public final class RecipientMapper {
     public static Optional<Recipient> map(Patient patient, String path, List<Problem> problems) {
         Optional<PersonName> name = name(patient.getName());
         if (name.isEmpty()) {
-            problems.add(Problem.error("required", "the Patient has no name (family, given or text) to print on a certificate",
+            problems.add(Problem.error(
+                    "required",
+                    "the Patient has no name (family, given or text) to print on a certificate",
                     path + ".name"));
             return Optional.empty();
         }
@@ -48,13 +49,21 @@ public final class RecipientMapper {
             try {
                 birthDate = new PartialDate(iso);
             } catch (IllegalArgumentException | DateTimeException e) {
-                problems.add(Problem.error("value", "birthDate is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                problems.add(Problem.error(
+                        "value",
+                        "birthDate is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
                         path + ".birthDate"));
                 return Optional.empty();
             }
         }
-        return Optional.of(new Recipient(name.get(), birthDate, gender(patient.getGender()),
-                identifiers(patient), contacts(patient), address(patient), nationality(patient)));
+        return Optional.of(new Recipient(
+                name.get(),
+                birthDate,
+                gender(patient.getGender()),
+                identifiers(patient),
+                contacts(patient),
+                address(patient),
+                nationality(patient)));
     }
 
     /** The official name, else the usual one, else any current one; an old or maiden name only as a last resort. */
@@ -62,8 +71,13 @@ public final class RecipientMapper {
         return names.stream()
                 .filter(n -> n.hasFamily() || n.hasGiven() || n.hasText())
                 .min(Comparator.comparingInt(RecipientMapper::namePreference))
-                .map(n -> new PersonName(n.getGiven().stream().map(StringType::getValue)
-                        .filter(g -> g != null && !g.isBlank()).toList(), blankToNull(n.getFamily()), blankToNull(n.getText())));
+                .map(n -> new PersonName(
+                        n.getGiven().stream()
+                                .map(StringType::getValue)
+                                .filter(g -> g != null && !g.isBlank())
+                                .toList(),
+                        blankToNull(n.getFamily()),
+                        blankToNull(n.getText())));
     }
 
     private static int namePreference(HumanName name) {
@@ -125,7 +139,10 @@ public final class RecipientMapper {
             }
         }
         String hints = ((identifier.getSystem() == null ? "" : identifier.getSystem()) + " "
-                + (identifier.getType().getText() == null ? "" : identifier.getType().getText())).toLowerCase(Locale.ROOT);
+                        + (identifier.getType().getText() == null
+                                ? ""
+                                : identifier.getType().getText()))
+                .toLowerCase(Locale.ROOT);
         if (hints.contains("passport")) {
             return Identifier.IdentifierType.PASSPORT;
         }
@@ -138,7 +155,8 @@ public final class RecipientMapper {
     private static List<ContactPoint> contacts(Patient patient) {
         List<ContactPoint> contacts = new ArrayList<>();
         for (org.hl7.fhir.r4.model.ContactPoint telecom : patient.getTelecom()) {
-            if (!telecom.hasValue() || telecom.getSystem() == null
+            if (!telecom.hasValue()
+                    || telecom.getSystem() == null
                     || telecom.getUse() == org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.OLD
                     || telecom.hasPeriod() && telecom.getPeriod().hasEnd()) {
                 continue;
@@ -146,7 +164,8 @@ public final class RecipientMapper {
             String value = telecom.getValue().trim();
             switch (telecom.getSystem()) {
                 case EMAIL -> contacts.add(new ContactPoint(ContactPoint.Channel.EMAIL, stripScheme(value, "mailto:")));
-                case PHONE, SMS -> contacts.add(new ContactPoint(ContactPoint.Channel.PHONE, stripScheme(value, "tel:")));
+                case PHONE, SMS ->
+                    contacts.add(new ContactPoint(ContactPoint.Channel.PHONE, stripScheme(value, "tel:")));
                 default -> {
                     // fax, pager, url, other: nowhere to deliver a certificate
                 }
@@ -171,12 +190,18 @@ public final class RecipientMapper {
 
     /** A FHIR address in the model; the country as ISO alpha-2 when recognisable, else as written. */
     public static Address address(org.hl7.fhir.r4.model.Address address) {
-        String country = address.hasCountry()
-                ? Countries.alpha2(address.getCountry()).orElse(address.getCountry())
-                : null;
-        return new Address(address.getLine().stream().map(StringType::getValue).filter(l -> l != null && !l.isBlank()).toList(),
-                blankToNull(address.getCity()), blankToNull(address.getDistrict()), blankToNull(address.getState()),
-                blankToNull(address.getPostalCode()), country);
+        String country =
+                address.hasCountry() ? Countries.alpha2(address.getCountry()).orElse(address.getCountry()) : null;
+        return new Address(
+                address.getLine().stream()
+                        .map(StringType::getValue)
+                        .filter(l -> l != null && !l.isBlank())
+                        .toList(),
+                blankToNull(address.getCity()),
+                blankToNull(address.getDistrict()),
+                blankToNull(address.getState()),
+                blankToNull(address.getPostalCode()),
+                country);
     }
 
     private static String nationality(Patient patient) {

@@ -15,8 +15,8 @@ import org.certhub.fhirmapping.divoc.DivocCertifyMapper;
 class FhirIngestionFuzzTest {
 
     private static final FhirIngestion INGESTION = TestFhir.ingestion();
-    private static final DivocCertifyMapper DIVOC = new DivocCertifyMapper(TestFhir.VALUE_SETS,
-            FhirIngestionSettings.defaults(), TestFhir.CLOCK);
+    private static final DivocCertifyMapper DIVOC =
+            new DivocCertifyMapper(TestFhir.VALUE_SETS, FhirIngestionSettings.defaults(), TestFhir.CLOCK);
 
     @FuzzTest
     void jsonBody(byte[] input) {

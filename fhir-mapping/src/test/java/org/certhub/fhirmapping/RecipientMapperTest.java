@@ -39,9 +39,11 @@ class RecipientMapperTest {
         assertThat(problems).isEmpty();
         assertThat(recipient.name().fullName()).isEqualTo("Robert James Builder");
         assertThat(recipient.birthDate().iso()).isEqualTo("1970");
-        assertThat(recipient.identifiers()).extracting(i -> i.type() + ":" + i.value())
+        assertThat(recipient.identifiers())
+                .extracting(i -> i.type() + ":" + i.value())
                 .containsExactly("PASSPORT:P1", "NATIONAL_ID:N1", "PASSPORT:P2", "MEDICAL_RECORD:M1");
-        assertThat(recipient.identifier(IdentifierType.PASSPORT).orElseThrow().system()).isEqualTo("http://hl7.org/fhir/sid/passport-IND");
+        assertThat(recipient.identifier(IdentifierType.PASSPORT).orElseThrow().system())
+                .isEqualTo("http://hl7.org/fhir/sid/passport-IND");
         assertThat(recipient.contacts()).extracting(ContactPoint::value).containsExactly("bob@example.org", "+911234");
         assertThat(recipient.address().country()).isEqualTo("IN");
         assertThat(recipient.address().city()).isEqualTo("Pune");
@@ -51,9 +53,14 @@ class RecipientMapperTest {
     @Test
     void aPatientWithoutAnyNameIsAProblemNamingTheElement() {
         List<Problem> problems = new ArrayList<>();
-        assertThat(RecipientMapper.map(patient("{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\"}]}"),
-                "Bundle.entry[0].resource", problems)).isEmpty();
-        assertThat(problems).singleElement().satisfies(p -> assertThat(p.expression()).isEqualTo("Bundle.entry[0].resource.name"));
+        assertThat(RecipientMapper.map(
+                        patient("{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\"}]}"),
+                        "Bundle.entry[0].resource",
+                        problems))
+                .isEmpty();
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.expression()).isEqualTo("Bundle.entry[0].resource.name"));
     }
 
     @Test

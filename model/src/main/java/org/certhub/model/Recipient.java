@@ -20,7 +20,10 @@ public record Recipient(
     }
 
     public Optional<String> contact(ContactPoint.Channel channel) {
-        return contacts.stream().filter(c -> c.channel() == channel).map(ContactPoint::value).findFirst();
+        return contacts.stream()
+                .filter(c -> c.channel() == channel)
+                .map(ContactPoint::value)
+                .findFirst();
     }
 
     public Optional<Identifier> identifier(Identifier.IdentifierType type) {

@@ -42,8 +42,17 @@ public record Vaccination(
     }
 
     /** A dose without the sender's own codings (they are the certificate's {@code vaccine} code). */
-    public Vaccination(Code vaccine, Code product, Code manufacturer, Code disease, String lot, LocalDate date,
-                       int doseNumber, Integer totalDoses, String country, LocalDate nextDoseDue) {
+    public Vaccination(
+            Code vaccine,
+            Code product,
+            Code manufacturer,
+            Code disease,
+            String lot,
+            LocalDate date,
+            int doseNumber,
+            Integer totalDoses,
+            String country,
+            LocalDate nextDoseDue) {
         this(vaccine, product, manufacturer, disease, lot, date, doseNumber, totalDoses, country, nextDoseDue, null);
     }
 

@@ -22,8 +22,7 @@ public final class VcInteropTool {
 
     private static final long TIMEOUT_SECONDS = 120;
 
-    private VcInteropTool() {
-    }
+    private VcInteropTool() {}
 
     /** Runs {@code node <script> <args...>} in the tool's folder and answers its standard output. */
     public static String run(String script, String... args) {
@@ -32,8 +31,10 @@ public final class VcInteropTool {
         command.addAll(List.of(args));
         try {
             Path stderr = Files.createTempFile("vc-interop", ".err");
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(stderr.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -77,7 +78,9 @@ public final class VcInteropTool {
 
     private static boolean nodeRuns() {
         try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {

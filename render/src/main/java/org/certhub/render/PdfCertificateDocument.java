@@ -44,6 +44,7 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     /** CSS font families the templates use: {@code font-family: 'Noto Sans', 'Noto Sans Devanagari'}. */
     public static final String LATIN_FAMILY = "Noto Sans";
+
     public static final String DEVANAGARI_FAMILY = "Noto Sans Devanagari";
 
     private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -93,9 +94,10 @@ public final class PdfCertificateDocument implements CertificateDocument {
         byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), qrSizePx);
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         String programme = certificate.event().programmeId();
-        List<String> names = programme != null && PROGRAMME_ID.matcher(programme).matches()
-                ? List.of("certificate-" + programme, "certificate")
-                : List.of("certificate");
+        List<String> names =
+                programme != null && PROGRAMME_ID.matcher(programme).matches()
+                        ? List.of("certificate-" + programme, "certificate")
+                        : List.of("certificate");
         return templates.apply(names, locale, model);
     }
 
@@ -111,8 +113,12 @@ public final class PdfCertificateDocument implements CertificateDocument {
             builder.usePDDocument(target);
             for (int i = 0; i < FONTS.size(); i++) {
                 FontFile file = FONTS.get(i);
-                builder.useFont(new EmbeddedFont(target, parsed.fonts().get(i)), file.family(), file.weight(),
-                        FontStyle.NORMAL, true);
+                builder.useFont(
+                        new EmbeddedFont(target, parsed.fonts().get(i)),
+                        file.family(),
+                        file.weight(),
+                        FontStyle.NORMAL,
+                        true);
             }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
@@ -138,7 +144,8 @@ public final class PdfCertificateDocument implements CertificateDocument {
                 font.setEnableGsub(!FONTS.get(i).family().equals(LATIN_FAMILY));
                 parsed.add(font);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot parse font " + FONTS.get(i).resource(), e);
+                throw new UncheckedIOException(
+                        "cannot parse font " + FONTS.get(i).resource(), e);
             }
         }
         return new ParsedFonts(List.copyOf(parsed));
@@ -155,15 +162,13 @@ public final class PdfCertificateDocument implements CertificateDocument {
         }
     }
 
-    private record FontFile(String resource, String family, int weight) {
-    }
+    private record FontFile(String resource, String family, int weight) {}
 
     /**
      * The bundled fonts parsed once, used by one rendering at a time: a PDF embeds a subset of each font it
      * uses, and parsing the font files for every PDF would cost more than the rest of the rendering.
      */
-    private record ParsedFonts(List<TrueTypeFont> fonts) {
-    }
+    private record ParsedFonts(List<TrueTypeFont> fonts) {}
 
     /** Embeds the font in the document the first time the layout needs it, and only then. */
     private static final class EmbeddedFont extends PDFontSupplier {

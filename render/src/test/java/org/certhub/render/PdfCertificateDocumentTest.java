@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class PdfCertificateDocumentTest {
 
-    private static final String QR_TEXT = "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DCMH0LDK2%K:XFE70*LP$V25$0Q:J:4MO1P0%0L0HD+9E/HY+4J6TH48S%4K.GJ2PT3QY:GQ3TE2I+-CPHN6D7LLK*2HG%89UV-0LZ 2ZJJ524-LH/CJTK96L6SR9MU9DHGZ%P WUQRENS431T1XCNCF+47AY0-IFO0500TGPN8F5G.41Q2E4T8ALW.INSV$ 07UV5SR+BNQHNML7 /KD3TU 4V*CAT3ZGLQMI/XI%ZJNSBBXK2:UG%UJMI:TU+MMPZ5$/PMX19UE:-PSR3/$NU44CBE6DQ3D7B0FBOFX0DV2DGMB$YPF62I$60/F$Z2I6IFX21XNI-LM%3/DF/U6Z9FEOJVRLVW6K$UG+BKK57:1+D10%4K83F+1VWD1NE";
+    private static final String QR_TEXT =
+            "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4NN3F85QNCY0O%0VZ001HOC9JU0D0HT0HB2PL/IB*09B9LW4T*8+DCMH0LDK2%K:XFE70*LP$V25$0Q:J:4MO1P0%0L0HD+9E/HY+4J6TH48S%4K.GJ2PT3QY:GQ3TE2I+-CPHN6D7LLK*2HG%89UV-0LZ 2ZJJ524-LH/CJTK96L6SR9MU9DHGZ%P WUQRENS431T1XCNCF+47AY0-IFO0500TGPN8F5G.41Q2E4T8ALW.INSV$ 07UV5SR+BNQHNML7 /KD3TU 4V*CAT3ZGLQMI/XI%ZJNSBBXK2:UG%UJMI:TU+MMPZ5$/PMX19UE:-PSR3/$NU44CBE6DQ3D7B0FBOFX0DV2DGMB$YPF62I$60/F$Z2I6IFX21XNI-LM%3/DF/U6Z9FEOJVRLVW6K$UG+BKK57:1+D10%4K83F+1VWD1NE";
 
     private final PdfCertificateDocument document = new PdfCertificateDocument(CertificateFixtures.templates());
 
@@ -38,8 +39,18 @@ class PdfCertificateDocumentTest {
             assertThat(box.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
             assertThat(box.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Vaccination Certificate", "Asha Kumari", "Comirnaty", "2 of 2", "FK8891",
-                    "Primary Health Centre Wardha", "India", "CERT-0000042", "Female", "XXXXXXXX1234");
+            assertThat(text)
+                    .contains(
+                            "Vaccination Certificate",
+                            "Asha Kumari",
+                            "Comirnaty",
+                            "2 of 2",
+                            "FK8891",
+                            "Primary Health Centre Wardha",
+                            "India",
+                            "CERT-0000042",
+                            "Female",
+                            "XXXXXXXX1234");
             assertThat(text).doesNotContain("234567891234");
         }
     }
@@ -69,7 +80,9 @@ class PdfCertificateDocumentTest {
             assertThat(images).singleElement().satisfies(image -> {
                 // the PNG's own compressed rows (PNG predictors), not pixels decoded and compressed again
                 assertThat(image.getBitsPerComponent()).isEqualTo(1);
-                assertThat(image.getCOSObject().getCOSDictionary(COSName.DECODE_PARMS).getInt(COSName.PREDICTOR))
+                assertThat(image.getCOSObject()
+                                .getCOSDictionary(COSName.DECODE_PARMS)
+                                .getInt(COSName.PREDICTOR))
                         .isEqualTo(15);
                 assertThat(image.getWidth()).isEqualTo(400);
             });
@@ -133,7 +146,8 @@ class PdfCertificateDocumentTest {
     void usesTheProgrammesTemplateWhenThereIsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path override)
             throws IOException {
         java.nio.file.Files.createDirectories(override.resolve("templates"));
-        java.nio.file.Files.writeString(override.resolve("templates/certificate-polio.hbs"),
+        java.nio.file.Files.writeString(
+                override.resolve("templates/certificate-polio.hbs"),
                 "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Polio {{holder.name}}</p>"
                         + "<img src=\"{{qr}}\" style=\"width: 60mm\"/></body></html>");
         Templates layered = Templates.from(ConfigSource.firstOf(
@@ -148,8 +162,8 @@ class PdfCertificateDocumentTest {
 
     @Test
     void registersFontsForEveryCharacterSoNothingFallsBack() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture =
                 new ch.qos.logback.core.read.ListAppender<>();
         capture.start();
@@ -164,8 +178,10 @@ class PdfCertificateDocumentTest {
                 .filteredOn(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
                 .extracting(event -> event.getLoggerName() + ": " + event.getFormattedMessage())
                 .isEmpty();
-        assertThat(capture.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
-                .as("openhtmltopdf logs through SLF4J").anyMatch(name -> name.startsWith("com.openhtmltopdf"));
+        assertThat(capture.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName)
+                .as("openhtmltopdf logs through SLF4J")
+                .anyMatch(name -> name.startsWith("com.openhtmltopdf"));
     }
 
     @Test

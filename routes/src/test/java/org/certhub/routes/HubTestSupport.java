@@ -38,8 +38,8 @@ public abstract class HubTestSupport {
      * context, cached across the classes that share it, keeps sending to the port it was given.
      */
     @RegisterExtension
-    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.port(freePort()))
-            .withPerMethodLifecycle(false);
+    protected static final GreenMailExtension MAIL =
+            new GreenMailExtension(ServerSetupTest.SMTP.port(freePort())).withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -79,8 +79,10 @@ public abstract class HubTestSupport {
      * a {@code null} body sends none.
      */
     protected HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -94,17 +96,32 @@ public abstract class HubTestSupport {
 
     /** Waits until an event is certified, and answers its certificate id. */
     protected String awaitCertified(String eventId) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> json(get("/api/v1/events/" + eventId)).path("certificateId").asText(""), id -> !id.isEmpty());
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId))
+                                .path("certificateId")
+                                .asText(""),
+                        id -> !id.isEmpty());
     }
 
     /** A read as the default sender (which sent the records the tests post). */
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-API-Key", API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<byte[]> getBytes(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-API-Key", API_KEY).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-API-Key", API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     protected static JsonNode json(HttpResponse<String> response) {

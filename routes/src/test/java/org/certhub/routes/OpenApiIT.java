@@ -33,15 +33,29 @@ class OpenApiIT extends HubTestSupport {
         for (RestRegistry.RestService route : served) {
             String path = route.getBasePath() + (route.getUriTemplate() == null ? "" : route.getUriTemplate());
             String verb = route.getMethod() + " " + path;
-            JsonNode operation = document.path("paths").path(path).path(route.getMethod().toLowerCase(Locale.ROOT));
-            assertThat(operation.isObject()).as("%s in the OpenAPI document", verb).isTrue();
-            assertThat(operation.path("summary").asText()).as("%s described", verb).isNotBlank();
-            assertThat(operation.path("responses").has("default")).as("%s answers", verb).isFalse();
-            assertThat(operation.path("responses").size()).as("%s answers", verb).isPositive();
-            operation.path("responses").forEach(answer ->
-                    assertThat(answer.path("description").asText()).as("%s answer", verb).isNotBlank());
+            JsonNode operation =
+                    document.path("paths").path(path).path(route.getMethod().toLowerCase(Locale.ROOT));
+            assertThat(operation.isObject())
+                    .as("%s in the OpenAPI document", verb)
+                    .isTrue();
+            assertThat(operation.path("summary").asText())
+                    .as("%s described", verb)
+                    .isNotBlank();
+            assertThat(operation.path("responses").has("default"))
+                    .as("%s answers", verb)
+                    .isFalse();
+            assertThat(operation.path("responses").size())
+                    .as("%s answers", verb)
+                    .isPositive();
+            operation
+                    .path("responses")
+                    .forEach(answer -> assertThat(answer.path("description").asText())
+                            .as("%s answer", verb)
+                            .isNotBlank());
             if (path.contains("{")) {
-                assertThat(operation.path("parameters").findValuesAsText("in")).as("%s parameters", verb).contains("path");
+                assertThat(operation.path("parameters").findValuesAsText("in"))
+                        .as("%s parameters", verb)
+                        .contains("path");
             }
         }
     }
@@ -67,7 +81,8 @@ class OpenApiIT extends HubTestSupport {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui-bundle.js");
         assertThat(get("/api/docs/docs.js").body()).contains("'../openapi.json'");
-        assertThat(getBytes("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(getBytes("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode())
+                .isEqualTo(200);
         assertThat(getBytes("/webjars/swagger-ui/swagger-ui.css").statusCode()).isEqualTo(200);
     }
 }

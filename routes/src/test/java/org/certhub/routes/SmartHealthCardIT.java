@@ -57,14 +57,19 @@ class SmartHealthCardIT extends HubTestSupport {
     @Test
     void aPersonsDosesTravelInOneCardThatShcSdkVerifiesAndARevokedCardIsListed() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String dose1 = example("immunization-bundle.json").replace("IMM-2021-000147", "IMM-" + run + "-1")
+        String dose1 = example("immunization-bundle.json")
+                .replace("IMM-2021-000147", "IMM-" + run + "-1")
                 .replace("C01X00T47", "P" + run);
         String dose2 = dose1.replace("IMM-" + run + "-1", "IMM-" + run + "-2")
                 .replace("2021-05-29T10:15:00+02:00", "2021-06-26T10:15:00+02:00")
                 .replace("\"FD5918\"", "\"FE2083\"")
                 .replace("\"doseNumberPositiveInt\": 1", "\"doseNumberPositiveInt\": 2");
-        String first = awaitCertified(json(post("/fhir/r4", "application/fhir+json", dose1, API_KEY)).get("id").asText());
-        String second = awaitCertified(json(post("/fhir/r4", "application/fhir+json", dose2, API_KEY)).get("id").asText());
+        String first = awaitCertified(json(post("/fhir/r4", "application/fhir+json", dose1, API_KEY))
+                .get("id")
+                .asText());
+        String second = awaitCertified(json(post("/fhir/r4", "application/fhir+json", dose2, API_KEY))
+                .get("id")
+                .asText());
 
         HttpResponse<String> file = get("/api/v1/certificates/" + second + "/shc.smart-health-card");
         assertThat(file.statusCode()).isEqualTo(200);
@@ -73,14 +78,22 @@ class SmartHealthCardIT extends HubTestSupport {
         String jws = json(file).at("/verifiableCredential/0").asText();
         JsonNode payload = payload(jws);
         JsonNode bundle = payload.at("/vc/credentialSubject/fhirBundle");
-        assertThat(payload.at("/vc/type")).extracting(JsonNode::asText).containsExactly("https://smarthealth.cards#health-card");
+        assertThat(payload.at("/vc/type"))
+                .extracting(JsonNode::asText)
+                .containsExactly("https://smarthealth.cards#health-card");
         assertThat(payload.at("/vc/rid").asText()).matches("[A-Za-z0-9_-]{11}");
         assertThat(bundle.findValues("lotNumber")).extracting(JsonNode::asText).containsExactly("FD5918", "FE2083");
-        assertThat(bundle.findValuesAsText("code")).as("the sender's CVX code, not the EU type code").containsExactly("208", "208");
+        assertThat(bundle.findValuesAsText("code"))
+                .as("the sender's CVX code, not the EU type code")
+                .containsExactly("208", "208");
         assertThat(bundle.findValues("identifier")).isEmpty();
         assertThat(payload(json(get("/api/v1/certificates/" + first + "/shc.smart-health-card"))
-                .at("/verifiableCredential/0").asText()).at("/vc/credentialSubject/fhirBundle").findValues("lotNumber"))
-                .as("dose 1's card was issued before dose 2 was known").hasSize(1);
+                                .at("/verifiableCredential/0")
+                                .asText())
+                        .at("/vc/credentialSubject/fhirBundle")
+                        .findValues("lotNumber"))
+                .as("dose 1's card was issued before dose 2 was known")
+                .hasSize(1);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> mailedCard("FE2083"), card -> card != null);
         assertThat(mailedCard("FE2083")).as("the mailed file is the served one").isEqualTo(jws);
@@ -89,9 +102,12 @@ class SmartHealthCardIT extends HubTestSupport {
         assertThat(ddcc.statusCode()).isEqualTo(200);
         assertThat(ddcc.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
         assertThat(json(ddcc).get("type").asText()).isEqualTo("document");
-        assertThat(json(ddcc).findValues("lotNumber")).extracting(JsonNode::asText).containsExactly("FE2083");
+        assertThat(json(ddcc).findValues("lotNumber"))
+                .extracting(JsonNode::asText)
+                .containsExactly("FE2083");
         assertThat(json(ddcc).findValuesAsText("use")).contains("official");
-        assertThat(get("/api/v1/certificates/no-such-certificate/ddcc").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/certificates/no-such-certificate/ddcc").statusCode())
+                .isEqualTo(404);
 
         HttpResponse<String> jwks = get("/.well-known/jwks.json");
         assertThat(jwks.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
@@ -103,7 +119,8 @@ class SmartHealthCardIT extends HubTestSupport {
         });
         String kid = JWSObject.parse(jws).getHeader().getKeyID();
         long crlVersion = crlVersion(kid);
-        assertThat(json(get("/.well-known/crl/" + kid + ".json")).get("ctr").asLong()).isEqualTo(crlVersion);
+        assertThat(json(get("/.well-known/crl/" + kid + ".json")).get("ctr").asLong())
+                .isEqualTo(crlVersion);
         assertThat(get("/.well-known/crl/unknown-kid.json").statusCode()).isEqualTo(404);
 
         JsonNode checked = verifyWithShcSdk(file.body()).at("/cards/0");
@@ -116,15 +133,21 @@ class SmartHealthCardIT extends HubTestSupport {
         assertThat(checked.get("jwksKeyTypes")).extracting(JsonNode::asText).containsOnly("EC/P-256/ES256/sig");
 
         assertThat(post("/api/v1/admin/certificates/" + second + "/revoke", "application/json", "", ADMIN_KEY)
-                .statusCode()).isLessThan(300);
+                        .statusCode())
+                .isLessThan(300);
 
         assertThat(crlVersion(kid)).isEqualTo(crlVersion + 1);
-        assertThat(json(get("/.well-known/crl/" + kid + ".json")).get("rids")).extracting(JsonNode::asText)
+        assertThat(json(get("/.well-known/crl/" + kid + ".json")).get("rids"))
+                .extracting(JsonNode::asText)
                 .contains(payload.at("/vc/rid").asText());
-        assertThat(json(post("/api/v1/verify", "text/plain", checked.get("qr").asText(), null)).get("reason").asText())
+        assertThat(json(post("/api/v1/verify", "text/plain", checked.get("qr").asText(), null))
+                        .get("reason")
+                        .asText())
                 .isEqualTo("revoked");
         JsonNode afterRevocation = verifyWithShcSdk(file.body()).at("/cards/0");
-        assertThat(afterRevocation.get("verified").asBoolean()).as("the signature still holds").isTrue();
+        assertThat(afterRevocation.get("verified").asBoolean())
+                .as("the signature still holds")
+                .isTrue();
         assertThat(afterRevocation.get("revoked").asBoolean()).isTrue();
         assertThat(afterRevocation.get("crlMatchesVersion").asBoolean()).isTrue();
     }
@@ -137,7 +160,9 @@ class SmartHealthCardIT extends HubTestSupport {
                 BodyPart part = parts.getBodyPart(i);
                 if ("certificate.smart-health-card".equals(part.getFileName())) {
                     assertThat(part.getContentType()).startsWith("application/smart-health-card");
-                    String jws = JSON.readTree(part.getInputStream()).at("/verifiableCredential/0").asText();
+                    String jws = JSON.readTree(part.getInputStream())
+                            .at("/verifiableCredential/0")
+                            .asText();
                     if (payload(jws).toString().contains(lot)) {
                         return jws;
                     }
@@ -148,9 +173,13 @@ class SmartHealthCardIT extends HubTestSupport {
     }
 
     private long crlVersion(String kid) throws Exception {
-        return StreamSupport.stream(json(get("/.well-known/jwks.json")).get("keys").spliterator(), false)
+        return StreamSupport.stream(
+                        json(get("/.well-known/jwks.json")).get("keys").spliterator(), false)
                 .filter(key -> key.get("kid").asText().equals(kid))
-                .findFirst().orElseThrow().get("crlVersion").asLong();
+                .findFirst()
+                .orElseThrow()
+                .get("crlVersion")
+                .asLong();
     }
 
     private static JsonNode payload(String jws) throws Exception {
@@ -176,7 +205,8 @@ class SmartHealthCardIT extends HubTestSupport {
         Path errors = Files.createTempFile("certhub-shc-sdk", ".log");
         try {
             Files.writeString(input, smartHealthCardFile);
-            Process node = new ProcessBuilder("node", "verify.mjs", input.toAbsolutePath().toString())
+            Process node = new ProcessBuilder(
+                            "node", "verify.mjs", input.toAbsolutePath().toString())
                     .directory(SHC_SDK_TOOL.toFile())
                     .redirectError(errors.toFile())
                     .start();

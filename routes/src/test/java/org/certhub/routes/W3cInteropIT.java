@@ -35,12 +35,17 @@ class W3cInteropIT extends HubTestSupport {
         HttpResponse<String> context = get("/credentials/vaccination/v1");
 
         assertThat(context.statusCode()).isEqualTo(200);
-        assertThat(context.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/ld+json"));
+        assertThat(context.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/ld+json"));
         assertThat(context.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-        assertThat(context.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("immutable"));
-        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(context.body().getBytes(StandardCharsets.UTF_8));
-        assertThat(context.headers().firstValue("Content-Digest")).hasValue("sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":");
-        assertThat(Files.readString(Path.of("..", "docs", "credentials.md"))).as("the digest published in the docs")
+        assertThat(context.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(cache -> assertThat(cache).contains("immutable"));
+        byte[] sha256 =
+                MessageDigest.getInstance("SHA-256").digest(context.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(context.headers().firstValue("Content-Digest"))
+                .hasValue("sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":");
+        assertThat(Files.readString(Path.of("..", "docs", "credentials.md")))
+                .as("the digest published in the docs")
                 .contains(HexFormat.of().formatHex(sha256));
         assertThat(json(context).get("@context").has("@vocab")).isFalse();
     }
@@ -50,11 +55,15 @@ class W3cInteropIT extends HubTestSupport {
         JsonNode credential = issuedCredential();
         assertThat(credential.get("@context").toString()).contains(issuer.baseUrl() + "/credentials/vaccination/v1");
 
-        assertThat(verifiedByReferenceStack(credential).get("verified").asBoolean()).as("the hub's credential").isTrue();
+        assertThat(verifiedByReferenceStack(credential).get("verified").asBoolean())
+                .as("the hub's credential")
+                .isTrue();
 
         ObjectNode tampered = credential.deepCopy();
         ((ObjectNode) tampered.get("credentialSubject")).put("name", "Someone Else");
-        assertThat(verifiedByReferenceStack(tampered).get("verified").asBoolean()).as("a changed name").isFalse();
+        assertThat(verifiedByReferenceStack(tampered).get("verified").asBoolean())
+                .as("a changed name")
+                .isFalse();
     }
 
     @Test
@@ -70,15 +79,20 @@ class W3cInteropIT extends HubTestSupport {
         assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(list.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(json(list).get("type").toString()).contains("BitstringStatusListCredential");
-        assertThat(verifiedByReferenceStack(credential).get("revoked").asBoolean()).isFalse();
+        assertThat(verifiedByReferenceStack(credential).get("revoked").asBoolean())
+                .isFalse();
 
-        String certificateId = credential.get("evidence").get(0).get("certificateId").asText();
-        assertThat(send("POST", "/api/v1/admin/certificates/" + certificateId + "/revoke", null, "X-API-Key", ADMIN_KEY).statusCode())
+        String certificateId =
+                credential.get("evidence").get(0).get("certificateId").asText();
+        assertThat(send("POST", "/api/v1/admin/certificates/" + certificateId + "/revoke", null, "X-API-Key", ADMIN_KEY)
+                        .statusCode())
                 .isEqualTo(200);
 
         JsonNode afterRevocation = verifiedByReferenceStack(credential);
         assertThat(afterRevocation.get("verified").asBoolean()).isFalse();
-        assertThat(afterRevocation.get("revoked").asBoolean()).as("read from the list by the reference stack").isTrue();
+        assertThat(afterRevocation.get("revoked").asBoolean())
+                .as("read from the list by the reference stack")
+                .isTrue();
         JsonNode ours = json(post("/api/v1/verify", "text/plain", credential.toString(), null));
         assertThat(ours.get("reason").asText()).isEqualTo("revoked");
     }
@@ -90,7 +104,8 @@ class W3cInteropIT extends HubTestSupport {
     }
 
     private JsonNode issuedCredential() {
-        HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY);
+        HttpResponse<String> accepted =
+                post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY);
         assertThat(accepted.statusCode()).isEqualTo(202);
         String certificateId = awaitCertified(json(accepted).get("id").asText());
         return json(get("/api/v1/certificates/" + certificateId + "/w3c-vc"));
@@ -99,7 +114,8 @@ class W3cInteropIT extends HubTestSupport {
     private JsonNode verifiedByReferenceStack(JsonNode credential) throws Exception {
         Path file = Files.createTempFile(work, "credential", ".json");
         Files.writeString(file, credential.toString());
-        String out = VcInteropTool.run("verify-hub-credential.js", "http://localhost:" + port, issuer.baseUrl(), file.toString());
+        String out = VcInteropTool.run(
+                "verify-hub-credential.js", "http://localhost:" + port, issuer.baseUrl(), file.toString());
         return JSON.readTree(out);
     }
 }

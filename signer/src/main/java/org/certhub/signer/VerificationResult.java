@@ -48,7 +48,6 @@ public record VerificationResult(
         /** The credential names a status list that could not be read, did not verify or is not its issuer's. */
         public static final String STATUS_UNAVAILABLE = "status-unavailable";
 
-        private Reasons() {
-        }
+        private Reasons() {}
     }
 }

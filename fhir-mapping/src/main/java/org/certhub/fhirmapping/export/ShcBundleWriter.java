@@ -1,11 +1,10 @@
 package org.certhub.fhirmapping.export;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import org.certhub.model.Code;
 import org.certhub.model.Facility;
 import org.certhub.model.Recipient;
@@ -30,8 +29,8 @@ public final class ShcBundleWriter {
     static final String PATIENT_URL = "resource:0";
     static final String CVX = "http://hl7.org/fhir/sid/cvx";
 
-    private static final Comparator<VaccinationEvent> OLDEST_FIRST = Comparator
-            .comparing((VaccinationEvent dose) -> dose.vaccination().date())
+    private static final Comparator<VaccinationEvent> OLDEST_FIRST = Comparator.comparing(
+                    (VaccinationEvent dose) -> dose.vaccination().date())
             .thenComparingInt(dose -> dose.vaccination().doseNumber());
 
     private final FhirContext fhir;
@@ -71,7 +70,9 @@ public final class ShcBundleWriter {
 
     /** The code a card names the vaccine by: the sender's CVX coding, else its first coding, else the hub's code. */
     static Code cardVaccineCode(Vaccination vaccination) {
-        return vaccination.sentCodes().stream().filter(code -> CVX.equals(code.system())).findFirst()
+        return vaccination.sentCodes().stream()
+                .filter(code -> CVX.equals(code.system()))
+                .findFirst()
                 .or(() -> vaccination.sentCodes().stream().findFirst())
                 .orElse(vaccination.vaccine());
     }

@@ -46,9 +46,16 @@ public class CertificateApi {
     private final RecordAccess access;
     private final DdccDocumentWriter ddcc;
 
-    public CertificateApi(EventStore events, CertificateStore certificates, DeliveryStore deliveries,
-                          CertificateDocument documents, HttpProblems problems, ObjectMapper mapper,
-                          CerthubProperties properties, RecordAccess access, DdccDocumentWriter ddcc) {
+    public CertificateApi(
+            EventStore events,
+            CertificateStore certificates,
+            DeliveryStore deliveries,
+            CertificateDocument documents,
+            HttpProblems problems,
+            ObjectMapper mapper,
+            CerthubProperties properties,
+            RecordAccess access,
+            DdccDocumentWriter ddcc) {
         this.access = access;
         this.ddcc = ddcc;
         this.events = events;
@@ -79,13 +86,18 @@ public class CertificateApi {
 
     /** {@code GET /api/v1/certificates/{id}}: the record with every signed credential. */
     public HttpAnswer certificate(@Header("id") String id, @Header(Caller.HEADER) String caller) {
-        return withCertificate(id, caller, issued -> HttpAnswer.json(200, record(issued).toString()));
+        return withCertificate(
+                id, caller, issued -> HttpAnswer.json(200, record(issued).toString()));
     }
 
     /** {@code GET /api/v1/certificates/{id}/{format}}: one credential as its own document. */
-    public HttpAnswer credential(@Header("id") String id, @Header("format") String format, @Header(Caller.HEADER) String caller) {
-        return withCredential(id, format, caller, (issued, credential) ->
-                new HttpAnswer(200, credential.mediaType(), credential.document(), Map.of()));
+    public HttpAnswer credential(
+            @Header("id") String id, @Header("format") String format, @Header(Caller.HEADER) String caller) {
+        return withCredential(
+                id,
+                format,
+                caller,
+                (issued, credential) -> new HttpAnswer(200, credential.mediaType(), credential.document(), Map.of()));
     }
 
     /**
@@ -93,52 +105,97 @@ public class CertificateApi {
      * {@code {"verifiableCredential":[jws]}} as {@code application/smart-health-card}.
      */
     public HttpAnswer smartHealthCard(@Header("id") String id, @Header(Caller.HEADER) String caller) {
-        return withCredential(id, ShcFormat.ID, caller, (issued, credential) -> new HttpAnswer(200, ShcFormat.FILE_MEDIA_TYPE,
-                ShcFormat.healthCardFile(credential),
-                Map.of("Content-Disposition", "attachment; filename=\"certificate-" + issued.id() + ".smart-health-card\"")));
+        return withCredential(
+                id,
+                ShcFormat.ID,
+                caller,
+                (issued, credential) -> new HttpAnswer(
+                        200,
+                        ShcFormat.FILE_MEDIA_TYPE,
+                        ShcFormat.healthCardFile(credential),
+                        Map.of(
+                                "Content-Disposition",
+                                "attachment; filename=\"certificate-" + issued.id() + ".smart-health-card\"")));
     }
 
     /** {@code GET /api/v1/certificates/{id}/ddcc}: the certificate as a WHO DDCC:VS document Bundle. */
     public HttpAnswer ddcc(@Header("id") String id, @Header(Caller.HEADER) String caller) {
-        return withCertificate(id, caller, issued -> new HttpAnswer(200, FhirEncoding.JSON.mediaType(),
-                ddcc.encode(issued.certificate(), FhirEncoding.JSON), Map.of()));
+        return withCertificate(
+                id,
+                caller,
+                issued -> new HttpAnswer(
+                        200,
+                        FhirEncoding.JSON.mediaType(),
+                        ddcc.encode(issued.certificate(), FhirEncoding.JSON),
+                        Map.of()));
     }
 
     /** {@code GET /api/v1/certificates/{id}/qr.png}. */
-    public HttpAnswer qrPng(@Header("id") String id, @Header("format") String format, @Header(Caller.HEADER) String caller) {
-        return withCredential(id, format, caller, (issued, credential) -> new HttpAnswer(200, "image/png",
-                QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), QR_SIZE_PX), Map.of()));
+    public HttpAnswer qrPng(
+            @Header("id") String id, @Header("format") String format, @Header(Caller.HEADER) String caller) {
+        return withCredential(
+                id,
+                format,
+                caller,
+                (issued, credential) -> new HttpAnswer(
+                        200,
+                        "image/png",
+                        QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), QR_SIZE_PX),
+                        Map.of()));
     }
 
     /** {@code GET /api/v1/certificates/{id}/certificate.pdf}. */
-    public HttpAnswer pdf(@Header("id") String id, @Header("format") String format, @Header("lang") String lang,
-                          @Header(Caller.HEADER) String caller) {
+    public HttpAnswer pdf(
+            @Header("id") String id,
+            @Header("format") String format,
+            @Header("lang") String lang,
+            @Header(Caller.HEADER) String caller) {
         Locale locale = lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
-        return withCredential(id, format, caller, (issued, credential) -> new HttpAnswer(200, "application/pdf",
-                documents.pdf(issued.certificate(), credential, locale),
-                Map.of("Content-Disposition", "inline; filename=\"certificate-" + issued.id() + ".pdf\"")));
+        return withCredential(
+                id,
+                format,
+                caller,
+                (issued, credential) -> new HttpAnswer(
+                        200,
+                        "application/pdf",
+                        documents.pdf(issued.certificate(), credential, locale),
+                        Map.of("Content-Disposition", "inline; filename=\"certificate-" + issued.id() + ".pdf\"")));
     }
 
     /** {@code GET /api/v1/certificates/{id}/deliveries}. */
     public HttpAnswer deliveries(@Header("id") String id, @Header(Caller.HEADER) String caller) {
         return withCertificate(id, caller, issued -> {
             var list = mapper.createArrayNode();
-            deliveries.forCertificate(id).forEach(d -> list.addObject()
-                    .put("channel", d.channel())
-                    .put("state", d.state().apiName())
-                    .put("attempts", d.attempts())
-                    .put("lastError", d.lastError())
-                    .put("updatedAt", d.updatedAt().toString()));
-            return HttpAnswer.json(200, mapper.createObjectNode().put("certificateId", id).set("deliveries", list).toString());
+            deliveries
+                    .forCertificate(id)
+                    .forEach(d -> list.addObject()
+                            .put("channel", d.channel())
+                            .put("state", d.state().apiName())
+                            .put("attempts", d.attempts())
+                            .put("lastError", d.lastError())
+                            .put("updatedAt", d.updatedAt().toString()));
+            return HttpAnswer.json(
+                    200,
+                    mapper.createObjectNode()
+                            .put("certificateId", id)
+                            .set("deliveries", list)
+                            .toString());
         });
     }
 
-    private HttpAnswer withCredential(String id, String format, String caller,
-                                      java.util.function.BiFunction<IssuedCertificate, SignedCredential, HttpAnswer> answer) {
+    private HttpAnswer withCredential(
+            String id,
+            String format,
+            String caller,
+            java.util.function.BiFunction<IssuedCertificate, SignedCredential, HttpAnswer> answer) {
         String wanted = format == null || format.isBlank() ? primaryFormat : format;
-        return withCertificate(id, caller, issued -> issued.credential(wanted)
-                .map(credential -> answer.apply(issued, credential))
-                .orElseGet(() -> problems.answer(404, "not-found", "this certificate was not issued in the format " + wanted)));
+        return withCertificate(
+                id,
+                caller,
+                issued -> issued.credential(wanted)
+                        .map(credential -> answer.apply(issued, credential))
+                        .orElseGet(() -> problems.answer(
+                                404, "not-found", "this certificate was not issued in the format " + wanted)));
     }
 
     /** The certificate, when it exists and the caller may read it ({@link RecordAccess}). */
@@ -168,15 +225,17 @@ public class CertificateApi {
                 .put("issuedAt", issued.certificate().issuedAt().toString());
         issued.credential(primaryFormat).ifPresent(primary -> body.set("credential", document(primary)));
         ObjectNode all = body.putObject("credentials");
-        issued.credentials().forEach((format, credential) -> all.putObject(format)
-                .put("keyId", credential.keyId())
-                .put("mediaType", credential.mediaType())
-                .put("qr", credential.qrText())
-                .set("document", document(credential)));
+        issued.credentials()
+                .forEach((format, credential) -> all.putObject(format)
+                        .put("keyId", credential.keyId())
+                        .put("mediaType", credential.mediaType())
+                        .put("qr", credential.qrText())
+                        .set("document", document(credential)));
         // a configured format the record could not be carried in: its stable reason instead of a credential
-        issued.skipped().forEach(skipped -> all.putObject(skipped.format())
-                .put("skipped", skipped.reason().apiName())
-                .put("detail", skipped.detail()));
+        issued.skipped()
+                .forEach(skipped -> all.putObject(skipped.format())
+                        .put("skipped", skipped.reason().apiName())
+                        .put("detail", skipped.detail()));
         return body;
     }
 

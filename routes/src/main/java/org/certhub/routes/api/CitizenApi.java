@@ -56,9 +56,18 @@ public class CitizenApi {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public CitizenApi(CitizenContacts contacts, CitizenCodes codes, CitizenTokens tokens,
-                      @Qualifier("citizenCodeSender") OtpSender sender, EventStore events, CertificateStore certificates,
-                      AuditTrail audit, SecurityProperties security, HttpProblems problems, ObjectMapper mapper, Clock clock) {
+    public CitizenApi(
+            CitizenContacts contacts,
+            CitizenCodes codes,
+            CitizenTokens tokens,
+            @Qualifier("citizenCodeSender") OtpSender sender,
+            EventStore events,
+            CertificateStore certificates,
+            AuditTrail audit,
+            SecurityProperties security,
+            HttpProblems problems,
+            ObjectMapper mapper,
+            Clock clock) {
         this.contacts = contacts;
         this.codes = codes;
         this.tokens = tokens;
@@ -84,15 +93,22 @@ public class CitizenApi {
             return tooMany();
         }
         String digest = contacts.digest(contact.get());
-        boolean underLimit = codes.requestsByContactSince(digest, now.minus(limits.window())) < limits.maxCodesPerContact();
-        String code = underLimit && !contacts.events(digest).isEmpty() ? String.format("%06d", RANDOM.nextInt(1_000_000)) : null;
+        boolean underLimit =
+                codes.requestsByContactSince(digest, now.minus(limits.window())) < limits.maxCodesPerContact();
+        String code = underLimit && !contacts.events(digest).isEmpty()
+                ? String.format("%06d", RANDOM.nextInt(1_000_000))
+                : null;
         Instant expires = now.plus(limits.codeValidity());
         codes.add(digest, clientDigest, code, now, expires);
         if (code != null) {
             send(contact.get(), code, digest, expires);
         }
-        return HttpAnswer.json(202, mapper.createObjectNode().put("status", "accepted")
-                .put("message", "if certificates were issued for this contact, a code is on its way").toString());
+        return HttpAnswer.json(
+                202,
+                mapper.createObjectNode()
+                        .put("status", "accepted")
+                        .put("message", "if certificates were issued for this contact, a code is on its way")
+                        .toString());
     }
 
     /** {@code {"contact","code"}} → {@code {"token","expiresAt"}}, or {@code 401}; a code is good once. */
@@ -103,12 +119,17 @@ public class CitizenApi {
             return problems.answer(400, "required", "the body must be {\"contact\": \"...\", \"code\": \"...\"}");
         }
         Instant now = clock.instant();
-        if (audit.countSince("citizen-session", "refused", client, now.minus(limits.window())) >= limits.maxRequestsPerClient()) {
+        if (audit.countSince("citizen-session", "refused", client, now.minus(limits.window()))
+                >= limits.maxRequestsPerClient()) {
             return tooMany();
         }
         String digest = contacts.digest(contact.get());
-        Optional<CitizenCodes.Open> open = codes.newestOpen(digest, now).filter(o -> o.attempts() < limits.maxAttempts());
-        if (open.isEmpty() || !open.get().codeHash().equals(CitizenCodes.hash(open.get().id(), code.get().strip()))) {
+        Optional<CitizenCodes.Open> open =
+                codes.newestOpen(digest, now).filter(o -> o.attempts() < limits.maxAttempts());
+        if (open.isEmpty()
+                || !open.get()
+                        .codeHash()
+                        .equals(CitizenCodes.hash(open.get().id(), code.get().strip()))) {
             open.ifPresent(o -> codes.countWrongAttempt(o.id()));
             audit.record(Optional.empty(), "citizen-session", null, "refused", client);
             return problems.answer(401, "security", "the code is wrong, used or expired; ask for a new one");
@@ -118,31 +139,46 @@ public class CitizenApi {
         }
         Instant expires = now.plus(limits.sessionValidity());
         audit.record(Optional.of(new Caller(Role.CITIZEN, digest, null)), "citizen-session", null, "success", client);
-        return HttpAnswer.json(200, mapper.createObjectNode().put("token", tokens.session(digest, expires))
-                .put("expiresAt", expires.toString()).toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("token", tokens.session(digest, expires))
+                        .put("expiresAt", expires.toString())
+                        .toString());
     }
 
     /** The session's certificates: per dose its latest version, with where to download it. */
     public HttpAnswer certificates(@Header(Caller.HEADER) String header) {
         Optional<Caller> caller = Caller.decode(header).filter(c -> c.is(Role.CITIZEN) && c.certificate() == null);
         if (caller.isEmpty()) {
-            return problems.answer(403, "forbidden", "this needs a citizen session token (POST /api/v1/citizen/session)");
+            return problems.answer(
+                    403, "forbidden", "this needs a citizen session token (POST /api/v1/citizen/session)");
         }
         ArrayNode list = mapper.createArrayNode();
         for (String eventId : contacts.events(caller.get().id())) {
             certificates.latestForEvent(eventId).ifPresent(issued -> {
                 String base = "/api/v1/certificates/" + issued.id();
-                var item = list.addObject().put("id", issued.id())
+                var item = list.addObject()
+                        .put("id", issued.id())
                         .put("version", issued.certificate().version())
                         .put("status", issued.status().name().toLowerCase(Locale.ROOT))
                         .put("issuedAt", issued.certificate().issuedAt().toString());
-                events.find(eventId).ifPresent(event -> item.put("programmeId", event.event().programmeId())
-                        .put("dose", event.event().vaccination().doseNumber())
-                        .put("date", String.valueOf(event.event().vaccination().date())));
-                item.putObject("links").put("pdf", base + "/certificate.pdf").put("qr", base + "/qr.png").put("record", base);
+                events.find(eventId)
+                        .ifPresent(event -> item.put(
+                                        "programmeId", event.event().programmeId())
+                                .put("dose", event.event().vaccination().doseNumber())
+                                .put(
+                                        "date",
+                                        String.valueOf(
+                                                event.event().vaccination().date())));
+                item.putObject("links")
+                        .put("pdf", base + "/certificate.pdf")
+                        .put("qr", base + "/qr.png")
+                        .put("record", base);
             });
         }
-        return HttpAnswer.json(200, mapper.createObjectNode().set("certificates", list).toString());
+        return HttpAnswer.json(
+                200, mapper.createObjectNode().set("certificates", list).toString());
     }
 
     private void send(String contact, String code, String digest, Instant expires) {
@@ -151,7 +187,10 @@ public class CitizenApi {
             sender.send(new OtpMessage("citizen-" + digest.substring(0, 16), channel, contact.strip(), code, expires));
         } catch (RuntimeException notSent) {
             // the answer stays 202: whether a code could be sent says something about the contact
-            LOG.warn("a citizen's one-time code could not be sent over {}: {}", channel, notSent.getClass().getSimpleName());
+            LOG.warn(
+                    "a citizen's one-time code could not be sent over {}: {}",
+                    channel,
+                    notSent.getClass().getSimpleName());
         }
     }
 
@@ -164,8 +203,12 @@ public class CitizenApi {
         try {
             JsonNode json = body == null || body.isBlank() ? null : mapper.readTree(body);
             JsonNode value = json == null ? null : json.path(name);
-            return value != null && value.isTextual() && !value.asText().isBlank() && value.asText().length() <= 320
-                    ? Optional.of(value.asText()) : Optional.empty();
+            return value != null
+                            && value.isTextual()
+                            && !value.asText().isBlank()
+                            && value.asText().length() <= 320
+                    ? Optional.of(value.asText())
+                    : Optional.empty();
         } catch (IOException notJson) {
             return Optional.empty();
         }

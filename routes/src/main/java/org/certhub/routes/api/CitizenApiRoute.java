@@ -2,8 +2,8 @@ package org.certhub.routes.api;
 
 import org.apache.camel.model.rest.ParamDefinition;
 import org.apache.camel.model.rest.RestParamType;
-import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,7 @@ public class CitizenApiRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/api/v1").description("certificates and their events")
                 .get("/events/{id}").description("the state of one vaccination event")
                     .param().name("id").type(RestParamType.path).description("the event id").endParam()
@@ -147,10 +148,14 @@ public class CitizenApiRoute extends HttpRouteBuilder {
         answer("publish-shc-revocation-list", PublicKeysApi.class, "shcRevocationList");
         answer("publish-vaccination-context", LinkedDataApi.class, "vaccinationContext");
         answer("publish-status-list", LinkedDataApi.class, "statusList");
+        // spotless:on
     }
 
     private static ParamDefinition format() {
-        return new ParamDefinition().name("format").type(RestParamType.query).required(false)
+        return new ParamDefinition()
+                .name("format")
+                .type(RestParamType.query)
+                .required(false)
                 .description("the credential to draw: w3c-vc, eu-dcc or shc (default the primary format)");
     }
 }

@@ -20,9 +20,12 @@ public class LinkedDataApi {
 
     private static final ContextDocument VACCINATION = ContextDocument.vaccination();
     private static final Map<String, String> CONTEXT_HEADERS = Map.of(
-            "Access-Control-Allow-Origin", "*",
-            "Content-Digest", VACCINATION.contentDigest(),
-            "ETag", "\"sha256-" + VACCINATION.sha256Hex() + "\"");
+            "Access-Control-Allow-Origin",
+            "*",
+            "Content-Digest",
+            VACCINATION.contentDigest(),
+            "ETag",
+            "\"sha256-" + VACCINATION.sha256Hex() + "\"");
     private static final Map<String, String> STATUS_LIST_HEADERS = Map.of("Access-Control-Allow-Origin", "*");
 
     private final StatusLists statusLists;
@@ -40,7 +43,8 @@ public class LinkedDataApi {
 
     /** {@code GET /credentials/status/{list}}: the signed Bitstring Status List credential, or 404. */
     public HttpAnswer statusList(@Header("list") String list) {
-        return statusLists.signedList(list)
+        return statusLists
+                .signedList(list)
                 .map(signed -> new HttpAnswer(200, W3cVcFormat.MEDIA_TYPE, signed, STATUS_LIST_HEADERS))
                 .orElseGet(() -> problems.answer(404, "not-found", "no such status list"));
     }

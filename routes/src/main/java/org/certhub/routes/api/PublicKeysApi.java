@@ -29,8 +29,12 @@ public class PublicKeysApi {
     private final ShcRevocationLists revocations;
     private final HttpProblems problems;
 
-    public PublicKeysApi(SigningKeyProvider keys, IssuerIdentity issuer, ObjectMapper mapper,
-                         ShcRevocationLists revocations, HttpProblems problems) {
+    public PublicKeysApi(
+            SigningKeyProvider keys,
+            IssuerIdentity issuer,
+            ObjectMapper mapper,
+            ShcRevocationLists revocations,
+            HttpProblems problems) {
         this.keys = keys;
         this.issuer = issuer;
         this.mapper = mapper;
@@ -43,8 +47,11 @@ public class PublicKeysApi {
      * {@code crlVersion} of its revocation list), with {@code Access-Control-Allow-Origin: *}.
      */
     public HttpAnswer jwks() {
-        return new HttpAnswer(200, "application/json",
-                PublicKeyDocuments.shcJwks(keys.keys(KeyPurpose.SHC), revocations::counter), ANY_ORIGIN);
+        return new HttpAnswer(
+                200,
+                "application/json",
+                PublicKeyDocuments.shcJwks(keys.keys(KeyPurpose.SHC), revocations::counter),
+                ANY_ORIGIN);
     }
 
     /** {@code GET /.well-known/crl/{kid}.json}: the card revocation list of one SMART Health Card key. */
@@ -64,13 +71,19 @@ public class PublicKeysApi {
      * gateway ({@code kid}, {@code country}, {@code certificateType: DSC}, {@code rawData}), for national backends.
      */
     public HttpAnswer documentSigners() throws JsonProcessingException {
-        return new HttpAnswer(200, "application/json",
-                mapper.writeValueAsString(DscTrustList.of(keys.keys(KeyPurpose.EU_DCC))), Map.of());
+        return new HttpAnswer(
+                200,
+                "application/json",
+                mapper.writeValueAsString(DscTrustList.of(keys.keys(KeyPurpose.EU_DCC))),
+                Map.of());
     }
 
     /** {@code GET /.well-known/did.json}: the {@code did:web} document of the W3C VC keys. */
     public HttpAnswer didDocument() {
-        return new HttpAnswer(200, "application/did+json",
-                PublicKeyDocuments.didDocument(issuer.did(), keys.keys(KeyPurpose.W3C_VC)), Map.of());
+        return new HttpAnswer(
+                200,
+                "application/did+json",
+                PublicKeyDocuments.didDocument(issuer.did(), keys.keys(KeyPurpose.W3C_VC)),
+                Map.of());
     }
 }

@@ -16,8 +16,8 @@ import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.signer.Verification;
-import org.certhub.signer.shc.ShcVerifier;
 import org.certhub.signer.VerificationResult;
+import org.certhub.signer.shc.ShcVerifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,8 +35,13 @@ public class VerifyApi {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public VerifyApi(Verification verification, ShcVerifier shc, CertificateStore certificates, HttpProblems problems,
-                     ObjectMapper mapper, Clock clock) {
+    public VerifyApi(
+            Verification verification,
+            ShcVerifier shc,
+            CertificateStore certificates,
+            HttpProblems problems,
+            ObjectMapper mapper,
+            Clock clock) {
         this.verification = verification;
         this.shc = shc;
         this.certificates = certificates;
@@ -99,7 +104,8 @@ public class VerifyApi {
     }
 
     private ObjectNode answer(VerificationResult result) {
-        ObjectNode answer = mapper.createObjectNode().put("valid", result.valid()).put("format", result.format());
+        ObjectNode answer =
+                mapper.createObjectNode().put("valid", result.valid()).put("format", result.format());
         if (!result.valid()) {
             answer.put("reason", result.reason());
         }

@@ -54,6 +54,8 @@ public class VerifyRateLimits {
     }
 
     private static String clientAddress(Exchange exchange) {
-        return exchange.getIn() instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : "";
+        return exchange.getIn() instanceof PlatformHttpMessage http
+                ? http.getRequest().getRemoteAddr()
+                : "";
     }
 }

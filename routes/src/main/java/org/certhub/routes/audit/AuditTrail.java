@@ -25,13 +25,20 @@ public class AuditTrail {
 
     /** Exchange properties an audited route sets before its answer is recorded. */
     public static final String ACTION = "certhubAuditAction";
+
     public static final String TARGET_HEADER = "certhubAuditTarget";
     public static final String CITIZENS_ONLY = "certhubAuditCitizensOnly";
 
     /** One row. */
-    public record Entry(String id, Instant occurredAt, String actor, String role, String action, String targetId,
-                        String outcome, String clientAddress) {
-    }
+    public record Entry(
+            String id,
+            Instant occurredAt,
+            String actor,
+            String role,
+            String action,
+            String targetId,
+            String outcome,
+            String clientAddress) {}
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -42,13 +49,16 @@ public class AuditTrail {
     }
 
     public void record(Optional<Caller> caller, String action, String targetId, String outcome, String clientAddress) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO audit_event (id, occurred_at, actor, actor_role, action, target_id, outcome, client_address)
                 VALUES (:id, :at, :actor, :role, :action, :target, :outcome, :client)""",
                 new MapSqlParameterSource("id", UUID.randomUUID().toString())
                         .addValue("at", Timestamp.from(clock.instant()))
                         .addValue("actor", caller.map(Caller::id).orElse(null))
-                        .addValue("role", caller.map(c -> c.role().name().toLowerCase()).orElse(null))
+                        .addValue(
+                                "role",
+                                caller.map(c -> c.role().name().toLowerCase()).orElse(null))
                         .addValue("action", action)
                         .addValue("target", truncate(targetId, 128))
                         .addValue("outcome", outcome)
@@ -73,7 +83,9 @@ public class AuditTrail {
         }
         int status = exchange.getIn().getBody(HttpAnswer.class).status();
         String targetHeader = exchange.getProperty(TARGET_HEADER, String.class);
-        record(caller, exchange.getProperty(ACTION, String.class),
+        record(
+                caller,
+                exchange.getProperty(ACTION, String.class),
                 targetHeader == null ? null : exchange.getIn().getHeader(targetHeader, String.class),
                 status < 400 ? "success" : status < 500 ? "refused" : "failed",
                 exchange.getIn().getHeader(TrustedHeaders.CLIENT_HEADER, String.class));
@@ -81,25 +93,38 @@ public class AuditTrail {
 
     /** How many rows of an action and outcome came from a client address since {@code since} (attempt limits). */
     public int countSince(String action, String outcome, String clientAddress, Instant since) {
-        Integer count = jdbc.queryForObject("""
+        Integer count = jdbc.queryForObject(
+                """
                         SELECT COUNT(*) FROM audit_event WHERE action = :action AND outcome = :outcome
                            AND client_address = :client AND occurred_at >= :since""",
-                new MapSqlParameterSource("action", action).addValue("outcome", outcome).addValue("client", truncate(clientAddress, 64))
-                        .addValue("since", Timestamp.from(since)), Integer.class);
+                new MapSqlParameterSource("action", action)
+                        .addValue("outcome", outcome)
+                        .addValue("client", truncate(clientAddress, 64))
+                        .addValue("since", Timestamp.from(since)),
+                Integer.class);
         return count == null ? 0 : count;
     }
 
     /** Rows between {@code from} (inclusive) and {@code to} (exclusive), of one action or all, oldest first. */
     public List<Entry> between(Instant from, Instant to, String action, int limit) {
-        MapSqlParameterSource query = new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to))
+        MapSqlParameterSource query = new MapSqlParameterSource("from", Timestamp.from(from))
+                .addValue("to", Timestamp.from(to))
                 .addValue("action", action);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT * FROM audit_event WHERE occurred_at >= :from AND occurred_at < :to
                            AND (CAST(:action AS VARCHAR(64)) IS NULL OR action = :action)
-                         ORDER BY occurred_at, id FETCH FIRST %d ROWS ONLY""".formatted(limit), query,
-                (rs, row) -> new Entry(rs.getString("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                        rs.getString("actor_role"), rs.getString("action"), rs.getString("target_id"),
-                        rs.getString("outcome"), rs.getString("client_address")));
+                         ORDER BY occurred_at, id FETCH FIRST %d ROWS ONLY""".formatted(limit),
+                query,
+                (rs, row) -> new Entry(
+                        rs.getString("id"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("actor_role"),
+                        rs.getString("action"),
+                        rs.getString("target_id"),
+                        rs.getString("outcome"),
+                        rs.getString("client_address")));
     }
 
     private static String truncate(String value, int max) {

@@ -18,20 +18,24 @@ public final class AdmissionRules {
         FAIL
     }
 
-    private AdmissionRules() {
-    }
+    private AdmissionRules() {}
 
     /** Why the identity check holds the event (no personal data), or empty when it permits certification. */
     public static Optional<String> identityHold(IdVerification identity) {
         if (identity.permitsCertification()) {
             return Optional.empty();
         }
-        return Optional.of(switch (identity.outcome()) {
-            case MISMATCH -> "identity check: mismatch in " + identity.mismatches().stream().sorted()
-                    .map(field -> field.name().toLowerCase(Locale.ROOT)).toList();
-            case CHALLENGE_SENT -> "identity check: one-time code sent, challenge " + identity.challengeId();
-            default -> "identity check: " + identity.outcome().name().toLowerCase(Locale.ROOT);
-        });
+        return Optional.of(
+                switch (identity.outcome()) {
+                    case MISMATCH ->
+                        "identity check: mismatch in "
+                                + identity.mismatches().stream()
+                                        .sorted()
+                                        .map(field -> field.name().toLowerCase(Locale.ROOT))
+                                        .toList();
+                    case CHALLENGE_SENT -> "identity check: one-time code sent, challenge " + identity.challengeId();
+                    default -> "identity check: " + identity.outcome().name().toLowerCase(Locale.ROOT);
+                });
     }
 
     public static Funding funding(FundingDecision decision, boolean blocksUntilPaid) {

@@ -19,12 +19,17 @@ import org.certhub.signer.SignedCredential;
  * @param plan          the formats signed and skipped
  * @param credentials   the signed credentials
  */
-public record Certification(StoredEvent event, boolean stopped, String certificateId, IdCheck idCheck,
-                            Certificate certificate, FormatPlan plan, List<SignedCredential> credentials) {
+public record Certification(
+        StoredEvent event,
+        boolean stopped,
+        String certificateId,
+        IdCheck idCheck,
+        Certificate certificate,
+        FormatPlan plan,
+        List<SignedCredential> credentials) {
 
     /** Which check settled the identity ({@code rest}, {@code otp}, ...) and the ID system's reference. */
-    public record IdCheck(String verifier, String reference) {
-    }
+    public record IdCheck(String verifier, String reference) {}
 
     public Certification {
         Objects.requireNonNull(event, "event");
@@ -62,7 +67,8 @@ public record Certification(StoredEvent event, boolean stopped, String certifica
 
     /** The event's current revision is certified as {@code issuedCertificateId}: announce it. */
     public Certification issued(String issuedCertificateId) {
-        return new Certification(event, true, Objects.requireNonNull(issuedCertificateId), idCheck, certificate, plan, credentials);
+        return new Certification(
+                event, true, Objects.requireNonNull(issuedCertificateId), idCheck, certificate, plan, credentials);
     }
 
     public Certification withIdCheck(IdCheck check) {

@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnRole(Role.CERTIFY)
 public class CertifyEventRoute extends RouteBuilder {
 
-    private static final Predicate ISSUED = exchange -> exchange.getIn().getBody(Certification.class).announces();
+    private static final Predicate ISSUED =
+            exchange -> exchange.getIn().getBody(Certification.class).announces();
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("{{certhub.queues.certify}}").routeId("certify-event").routeConfigurationId("certify-errors")
                 .setProperty(StageErrorPolicies.EVENT_ID, body())
                 .bean(CertifySteps.class, "find").id("find-event")
@@ -34,5 +36,6 @@ public class CertifyEventRoute extends RouteBuilder {
                     .setBody(exchange -> exchange.getIn().getBody(Certification.class).certificateId())
                     .to("{{certhub.queues.certificate-issued}}").id("announce-issued")
                 .end();
+        // spotless:on
     }
 }

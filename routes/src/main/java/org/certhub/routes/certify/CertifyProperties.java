@@ -17,17 +17,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("certhub.certify")
-public record CertifyProperties(@DefaultValue("PT20S") Duration identityTimeout, @DefaultValue("PT20S") Duration fundingTimeout,
-                                @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+public record CertifyProperties(
+        @DefaultValue("PT20S") Duration identityTimeout,
+        @DefaultValue("PT20S") Duration fundingTimeout,
+        @Valid @DefaultValue CircuitBreaker circuitBreaker) {
 
     /**
      * One breaker per outside system: it opens when {@code failureRateThreshold} % of the last
      * {@code slidingWindowSize} calls (at least {@code minimumCalls}) failed, and lets a probe through after
      * {@code waitInOpen}.
      */
-    public record CircuitBreaker(@DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
-                                 @DefaultValue("10") @Min(1) int minimumCalls,
-                                 @DefaultValue("20") @Min(1) int slidingWindowSize,
-                                 @DefaultValue("PT30S") Duration waitInOpen) {
-    }
+    public record CircuitBreaker(
+            @DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
+            @DefaultValue("10") @Min(1) int minimumCalls,
+            @DefaultValue("20") @Min(1) int slidingWindowSize,
+            @DefaultValue("PT30S") Duration waitInOpen) {}
 }

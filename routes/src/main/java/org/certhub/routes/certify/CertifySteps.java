@@ -55,10 +55,19 @@ public class CertifySteps {
     private final CitizenContacts contacts;
     private final Clock clock;
 
-    public CertifySteps(EventStore events, CertificateStore certificates, EventReviews reviews, IdVerifier idVerifier,
-                        PaymentGateway payments, CredentialIssuer issuer, OutsideCalls calls, CertifyProperties properties,
-                        ProgrammeProperties programmes, TransactionTemplate transactions, CitizenContacts contacts,
-                        Clock clock) {
+    public CertifySteps(
+            EventStore events,
+            CertificateStore certificates,
+            EventReviews reviews,
+            IdVerifier idVerifier,
+            PaymentGateway payments,
+            CredentialIssuer issuer,
+            OutsideCalls calls,
+            CertifyProperties properties,
+            ProgrammeProperties programmes,
+            TransactionTemplate transactions,
+            CitizenContacts contacts,
+            Clock clock) {
         this.events = events;
         this.certificates = certificates;
         this.reviews = reviews;
@@ -78,11 +87,13 @@ public class CertifySteps {
      * announced again (the message may be a redelivery after a crash); a held one waits for its review.
      */
     public Certification find(@Body String eventId) {
-        StoredEvent event = events.find(eventId).orElseThrow(() -> new IllegalStateException("no stored event " + eventId));
+        StoredEvent event =
+                events.find(eventId).orElseThrow(() -> new IllegalStateException("no stored event " + eventId));
         Certification work = Certification.open(event);
         Optional<IssuedCertificate> done = certificates.findForEventRevision(eventId, event.revision());
         if (done.isPresent()) {
-            events.markCertified(eventId, done.get().id(), SkippedFormat.note(done.get().skipped()));
+            events.markCertified(
+                    eventId, done.get().id(), SkippedFormat.note(done.get().skipped()));
             return work.issued(done.get().id());
         }
         return event.state() == EventState.HELD ? work.stop() : work;
@@ -97,8 +108,11 @@ public class CertifySteps {
             return work;
         }
         VaccinationEvent event = work.event().event();
-        IdVerification identity = calls.call(OutsideCalls.IDENTITY, properties.identityTimeout(),
-                () -> idVerifier.verify(new IdVerificationRequest(work.eventId(), event.programmeId(), event.recipient())),
+        IdVerification identity = calls.call(
+                OutsideCalls.IDENTITY,
+                properties.identityTimeout(),
+                () -> idVerifier.verify(
+                        new IdVerificationRequest(work.eventId(), event.programmeId(), event.recipient())),
                 IdSystemUnavailableException::new);
         Optional<String> hold = AdmissionRules.identityHold(identity);
         if (hold.isPresent()) {
@@ -117,9 +131,16 @@ public class CertifySteps {
         }
         VaccinationEvent event = work.event().event();
         Facility facility = event.facility();
-        PaymentRequest request = new PaymentRequest(work.eventId(), event.programmeId(), facility == null ? null : facility.id(),
-                programmes.fundingSource(event.programmeId()), null);
-        FundingDecision funding = calls.call(OutsideCalls.FUNDING, properties.fundingTimeout(), () -> payments.check(request),
+        PaymentRequest request = new PaymentRequest(
+                work.eventId(),
+                event.programmeId(),
+                facility == null ? null : facility.id(),
+                programmes.fundingSource(event.programmeId()),
+                null);
+        FundingDecision funding = calls.call(
+                OutsideCalls.FUNDING,
+                properties.fundingTimeout(),
+                () -> payments.check(request),
                 PaymentUnavailableException::new);
         return switch (AdmissionRules.funding(funding, programmes.blocksUntilPaid(event.programmeId()))) {
             case ISSUE -> work;
@@ -168,18 +189,27 @@ public class CertifySteps {
         try {
             transactions.executeWithoutResult(tx -> {
                 if (work.idCheck() != null) {
-                    reviews.recordIdCheck(work.eventId(), work.idCheck().verifier(), work.idCheck().reference());
+                    reviews.recordIdCheck(
+                            work.eventId(),
+                            work.idCheck().verifier(),
+                            work.idCheck().reference());
                 }
                 certificates.insert(certificate, work.event().revision(), work.credentials(), skipped);
                 contacts.record(work.eventId(), work.event().event().recipient());
                 events.markCertified(work.eventId(), certificate.id(), SkippedFormat.note(skipped));
             });
         } catch (DuplicateKeyException concurrentlyCertified) {
-            IssuedCertificate winner = certificates.findForEventRevision(work.eventId(), work.event().revision()).orElseThrow();
+            IssuedCertificate winner = certificates
+                    .findForEventRevision(work.eventId(), work.event().revision())
+                    .orElseThrow();
             events.markCertified(work.eventId(), winner.id(), SkippedFormat.note(winner.skipped()));
             return work.issued(winner.id());
         }
-        LOG.info("certified event {} as certificate {} (version {}){}", work.eventId(), certificate.id(), certificate.version(),
+        LOG.info(
+                "certified event {} as certificate {} (version {}){}",
+                work.eventId(),
+                certificate.id(),
+                certificate.version(),
                 skipped.isEmpty() ? "" : ", " + SkippedFormat.note(skipped));
         return work.issued(certificate.id());
     }

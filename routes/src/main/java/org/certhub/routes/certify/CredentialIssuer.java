@@ -23,29 +23,39 @@ public class CredentialIssuer {
     private final List<String> defaultFormats;
     private final ProgrammeProperties programmes;
 
-    public CredentialIssuer(List<CredentialFormat> available, CerthubProperties properties, ProgrammeProperties programmes) {
+    public CredentialIssuer(
+            List<CredentialFormat> available, CerthubProperties properties, ProgrammeProperties programmes) {
         this.byId = available.stream().collect(Collectors.toMap(CredentialFormat::id, Function.identity()));
         this.defaultFormats = properties.formats();
         this.programmes = programmes;
-        Stream.concat(defaultFormats.stream(), programmes.programmes().values().stream().flatMap(p -> p.formats().stream()))
+        Stream.concat(
+                        defaultFormats.stream(),
+                        programmes.programmes().values().stream().flatMap(p -> p.formats().stream()))
                 .filter(id -> !byId.containsKey(id))
                 .findFirst()
                 .ifPresent(id -> {
-                    throw new IllegalStateException("the configuration names format " + id + ", which no signer provides; known: " + byId.keySet());
+                    throw new IllegalStateException("the configuration names format " + id
+                            + ", which no signer provides; known: " + byId.keySet());
                 });
-        programmes.programmes().forEach((id, programme) -> programme.requiredFormats().stream()
-                .filter(required -> !programmes.formats(id, defaultFormats).contains(required))
-                .findFirst()
-                .ifPresent(required -> {
-                    throw new IllegalStateException("programme " + id + " requires format " + required
-                            + ", which it does not issue; its formats: " + programmes.formats(id, defaultFormats));
-                }));
+        programmes
+                .programmes()
+                .forEach((id, programme) -> programme.requiredFormats().stream()
+                        .filter(required ->
+                                !programmes.formats(id, defaultFormats).contains(required))
+                        .findFirst()
+                        .ifPresent(required -> {
+                            throw new IllegalStateException("programme " + id + " requires format " + required
+                                    + ", which it does not issue; its formats: "
+                                    + programmes.formats(id, defaultFormats));
+                        }));
     }
 
     /** The formats the certificate's programme issues, split into those its record allows and those skipped. */
     public FormatPlan plan(Certificate certificate) {
         String programme = certificate.event().programmeId();
-        return FormatPlan.of(programmes.formats(programme, defaultFormats), programmes.requiredFormats(programme),
+        return FormatPlan.of(
+                programmes.formats(programme, defaultFormats),
+                programmes.requiredFormats(programme),
                 format -> byId.get(format).unsupported(certificate));
     }
 

@@ -31,16 +31,23 @@ public record FormatPlan(List<String> toSign, List<SkippedFormat> skipped, List<
      * @param required    those of them it cannot issue a certificate without
      * @param unsupported why a format cannot carry the record, or empty when it can
      */
-    public static FormatPlan of(List<String> formats, Collection<String> required,
-                                Function<String, Optional<UnsupportedRecordException>> unsupported) {
+    public static FormatPlan of(
+            List<String> formats,
+            Collection<String> required,
+            Function<String, Optional<UnsupportedRecordException>> unsupported) {
         List<String> toSign = new ArrayList<>();
         List<SkippedFormat> skipped = new ArrayList<>();
         for (String format : formats) {
-            unsupported.apply(format).ifPresentOrElse(
-                    why -> skipped.add(new SkippedFormat(format, why.reason(), why.getMessage())),
-                    () -> toSign.add(format));
+            unsupported
+                    .apply(format)
+                    .ifPresentOrElse(
+                            why -> skipped.add(new SkippedFormat(format, why.reason(), why.getMessage())),
+                            () -> toSign.add(format));
         }
-        return new FormatPlan(toSign, skipped, skipped.stream().filter(s -> required.contains(s.format())).toList());
+        return new FormatPlan(
+                toSign,
+                skipped,
+                skipped.stream().filter(s -> required.contains(s.format())).toList());
     }
 
     /** Whether a certificate can be issued: some format carries the record, and every required one does. */
@@ -56,14 +63,17 @@ public record FormatPlan(List<String> toSign, List<SkippedFormat> skipped, List<
         if (issuable()) {
             return Optional.empty();
         }
-        return Optional.of(missingRequired.isEmpty()
-                ? "no configured credential format can carry this record: " + needs(skipped)
-                : "a credential format the programme requires cannot carry this record: " + needs(missingRequired));
+        return Optional.of(
+                missingRequired.isEmpty()
+                        ? "no configured credential format can carry this record: " + needs(skipped)
+                        : "a credential format the programme requires cannot carry this record: "
+                                + needs(missingRequired));
     }
 
     private static String needs(List<SkippedFormat> formats) {
         return formats.stream()
-                .map(s -> s.format() + " needs " + s.reason().element() + " (" + s.reason().apiName() + ")")
+                .map(s -> s.format() + " needs " + s.reason().element() + " ("
+                        + s.reason().apiName() + ")")
                 .collect(Collectors.joining("; "));
     }
 }

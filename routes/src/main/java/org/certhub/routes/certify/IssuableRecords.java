@@ -28,7 +28,9 @@ public class IssuableRecords {
 
     /** The submission with every accepted record that cannot be certified turned into a rejected entry. */
     public Submission screen(Submission submission) {
-        return new Submission(submission.kind(), submission.entries().stream().map(this::screen).toList());
+        return new Submission(
+                submission.kind(),
+                submission.entries().stream().map(this::screen).toList());
     }
 
     /** An accepted record that cannot be certified becomes a rejected entry ({@code 422}); any other entry stays. */
@@ -36,7 +38,9 @@ public class IssuableRecords {
         if (entry instanceof Submission.Accepted accepted) {
             Optional<String> refusal = refusal(accepted.event());
             if (refusal.isPresent()) {
-                return new Submission.Rejected(accepted.entryRef(), 422,
+                return new Submission.Rejected(
+                        accepted.entryRef(),
+                        422,
                         List.of(Problem.error("business-rule", refusal.get(), accepted.entryRef())));
             }
         }

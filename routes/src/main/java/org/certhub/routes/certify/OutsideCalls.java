@@ -40,10 +40,11 @@ public class OutsideCalls {
     /** The breaker of the payer ({@code check-funding}). */
     public static final String FUNDING = "funding";
 
-    private static final Predicate<Throwable> NOT_THE_SYSTEMS_FAULT = failure -> failure instanceof IdVerificationRejectedException
-            || failure instanceof PaymentRejectedException
-            || failure instanceof IllegalArgumentException
-            || InfrastructureFaults.isInfrastructureFault(failure);
+    private static final Predicate<Throwable> NOT_THE_SYSTEMS_FAULT =
+            failure -> failure instanceof IdVerificationRejectedException
+                    || failure instanceof PaymentRejectedException
+                    || failure instanceof IllegalArgumentException
+                    || InfrastructureFaults.isInfrastructureFault(failure);
 
     private final CircuitBreakerRegistry registry;
     private final ExecutorService callers;
@@ -67,9 +68,13 @@ public class OutsideCalls {
      *
      * @param outage makes the system's outage exception from a message and a cause
      */
-    public <T> T call(String system, Duration timeout, Supplier<T> call, BiFunction<String, Throwable, RuntimeException> outage) {
+    public <T> T call(
+            String system, Duration timeout, Supplier<T> call, BiFunction<String, Throwable, RuntimeException> outage) {
         CircuitBreaker breaker = registry.circuitBreaker(system);
-        TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+        TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom()
+                .timeoutDuration(timeout)
+                .cancelRunningFuture(true)
+                .build());
         Callable<T> limited = TimeLimiter.decorateFutureSupplier(limiter, () -> callers.submit(call::get));
         try {
             return breaker.executeCallable(limited);

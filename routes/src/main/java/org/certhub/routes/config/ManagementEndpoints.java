@@ -20,8 +20,10 @@ public class ManagementEndpoints implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
-            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE,
-                    Map.of("management.endpoints.web.exposure.include", "health")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            SOURCE, Map.of("management.endpoints.web.exposure.include", "health")));
         }
     }
 }

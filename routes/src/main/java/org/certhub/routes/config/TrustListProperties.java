@@ -22,6 +22,7 @@ public record TrustListProperties(@NotNull Duration refresh, List<@Valid TrustLi
     }
 
     /** One published list: an EU DCC gateway DSC list ({@code EU_DSC}) or a {@code jwks.json} ({@code JWKS}). */
-    public record TrustList(@NotNull @Pattern(regexp = "https?://.+") String url, @NotNull TrustListDownloads.Format format) {
-    }
+    public record TrustList(
+            @NotNull @Pattern(regexp = "https?://.+") String url,
+            @NotNull TrustListDownloads.Format format) {}
 }

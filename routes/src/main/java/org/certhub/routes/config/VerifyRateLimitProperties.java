@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("certhub.verify.rate-limit")
-public record VerifyRateLimitProperties(boolean enabled, @Min(1) int requests, @NotNull Duration period,
-                                        @Min(1) long maxClients) {
-}
+public record VerifyRateLimitProperties(
+        boolean enabled,
+        @Min(1) int requests,
+        @NotNull Duration period,
+        @Min(1) long maxClients) {}

@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("certhub.w3c")
 public record W3cProperties(
-        @Pattern(regexp = "Ed25519Signature2020|RsaSignature2018") String proofSuite,
+        @Pattern(regexp = "Ed25519Signature2020|RsaSignature2018")
+        String proofSuite,
+
         @Pattern(regexp = "(https?://.+)?") String divocContextUrl) {
 
     public static final String RSA_SIGNATURE_2018 = "RsaSignature2018";
@@ -26,8 +28,9 @@ public record W3cProperties(
         proofSuite = proofSuite == null || proofSuite.isBlank() ? "Ed25519Signature2020" : proofSuite;
         divocContextUrl = divocContextUrl == null || divocContextUrl.isBlank() ? null : divocContextUrl;
         if (RSA_SIGNATURE_2018.equals(proofSuite) && divocContextUrl == null) {
-            throw new IllegalArgumentException("certhub.w3c.proof-suite=RsaSignature2018 needs certhub.w3c.divoc-context-url "
-                    + "(CERTHUB_W3C_DIVOC_CONTEXT_URL): the DIVOC context namespace the verifier apps know");
+            throw new IllegalArgumentException(
+                    "certhub.w3c.proof-suite=RsaSignature2018 needs certhub.w3c.divoc-context-url "
+                            + "(CERTHUB_W3C_DIVOC_CONTEXT_URL): the DIVOC context namespace the verifier apps know");
         }
     }
 

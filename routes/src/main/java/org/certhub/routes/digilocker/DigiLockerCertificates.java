@@ -28,7 +28,8 @@ public class DigiLockerCertificates implements DigiLockerDocumentLookup {
     private final NamedParameterJdbcTemplate jdbc;
     private final String primaryFormat;
 
-    public DigiLockerCertificates(CertificateStore certificates, NamedParameterJdbcTemplate jdbc, CerthubProperties properties) {
+    public DigiLockerCertificates(
+            CertificateStore certificates, NamedParameterJdbcTemplate jdbc, CerthubProperties properties) {
         this.certificates = certificates;
         this.jdbc = jdbc;
         this.primaryFormat = properties.primaryFormat();
@@ -47,7 +48,8 @@ public class DigiLockerCertificates implements DigiLockerDocumentLookup {
     private Optional<DigiLockerDocument> bySourceRecordId(String recordId) {
         List<String> events = jdbc.queryForList(
                 "SELECT id FROM vaccination_event WHERE idempotency_key = source_system || '|' || :record",
-                new MapSqlParameterSource("record", recordId), String.class);
+                new MapSqlParameterSource("record", recordId),
+                String.class);
         if (events.size() != 1) {
             return Optional.empty();
         }
@@ -58,6 +60,7 @@ public class DigiLockerCertificates implements DigiLockerDocumentLookup {
         if (issued.status() != CertificateStatus.ISSUED) {
             return Optional.empty();
         }
-        return issued.credential(primaryFormat).map(credential -> new DigiLockerDocument(issued.certificate(), credential, Locale.ENGLISH));
+        return issued.credential(primaryFormat)
+                .map(credential -> new DigiLockerDocument(issued.certificate(), credential, Locale.ENGLISH));
     }
 }

@@ -17,6 +17,7 @@ public class DigiLockerPullRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/cert/api").description("DigiLocker pull (HMAC-authenticated)")
                 .post("/pullUriRequest").description("DigiLocker's PullURIRequest: the URI of a certificate")
                     .responseMessage(reply(200, "a PullURIResponse")).to("direct:answer-pull-uri-request")
@@ -28,5 +29,6 @@ public class DigiLockerPullRoute extends RouteBuilder {
         from("direct:answer-pull-doc-request").routeId("answer-pull-doc-request")
                 .bean(DigiLockerPullApi.class, "pullDoc")
                 .process(HttpAnswer::respond);
+        // spotless:on
     }
 }

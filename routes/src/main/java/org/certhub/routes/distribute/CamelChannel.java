@@ -44,8 +44,15 @@ public final class CamelChannel implements CertificateDistributor {
      *                 and {@code {ext}}
      * @param headers  constant headers every message carries (an HTTP header, a Kafka or JMS property)
      */
-    public CamelChannel(String name, Endpoint endpoint, ProducerTemplate producer, ChannelPayloads payloads,
-                        ChannelPayload payload, String template, String fileName, Map<String, String> headers) {
+    public CamelChannel(
+            String name,
+            Endpoint endpoint,
+            ProducerTemplate producer,
+            ChannelPayloads payloads,
+            ChannelPayload payload,
+            String template,
+            String fileName,
+            Map<String, String> headers) {
         this.name = Objects.requireNonNull(name, "name");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -90,8 +97,12 @@ public final class CamelChannel implements CertificateDistributor {
 
     private String fileName(DeliveryRequest request, String deliveryId, String extension) {
         return fileName.replace("{deliveryId}", deliveryId)
-                .replace("{certificateId}", HeaderValues.requireToken(request.certificate().id(), "certificate id"))
-                .replace("{eventId}", HeaderValues.requireToken(request.certificate().eventId(), "event id"))
+                .replace(
+                        "{certificateId}",
+                        HeaderValues.requireToken(request.certificate().id(), "certificate id"))
+                .replace(
+                        "{eventId}",
+                        HeaderValues.requireToken(request.certificate().eventId(), "event id"))
                 .replace("{ext}", extension);
     }
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class ChannelPayloads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final CertificateDocument documents;
     private final Templates templates;
@@ -34,8 +34,7 @@ public class ChannelPayloads {
     }
 
     /** A body, its media type and the file name extension it is written with. */
-    public record Payload(byte[] body, String mediaType, String extension) {
-    }
+    public record Payload(byte[] body, String mediaType, String extension) {}
 
     /**
      * @param template the template name below {@code templates/} without {@code .hbs}, for {@link ChannelPayload#TEMPLATE}
@@ -43,20 +42,39 @@ public class ChannelPayloads {
      */
     public Payload of(ChannelPayload kind, String template, DeliveryRequest request) {
         return switch (kind) {
-            case EVENT -> new Payload(CertificateEvent.bytes(request, request.deliveryId(), clock.instant().getEpochSecond()),
-                    "application/json", "json");
-            case PDF -> new Payload(documents.pdf(request.certificate(), request.primaryCredential(), request.locale()),
-                    "application/pdf", "pdf");
+            case EVENT ->
+                new Payload(
+                        CertificateEvent.bytes(
+                                request, request.deliveryId(), clock.instant().getEpochSecond()),
+                        "application/json",
+                        "json");
+            case PDF ->
+                new Payload(
+                        documents.pdf(request.certificate(), request.primaryCredential(), request.locale()),
+                        "application/pdf",
+                        "pdf");
             case CREDENTIAL -> {
                 SignedCredential credential = request.primaryCredential();
-                yield new Payload(credential.document().getBytes(StandardCharsets.UTF_8), credential.mediaType(),
+                yield new Payload(
+                        credential.document().getBytes(StandardCharsets.UTF_8),
+                        credential.mediaType(),
                         credential.mediaType().contains("json") ? "json" : "txt");
             }
-            case SHC_FILE -> new Payload(SmartHealthCardFile.of(Optional.ofNullable(request.credentials().get("shc"))
-                    .orElseThrow(() -> new PermanentDeliveryException("the certificate has no shc credential"))),
-                    SmartHealthCardFile.MEDIA_TYPE, "smart-health-card");
-            case TEMPLATE -> new Payload(templates.apply(template, request.locale(), templateModel(request))
-                    .getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8", "txt");
+            case SHC_FILE ->
+                new Payload(
+                        SmartHealthCardFile.of(
+                                Optional.ofNullable(request.credentials().get("shc"))
+                                        .orElseThrow(() -> new PermanentDeliveryException(
+                                                "the certificate has no shc credential"))),
+                        SmartHealthCardFile.MEDIA_TYPE,
+                        "smart-health-card");
+            case TEMPLATE ->
+                new Payload(
+                        templates
+                                .apply(template, request.locale(), templateModel(request))
+                                .getBytes(StandardCharsets.UTF_8),
+                        "text/plain; charset=UTF-8",
+                        "txt");
         };
     }
 
@@ -69,7 +87,13 @@ public class ChannelPayloads {
     private Map<String, Object> templateModel(DeliveryRequest request) {
         SignedCredential primary = request.primaryCredential();
         return Map.of(
-                "event", JSON.convertValue(CertificateEvent.json(request, request.deliveryId(), clock.instant().getEpochSecond()), FIELDS),
+                "event",
+                        JSON.convertValue(
+                                CertificateEvent.json(
+                                        request,
+                                        request.deliveryId(),
+                                        clock.instant().getEpochSecond()),
+                                FIELDS),
                 "certificate", CertificateView.of(request.certificate(), templates.messages(), request.locale()),
                 "credential", primary.document(),
                 "qrText", primary.qrText());

@@ -24,8 +24,12 @@ public class DeliveryPlanner {
     private final CerthubProperties.Queues queues;
     private final ProgrammeProperties programmes;
 
-    public DeliveryPlanner(Channels channels, DeliveryRequests requests, DeliveryStore deliveries, CerthubProperties properties,
-                           ProgrammeProperties programmes) {
+    public DeliveryPlanner(
+            Channels channels,
+            DeliveryRequests requests,
+            DeliveryStore deliveries,
+            CerthubProperties properties,
+            ProgrammeProperties programmes) {
         this.programmes = programmes;
         this.channels = channels;
         this.requests = requests;

@@ -24,7 +24,8 @@ public class DeliveryRequests {
     }
 
     public DeliveryRequest forChannel(String certificateId, String channel) {
-        IssuedCertificate issued = certificates.find(certificateId)
+        IssuedCertificate issued = certificates
+                .find(certificateId)
                 .orElseThrow(() -> new IllegalStateException("no stored certificate " + certificateId));
         return new DeliveryRequest(
                 DeliveryStore.deliveryId(certificateId, channel),
@@ -37,6 +38,7 @@ public class DeliveryRequests {
 
     /** Where the citizen fetches the certificate's PDF: a link with a signed, expiring link token that opens this certificate only. */
     public String downloadLink(String certificateId) {
-        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + tokens.link(certificateId);
+        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token="
+                + tokens.link(certificateId);
     }
 }

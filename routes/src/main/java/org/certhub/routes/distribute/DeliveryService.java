@@ -30,9 +30,14 @@ public class DeliveryService {
     private final ChannelCircuitBreakers breakers;
     private final HubEvents hubEvents;
 
-    public DeliveryService(Channels channels, DeliveryRequests requests, DeliveryStore deliveries,
-                           CertificateStore certificates, EventStore events, ChannelCircuitBreakers breakers,
-                           HubEvents hubEvents) {
+    public DeliveryService(
+            Channels channels,
+            DeliveryRequests requests,
+            DeliveryStore deliveries,
+            CertificateStore certificates,
+            EventStore events,
+            ChannelCircuitBreakers breakers,
+            HubEvents hubEvents) {
         this.hubEvents = hubEvents;
         this.breakers = breakers;
         this.channels = channels;
@@ -44,7 +49,10 @@ public class DeliveryService {
 
     public void deliver(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel) {
         String deliveryId = DeliveryStore.deliveryId(certificateId, channel);
-        boolean alreadySent = deliveries.find(deliveryId).map(d -> d.state() == DeliveryState.SENT).orElse(false);
+        boolean alreadySent = deliveries
+                .find(deliveryId)
+                .map(d -> d.state() == DeliveryState.SENT)
+                .orElse(false);
         if (!alreadySent) {
             CertificateDistributor distributor = channels.find(channel)
                     .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
@@ -55,14 +63,18 @@ public class DeliveryService {
         }
         // also when already sent: the process may have stopped between recording the send and the event's state
         if (deliveries.allSent(certificateId)) {
-            certificates.find(certificateId).ifPresent(issued -> events.markDelivered(issued.certificate().eventId()));
+            certificates
+                    .find(certificateId)
+                    .ifPresent(
+                            issued -> events.markDelivered(issued.certificate().eventId()));
         }
     }
 
     /** One attempt failed; the error handler decides whether another follows. */
-    public void attemptFailed(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause,
-                              boolean exhausted) {
-        deliveries.markFailed(DeliveryStore.deliveryId(certificateId, channel),
+    public void attemptFailed(
+            @Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause, boolean exhausted) {
+        deliveries.markFailed(
+                DeliveryStore.deliveryId(certificateId, channel),
                 exhausted ? DeliveryState.DEAD : DeliveryState.FAILED,
                 cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }

@@ -16,8 +16,10 @@ public class DistributeCertificateRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("{{certhub.queues.certificate-issued}}").routeId("distribute-certificate").routeConfigurationId("distribute-errors")
                 .bean(HubEvents.class, "certificateIssued").id("announce-certificate-issued")
                 .recipientList(method(DeliveryPlanner.class, "queuesFor")).id("fan-out-to-channels");
+        // spotless:on
     }
 }

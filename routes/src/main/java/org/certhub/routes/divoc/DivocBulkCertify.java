@@ -42,8 +42,7 @@ public class DivocBulkCertify {
     }
 
     /** One data row's outcome; {@code row} counts data rows from 1. */
-    public record RowOutcome(int row, String status, String eventId, String error) {
-    }
+    public record RowOutcome(int row, String status, String eventId, String error) {}
 
     /** Every data row's outcome, in file order. */
     public record Result(List<RowOutcome> rows) {
@@ -59,8 +58,11 @@ public class DivocBulkCertify {
         /** The result CSV. */
         public String csv() {
             StringBuilder csv = new StringBuilder(Csv.row(RESULT_COLUMNS));
-            rows.forEach(row -> csv.append(Csv.row(List.of(Integer.toString(row.row()), row.status(),
-                    row.eventId() == null ? "" : row.eventId(), row.error() == null ? "" : row.error()))));
+            rows.forEach(row -> csv.append(Csv.row(List.of(
+                    Integer.toString(row.row()),
+                    row.status(),
+                    row.eventId() == null ? "" : row.eventId(),
+                    row.error() == null ? "" : row.error()))));
             return csv.toString();
         }
     }
@@ -89,15 +91,22 @@ public class DivocBulkCertify {
     private RowOutcome certifyRow(int number, Map<String, String> row, String source) {
         try {
             ObjectNode request = DivocCsvRequest.of(row, fallbackCode(row), json);
-            IngestReceipt receipt = divoc.certify(json.createArrayNode().add(request).toString(), source);
+            IngestReceipt receipt =
+                    divoc.certify(json.createArrayNode().add(request).toString(), source);
             receipt.toCertify().forEach(eventId -> producer.sendBody("direct:queue-for-certification", eventId));
             JsonNode answer = json.readTree(String.valueOf(receipt.answer().body()));
             JsonNode eventIds = answer.path("eventIds");
-            return eventIds.isEmpty() ? new RowOutcome(number, "ignored", null, "the programme issues no certificates")
+            return eventIds.isEmpty()
+                    ? new RowOutcome(number, "ignored", null, "the programme issues no certificates")
                     : new RowOutcome(number, "accepted", eventIds.get(0).asText(), null);
         } catch (FhirInputException e) {
-            return new RowOutcome(number, "rejected", null, e.problems().stream()
-                    .map(problem -> problem.expression() + ": " + problem.diagnostics()).collect(Collectors.joining("; ")));
+            return new RowOutcome(
+                    number,
+                    "rejected",
+                    null,
+                    e.problems().stream()
+                            .map(problem -> problem.expression() + ": " + problem.diagnostics())
+                            .collect(Collectors.joining("; ")));
         } catch (IllegalArgumentException e) {
             return new RowOutcome(number, "rejected", null, e.getMessage());
         } catch (JsonProcessingException e) {
@@ -116,7 +125,8 @@ public class DivocBulkCertify {
     /** A row naming no pre-enrolment code gets one from its content: the same row sent again is the same dose. */
     private static String fallbackCode(Map<String, String> row) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(row.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(row.toString().getBytes(StandardCharsets.UTF_8));
             return "csv-" + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

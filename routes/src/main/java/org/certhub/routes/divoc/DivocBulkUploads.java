@@ -33,10 +33,13 @@ public class DivocBulkUploads {
         this.json = json;
     }
 
-    public HttpAnswer bulkCertify(@Body String csv, @Header(Exchange.FILE_NAME) String fileName,
-                                  @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+    public HttpAnswer bulkCertify(
+            @Body String csv,
+            @Header(Exchange.FILE_NAME) String fileName,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         if (csv == null || csv.isBlank()) {
-            throw new FhirInputException(400, List.of(Problem.error("required", "the multipart field file holds no CSV", "file")));
+            throw new FhirInputException(
+                    400, List.of(Problem.error("required", "the multipart field file holds no CSV", "file")));
         }
         DivocBulkCertify.Result result;
         try {
@@ -44,7 +47,8 @@ public class DivocBulkUploads {
         } catch (IllegalArgumentException e) {
             throw new FhirInputException(400, List.of(Problem.error("structure", e.getMessage(), "file")));
         }
-        return HttpAnswer.json(200, upload(uploads.record(fileName, source, result)).toString());
+        return HttpAnswer.json(
+                200, upload(uploads.record(fileName, source, result)).toString());
     }
 
     public HttpAnswer list(@Header(TrustedHeaders.SOURCE_HEADER) String source) {
@@ -54,16 +58,29 @@ public class DivocBulkUploads {
     }
 
     public HttpAnswer errors(@Header("id") String id, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
-        return uploads.errors(id, source).map(errors -> {
-            ArrayNode list = json.createArrayNode();
-            errors.forEach(error -> list.addObject().put("row", error.row()).put("error", error.error()));
-            return HttpAnswer.json(200, json.createObjectNode().put("id", id).set("errors", list).toString());
-        }).orElseThrow(() -> new FhirInputException(404, List.of(Problem.error("not-found", "no upload " + id, "id"))));
+        return uploads.errors(id, source)
+                .map(errors -> {
+                    ArrayNode list = json.createArrayNode();
+                    errors.forEach(
+                            error -> list.addObject().put("row", error.row()).put("error", error.error()));
+                    return HttpAnswer.json(
+                            200,
+                            json.createObjectNode()
+                                    .put("id", id)
+                                    .set("errors", list)
+                                    .toString());
+                })
+                .orElseThrow(() ->
+                        new FhirInputException(404, List.of(Problem.error("not-found", "no upload " + id, "id"))));
     }
 
     private ObjectNode upload(DivocUploads.Upload upload) {
-        return json.createObjectNode().put("id", upload.id()).put("fileName", upload.fileName()).put("status", upload.status())
-                .put("totalRecords", upload.totalRows()).put("errorRecords", upload.errorRows())
+        return json.createObjectNode()
+                .put("id", upload.id())
+                .put("fileName", upload.fileName())
+                .put("status", upload.status())
+                .put("totalRecords", upload.totalRows())
+                .put("errorRecords", upload.errorRows())
                 .put("createdAt", upload.receivedAt().toString());
     }
 }

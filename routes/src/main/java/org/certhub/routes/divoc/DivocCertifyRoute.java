@@ -2,8 +2,8 @@ package org.certhub.routes.divoc;
 
 import org.apache.camel.model.rest.ParamDefinition;
 import org.apache.camel.model.rest.RestParamType;
-import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +18,7 @@ public class DivocCertifyRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/divoc/api").description("DIVOC's certify API")
                 .post("/v1/certify").description("DIVOC certify requests (a JSON array), stored and queued")
                     .param(certifyRequests())
@@ -63,10 +64,13 @@ public class DivocCertifyRoute extends HttpRouteBuilder {
         answer("divoc-bulk-certify", DivocBulkUploads.class, "bulkCertify");
         answer("divoc-list-uploads", DivocBulkUploads.class, "list");
         answer("divoc-upload-errors", DivocBulkUploads.class, "errors");
+        // spotless:on
     }
 
     private static ParamDefinition certifyRequests() {
-        return new ParamDefinition().name("body").type(RestParamType.body)
+        return new ParamDefinition()
+                .name("body")
+                .type(RestParamType.body)
                 .description("DIVOC certify requests: [{\"preEnrollmentCode\",\"recipient\",\"vaccination\","
                         + "\"vaccinator\",\"facility\"}]");
     }

@@ -20,8 +20,7 @@ final class DivocCsvRequest {
 
     private static final DateTimeFormatter DIVOC_DOB = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
 
-    private DivocCsvRequest() {
-    }
+    private DivocCsvRequest() {}
 
     /**
      * @param fallbackCode the pre-enrolment code of a row that names none: stable for the same file and row
@@ -34,7 +33,10 @@ final class DivocCsvRequest {
             throw new IllegalArgumentException("recipientName and recipientMobileNumber are required");
         }
         ObjectNode request = json.createObjectNode();
-        put(request, "preEnrollmentCode", cell(row, "preEnrollmentCode") == null ? fallbackCode : cell(row, "preEnrollmentCode"));
+        put(
+                request,
+                "preEnrollmentCode",
+                cell(row, "preEnrollmentCode") == null ? fallbackCode : cell(row, "preEnrollmentCode"));
         put(request, "programId", cell(row, "programId"));
         ObjectNode recipient = request.putObject("recipient");
         put(recipient, "name", name);
@@ -43,7 +45,13 @@ final class DivocCsvRequest {
         put(recipient, "nationality", cell(row, "recipientNationality"));
         put(recipient, "identity", cell(row, "recipientIdentity"));
         recipient.putArray("contact").add("tel:" + mobile);
-        address(recipient, row, "recipientAddressLine1", "recipientAddressLine2", "recipientDistrict", "recipientState",
+        address(
+                recipient,
+                row,
+                "recipientAddressLine1",
+                "recipientAddressLine2",
+                "recipientDistrict",
+                "recipientState",
                 "recipientPincode");
         ObjectNode vaccination = request.putObject("vaccination");
         put(vaccination, "name", cell(row, "vaccinationName"));
@@ -57,14 +65,29 @@ final class DivocCsvRequest {
         put(request.putObject("vaccinator"), "name", cell(row, "vaccinatorName"));
         ObjectNode facility = request.putObject("facility");
         put(facility, "name", cell(row, "facilityName"));
-        address(facility, row, "facilityAddressLine1", "facilityAddressLine2", "facilityDistict", "facilityState",
+        address(
+                facility,
+                row,
+                "facilityAddressLine1",
+                "facilityAddressLine2",
+                "facilityDistict",
+                "facilityState",
                 "facilityPincode");
         return request;
     }
 
-    private static void address(ObjectNode parent, Map<String, String> row, String line1, String line2, String district,
-                                String state, String pincode) {
-        if (cell(row, line1) == null && cell(row, district) == null && cell(row, state) == null && cell(row, pincode) == null) {
+    private static void address(
+            ObjectNode parent,
+            Map<String, String> row,
+            String line1,
+            String line2,
+            String district,
+            String state,
+            String pincode) {
+        if (cell(row, line1) == null
+                && cell(row, district) == null
+                && cell(row, state) == null
+                && cell(row, pincode) == null) {
             return;
         }
         ObjectNode address = parent.putObject("address");

@@ -52,10 +52,17 @@ public class DivocService {
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
 
-    public DivocService(DivocCertifyMapper mapper, EventStore events, CertificateStore certificates, DivocRecords records,
-                        HttpProblems problems, ObjectMapper json, IssuableRecords issuable,
-                        @Value("${certhub.divoc.max-corrections:3}") int maxCorrections, SenderPolicy senderPolicy,
-                        AuditTrail audit) {
+    public DivocService(
+            DivocCertifyMapper mapper,
+            EventStore events,
+            CertificateStore certificates,
+            DivocRecords records,
+            HttpProblems problems,
+            ObjectMapper json,
+            IssuableRecords issuable,
+            @Value("${certhub.divoc.max-corrections:3}") int maxCorrections,
+            SenderPolicy senderPolicy,
+            AuditTrail audit) {
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -80,7 +87,8 @@ public class DivocService {
     private IngestReceipt store(Submission received) {
         Submission submission = senderPolicy.apply(received);
         List<Problem> refused = submission.entries(Submission.Rejected.class).stream()
-                .flatMap(rejected -> rejected.problems().stream()).toList();
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
         if (!refused.isEmpty()) {
             throw new FhirInputException(403, refused);
         }
@@ -112,13 +120,18 @@ public class DivocService {
         List<Problem> unknown = new ArrayList<>();
         List<Problem> exhausted = new ArrayList<>();
         for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
-            Optional<StoredEvent> stored = events.findByIdempotencyKey(accepted.event().idempotencyKey());
+            Optional<StoredEvent> stored =
+                    events.findByIdempotencyKey(accepted.event().idempotencyKey());
             if (stored.isEmpty()) {
-                unknown.add(Problem.error("not-found", "no certificate was requested for this preEnrollmentCode and dose",
+                unknown.add(Problem.error(
+                        "not-found",
+                        "no certificate was requested for this preEnrollmentCode and dose",
                         accepted.entryRef() + ".preEnrollmentCode"));
             } else if (stored.get().revision() > maxCorrections) {
-                exhausted.add(Problem.error("business-rule", "this dose was corrected " + (stored.get().revision() - 1)
-                        + " times already, the most allowed", accepted.entryRef()));
+                exhausted.add(Problem.error(
+                        "business-rule",
+                        "this dose was corrected " + (stored.get().revision() - 1) + " times already, the most allowed",
+                        accepted.entryRef()));
             }
         }
         if (!unknown.isEmpty()) {
@@ -134,8 +147,11 @@ public class DivocService {
      * {@code DELETE /divoc/api/v1/certificates/{preEnrollmentCode}?doses=1&doses=2} (or {@code ?allDoses=true}):
      * revokes the certificates issued for those doses; {@code 404} when none was issued.
      */
-    public HttpAnswer revoke(@Header("preEnrollmentCode") String preEnrollmentCode, @Header("doses") Object doses,
-                             @Header("allDoses") String allDoses, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+    public HttpAnswer revoke(
+            @Header("preEnrollmentCode") String preEnrollmentCode,
+            @Header("doses") Object doses,
+            @Header("allDoses") String allDoses,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         boolean all = "true".equalsIgnoreCase(allDoses);
         Set<Integer> wanted = doseNumbers(doses);
         if (!all && wanted.isEmpty()) {
@@ -143,7 +159,9 @@ public class DivocService {
         }
         List<String> revoked = new ArrayList<>();
         for (DivocRecords.Dose dose : records.doses(source, preEnrollmentCode)) {
-            if ((all || wanted.contains(dose.dose())) && dose.certificateId() != null && certificates.revoke(dose.certificateId())) {
+            if ((all || wanted.contains(dose.dose()))
+                    && dose.certificateId() != null
+                    && certificates.revoke(dose.certificateId())) {
                 revoked.add(dose.certificateId());
                 audit.recordChange(source, "revoke", dose.certificateId());
             }
@@ -171,17 +189,23 @@ public class DivocService {
             return problems.answer(400, "structure", "the body must be the signed certificate JSON");
         }
         JsonNode evidence = certificate.path("evidence");
-        String id = (evidence.isArray() ? evidence.path(0) : evidence).path("certificateId").asText("");
+        String id = (evidence.isArray() ? evidence.path(0) : evidence)
+                .path("certificateId")
+                .asText("");
         if (id.isBlank()) {
-            return problems.answer(400, List.of(Problem.error("required", "the certificate names no certificateId",
-                    "evidence[0].certificateId")), FhirEncoding.JSON);
+            return problems.answer(
+                    400,
+                    List.of(Problem.error(
+                            "required", "the certificate names no certificateId", "evidence[0].certificateId")),
+                    FhirEncoding.JSON);
         }
-        Optional<CertificateStatus> status = certificates.find(id).map(IssuedCertificate::status)
-                .filter(s -> s != CertificateStatus.ISSUED);
+        Optional<CertificateStatus> status =
+                certificates.find(id).map(IssuedCertificate::status).filter(s -> s != CertificateStatus.ISSUED);
         if (status.isEmpty()) {
             return problems.answer(404, "not-found", "the certificate is not revoked");
         }
-        ObjectNode answer = json.createObjectNode().put("certificateId", id)
+        ObjectNode answer = json.createObjectNode()
+                .put("certificateId", id)
                 .put("status", status.get().name().toLowerCase(Locale.ROOT));
         return HttpAnswer.json(200, answer.toString());
     }
@@ -190,12 +214,14 @@ public class DivocService {
     private Submission validated(String body, String source) {
         Submission submission = mapper.read(body, source);
         List<Problem> invalid = submission.entries(Submission.Rejected.class).stream()
-                .flatMap(rejected -> rejected.problems().stream()).toList();
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
         if (!invalid.isEmpty()) {
             throw new FhirInputException(400, invalid);
         }
         List<Problem> unissuable = issuable.screen(submission).entries(Submission.Rejected.class).stream()
-                .flatMap(rejected -> rejected.problems().stream()).toList();
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
         if (!unissuable.isEmpty()) {
             throw new FhirInputException(422, unissuable);
         }
@@ -210,7 +236,8 @@ public class DivocService {
                 try {
                     numbers.add(Integer.parseInt(part.strip()));
                 } catch (NumberFormatException notANumber) {
-                    throw new FhirInputException(400, List.of(Problem.error("value", "doses must be dose numbers", "doses")));
+                    throw new FhirInputException(
+                            400, List.of(Problem.error("value", "doses must be dose numbers", "doses")));
                 }
             }
         }

@@ -15,12 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DivocUploads {
 
     /** One upload: {@code status} is {@code success} (no rejected row), {@code partial} or {@code failed} (no accepted row). */
-    public record Upload(String id, String fileName, String status, int totalRows, int errorRows, Instant receivedAt) {
-    }
+    public record Upload(String id, String fileName, String status, int totalRows, int errorRows, Instant receivedAt) {}
 
     /** A rejected row: its number among the data rows, from 1, and why. */
-    public record RowError(int row, String error) {
-    }
+    public record RowError(int row, String error) {}
 
     private static final int MAX_ERROR = 2000;
 
@@ -37,37 +35,60 @@ public class DivocUploads {
         int errors = (int) result.errorRows();
         String status = errors == 0 ? "success" : errors == total ? "failed" : "partial";
         Upload upload = new Upload(UUID.randomUUID().toString(), fileName, status, total, errors, Instant.now());
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO divoc_upload (id, file_name, source, status, total_rows, error_rows, received_at)
                 VALUES (:id, :fileName, :source, :status, :total, :errors, :receivedAt)""",
-                new MapSqlParameterSource("id", upload.id()).addValue("fileName", fileName).addValue("source", source)
-                        .addValue("status", status).addValue("total", total).addValue("errors", errors)
+                new MapSqlParameterSource("id", upload.id())
+                        .addValue("fileName", fileName)
+                        .addValue("source", source)
+                        .addValue("status", status)
+                        .addValue("total", total)
+                        .addValue("errors", errors)
                         .addValue("receivedAt", Timestamp.from(upload.receivedAt())));
-        result.rows().stream().filter(row -> "rejected".equals(row.status())).forEach(row -> jdbc.update("""
+        result.rows().stream()
+                .filter(row -> "rejected".equals(row.status()))
+                .forEach(row -> jdbc.update(
+                        """
                 INSERT INTO divoc_upload_error (upload_id, row_no, error) VALUES (:id, :row, :error)""",
-                new MapSqlParameterSource("id", upload.id()).addValue("row", row.row())
-                        .addValue("error", row.error().length() > MAX_ERROR ? row.error().substring(0, MAX_ERROR) : row.error())));
+                        new MapSqlParameterSource("id", upload.id())
+                                .addValue("row", row.row())
+                                .addValue(
+                                        "error",
+                                        row.error().length() > MAX_ERROR
+                                                ? row.error().substring(0, MAX_ERROR)
+                                                : row.error())));
         return upload;
     }
 
     /** The sender's latest uploads, newest first. */
     public List<Upload> list(String source, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT id, file_name, status, total_rows, error_rows, received_at FROM divoc_upload
                  WHERE source = :source ORDER BY received_at DESC FETCH FIRST :limit ROWS ONLY""",
                 new MapSqlParameterSource("source", source).addValue("limit", limit),
-                (rs, n) -> new Upload(rs.getString("id"), rs.getString("file_name"), rs.getString("status"),
-                        rs.getInt("total_rows"), rs.getInt("error_rows"), rs.getTimestamp("received_at").toInstant()));
+                (rs, n) -> new Upload(
+                        rs.getString("id"),
+                        rs.getString("file_name"),
+                        rs.getString("status"),
+                        rs.getInt("total_rows"),
+                        rs.getInt("error_rows"),
+                        rs.getTimestamp("received_at").toInstant()));
     }
 
     /** The rejected rows of one of the sender's uploads; empty when the sender has no upload of that id. */
     public Optional<List<RowError>> errors(String id, String source) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM divoc_upload WHERE id = :id AND source = :source",
-                new MapSqlParameterSource("id", id).addValue("source", source), Integer.class);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM divoc_upload WHERE id = :id AND source = :source",
+                new MapSqlParameterSource("id", id).addValue("source", source),
+                Integer.class);
         if (found == null || found == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.query("SELECT row_no, error FROM divoc_upload_error WHERE upload_id = :id ORDER BY row_no",
-                new MapSqlParameterSource("id", id), (rs, n) -> new RowError(rs.getInt("row_no"), rs.getString("error"))));
+        return Optional.of(jdbc.query(
+                "SELECT row_no, error FROM divoc_upload_error WHERE upload_id = :id ORDER BY row_no",
+                new MapSqlParameterSource("id", id),
+                (rs, n) -> new RowError(rs.getInt("row_no"), rs.getString("error"))));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HttpErrorPolicy extends RouteConfigurationBuilder {
+    // spotless:off: route definitions read as their flow, one step per line
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrorPolicy.class);
 
@@ -71,4 +72,5 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
                 .or(() -> FhirEncoding.fromName(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)))
                 .orElse(FhirEncoding.JSON);
     }
+    // spotless:on
 }

@@ -37,7 +37,8 @@ public class HttpProblems {
     public FhirEncoding requestEncoding(String body, String contentType, String format) {
         return FhirEncoding.fromName(format)
                 .or(() -> FhirEncoding.fromName(contentType))
-                .orElseGet(() -> body != null && body.stripLeading().startsWith("<") ? FhirEncoding.XML : FhirEncoding.JSON);
+                .orElseGet(() ->
+                        body != null && body.stripLeading().startsWith("<") ? FhirEncoding.XML : FhirEncoding.JSON);
     }
 
     public HttpAnswer answer(FhirInputException problem, FhirEncoding encoding) {
@@ -45,8 +46,11 @@ public class HttpProblems {
     }
 
     public HttpAnswer answer(int status, List<Problem> problems, FhirEncoding encoding) {
-        return new HttpAnswer(status, encoding.mediaType() + ";charset=UTF-8",
-                responses.operationOutcome(problems, encoding), java.util.Map.of());
+        return new HttpAnswer(
+                status,
+                encoding.mediaType() + ";charset=UTF-8",
+                responses.operationOutcome(problems, encoding),
+                java.util.Map.of());
     }
 
     public HttpAnswer answer(int status, String code, String diagnostics) {
@@ -64,7 +68,13 @@ public class HttpProblems {
 
     private static String queryParameter(HttpServletRequest request, String name) {
         String query = request.getQueryString();
-        String value = query == null ? null : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name);
+        String value = query == null
+                ? null
+                : UriComponentsBuilder.newInstance()
+                        .query(query)
+                        .build()
+                        .getQueryParams()
+                        .getFirst(name);
         try {
             return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformedEscape) {
@@ -73,14 +83,17 @@ public class HttpProblems {
     }
 
     /** For servlet filters, which answer before any route runs. */
-    public void writeUnauthorized(HttpServletRequest request, HttpServletResponse response, String diagnostics) throws IOException {
+    public void writeUnauthorized(HttpServletRequest request, HttpServletResponse response, String diagnostics)
+            throws IOException {
         write(response, 401, List.of(Problem.error("security", diagnostics, null)), acceptedEncoding(request));
     }
 
-    public void write(HttpServletResponse response, int status, List<Problem> problems, FhirEncoding encoding) throws IOException {
+    public void write(HttpServletResponse response, int status, List<Problem> problems, FhirEncoding encoding)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(encoding.mediaType() + ";charset=UTF-8");
-        response.getOutputStream().write(responses.operationOutcome(problems, encoding).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(responses.operationOutcome(problems, encoding).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.certhub.routes.audit.AuditTrail;
  * answers (the service returns an {@code IngestReceipt}).
  */
 public abstract class HttpRouteBuilder extends RouteBuilder {
+    // spotless:off: route definitions read as their flow, one step per line
 
     /**
      * One answer of a REST verb for the OpenAPI document: {@code .responseMessage(reply(200, "..."))}. (The REST DSL's
@@ -72,4 +73,5 @@ public abstract class HttpRouteBuilder extends RouteBuilder {
                 .setBody(simple("${body.answer()}"))
                 .process(HttpAnswer::respond);
     }
+    // spotless:on
 }

@@ -35,8 +35,10 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     private final long maxImportBytes;
     private final HttpProblems problems;
 
-    public RequestLimitFilter(CerthubProperties properties, HttpProblems problems,
-                              @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
+    public RequestLimitFilter(
+            CerthubProperties properties,
+            HttpProblems problems,
+            @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
         this.maxBytes = properties.maxRequestBytes();
         this.maxImportBytes = maxImportBytes;
         this.problems = problems;
@@ -48,9 +50,17 @@ public class RequestLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long limit = BULK_IMPORT.equals(path) ? maxImportBytes : maxBytes;
         if (!MULTIPART_PATHS.contains(path) && isMultipart(request)) {
-            problems.write(response, 415, List.of(Problem.error("not-supported",
-                    "multipart bodies are accepted only by POST " + String.join(" and ", MULTIPART_PATHS.stream().sorted().toList()),
-                    null)), problems.acceptedEncoding(request));
+            problems.write(
+                    response,
+                    415,
+                    List.of(Problem.error(
+                            "not-supported",
+                            "multipart bodies are accepted only by POST "
+                                    + String.join(
+                                            " and ",
+                                            MULTIPART_PATHS.stream().sorted().toList()),
+                            null)),
+                    problems.acceptedEncoding(request));
             return;
         }
         if (request.getContentLengthLong() > limit) {

@@ -47,9 +47,14 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT).stripLeading();
-        return request.getContentLengthLong() == 0 || type.startsWith("application/octet-stream") || type.startsWith("multipart/")
-                || BULK_IMPORT.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        String type = request.getContentType() == null
+                ? ""
+                : request.getContentType().toLowerCase(Locale.ROOT).stripLeading();
+        return request.getContentLengthLong() == 0
+                || type.startsWith("application/octet-stream")
+                || type.startsWith("multipart/")
+                || BULK_IMPORT.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     @Override
@@ -58,8 +63,14 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         Optional<String> text = decode(body);
         if (text.isEmpty()) {
-            problems.write(response, 400, List.of(Problem.error("invalid",
-                    "the request body is not valid UTF-8 (at byte " + firstBadByte(body) + ")", null)), problems.acceptedEncoding(request));
+            problems.write(
+                    response,
+                    400,
+                    List.of(Problem.error(
+                            "invalid",
+                            "the request body is not valid UTF-8 (at byte " + firstBadByte(body) + ")",
+                            null)),
+                    problems.acceptedEncoding(request));
             return;
         }
         chain.doFilter(new Decoded(request, body, text.get()), response);
@@ -81,7 +92,8 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
     }
 
     private static CharsetDecoder decoder() {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }

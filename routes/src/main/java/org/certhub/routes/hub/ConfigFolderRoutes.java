@@ -40,7 +40,8 @@ public class ConfigFolderRoutes implements CamelContextConfiguration {
         }
         try {
             Resource[] resources = files.stream()
-                    .map(file -> ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath())).toArray(Resource[]::new);
+                    .map(file -> ResourceHelper.resolveResource(camel, "file:" + file.toAbsolutePath()))
+                    .toArray(Resource[]::new);
             PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the routes of " + folder + ": " + e.getMessage(), e);
@@ -58,7 +59,9 @@ public class ConfigFolderRoutes implements CamelContextConfiguration {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(folder)) {
-            return listed.filter(file -> file.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            return listed.filter(file -> file.getFileName().toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,12 +23,14 @@ public class HubEndpointsRoute extends RouteBuilder {
     public static final String INGEST_DIVOC = "direct:certhub-ingest-divoc";
     /** A DIVOC bulk CSV in, its result CSV out ({@link DivocBulkCertify}); header {@value #ERROR_ROWS} counts the rejected rows. */
     public static final String INGEST_DIVOC_CSV = "direct:certhub-ingest-divoc-csv";
+
     public static final String ERROR_ROWS = "CerthubErrorRows";
     /** The header that names the sending system; records are told apart by source system and record id. */
     public static final String SOURCE = "CerthubSource";
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         ingest(INGEST_FHIR, "ingest-fhir-from-route", FhirIngestService.class, "ingestRecord(${body}, ${header.CerthubSource})");
         ingest(INGEST_DIVOC, "ingest-divoc-from-route", DivocService.class, "certify(${body}, ${header.CerthubSource})");
 
@@ -38,15 +40,21 @@ public class HubEndpointsRoute extends RouteBuilder {
                 .bean(DivocBulkCertify.class, "certify(${body}, ${header.CerthubSource})").id("ingest-divoc-csv-rows")
                 .setHeader(ERROR_ROWS, simple("${body.errorRows()}"))
                 .setBody(simple("${body.csv()}"));
+        // spotless:on
     }
 
     private void ingest(String uri, String routeId, Class<?> service, String method) {
-        from(uri).routeId(routeId)
+        from(uri)
+                .routeId(routeId)
                 .convertBodyTo(String.class, "UTF-8")
-                .filter(header(SOURCE).isNull()).setHeader(SOURCE, constant("route")).end()
-                .bean(service, method).id(routeId + "-store")
+                .filter(header(SOURCE).isNull())
+                .setHeader(SOURCE, constant("route"))
+                .end()
+                .bean(service, method)
+                .id(routeId + "-store")
                 .split(simple("${body.toCertify()}"))
-                    .to("direct:queue-for-certification").id(routeId + "-queue")
+                .to("direct:queue-for-certification")
+                .id(routeId + "-queue")
                 .end()
                 .setBody(simple("${body.answer().body()}"));
     }

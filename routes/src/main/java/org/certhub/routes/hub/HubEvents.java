@@ -43,8 +43,12 @@ public class HubEvents {
     private final DeliveryRequests deliveryRequests;
     private final ObjectMapper json;
 
-    public HubEvents(ProducerTemplate producer, EventStore events, CertificateStore certificates,
-                     DeliveryRequests deliveryRequests, ObjectMapper json) {
+    public HubEvents(
+            ProducerTemplate producer,
+            EventStore events,
+            CertificateStore certificates,
+            DeliveryRequests deliveryRequests,
+            ObjectMapper json) {
         this.producer = producer;
         this.events = events;
         this.certificates = certificates;
@@ -54,29 +58,39 @@ public class HubEvents {
 
     /** For the distribute stage: the certificate it announces. */
     public void certificateIssued(@Body String certificateId) {
-        certificates.find(certificateId).ifPresent(issued -> publish(CERTIFICATE_ISSUED,
-                source(issued.certificate().eventId()).put("certificateId", certificateId)
-                        .put("downloadUrl", deliveryRequests.downloadLink(certificateId))));
+        certificates
+                .find(certificateId)
+                .ifPresent(issued -> publish(
+                        CERTIFICATE_ISSUED,
+                        source(issued.certificate().eventId())
+                                .put("certificateId", certificateId)
+                                .put("downloadUrl", deliveryRequests.downloadLink(certificateId))));
     }
 
     @EventListener
     public void eventStateChanged(EventStateChanged change) {
-        ObjectNode body = source(change.eventId()).put("state", change.state().name().toLowerCase(Locale.ROOT))
+        ObjectNode body = source(change.eventId())
+                .put("state", change.state().name().toLowerCase(Locale.ROOT))
                 .put("reason", change.reason());
         publish(change.state() == EventState.HELD ? EVENT_HELD : EVENT_FAILED, body);
     }
 
     /** A channel delivered a certificate. */
     public void delivered(String certificateId, String channel) {
-        publish(DELIVERY_OUTCOME, json.createObjectNode().put("certificateId", certificateId).put("channel", channel)
-                .put("state", DeliveryState.SENT.apiName()));
+        publish(
+                DELIVERY_OUTCOME,
+                json.createObjectNode()
+                        .put("certificateId", certificateId)
+                        .put("channel", channel)
+                        .put("state", DeliveryState.SENT.apiName()));
     }
 
     private ObjectNode source(String eventId) {
         ObjectNode body = json.createObjectNode().put("eventId", eventId);
         events.find(eventId).ifPresent(stored -> {
             VaccinationEvent event = stored.event();
-            body.put("source", event.sourceSystem()).put("recordId", event.sourceRecordId())
+            body.put("source", event.sourceSystem())
+                    .put("recordId", event.sourceRecordId())
                     .put("programmeId", event.programmeId());
         });
         return body;
@@ -86,7 +100,10 @@ public class HubEvents {
         try {
             producer.sendBody(endpoint + "?failIfNoConsumers=false", body.toString());
         } catch (RuntimeException e) {
-            LOG.warn("the route listening on {} failed: {}", endpoint, e.getCause() == null ? e : e.getCause().toString());
+            LOG.warn(
+                    "the route listening on {} failed: {}",
+                    endpoint,
+                    e.getCause() == null ? e : e.getCause().toString());
         }
     }
 }

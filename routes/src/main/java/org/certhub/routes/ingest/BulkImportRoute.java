@@ -2,8 +2,8 @@ package org.certhub.routes.ingest;
 
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.model.rest.RestParamType;
-import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,7 @@ public class BulkImportRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/fhir/r4").description("FHIR bulk intake")
                 .post("/$import").description("FHIR ndjson, spooled and imported in the background")
                     .param().name("body").type(RestParamType.body)
@@ -56,5 +57,6 @@ public class BulkImportRoute extends HttpRouteBuilder {
                     .to(ExchangePattern.InOnly, "seda:run-fhir-import");
 
         answer("describe-import-job", BulkImportService.class, "status");
+        // spotless:on
     }
 }

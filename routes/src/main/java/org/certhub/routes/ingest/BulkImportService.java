@@ -52,8 +52,7 @@ public class BulkImportService {
     private static final int PROGRESS_EVERY = 50;
 
     /** What an accepted upload answers, and the job the background import runs. */
-    public record Accepted(String jobId, HttpAnswer answer) {
-    }
+    public record Accepted(String jobId, HttpAnswer answer) {}
 
     private final NdjsonImport ndjson;
     private final StreamedEntries entries;
@@ -64,9 +63,15 @@ public class BulkImportService {
     private final int maxReportedErrors;
     private final IssuableRecords issuable;
 
-    public BulkImportService(NdjsonImport ndjson, StreamedEntries entries, ImportJobs jobs, HttpProblems problems,
-                             ObjectMapper json, CerthubProperties properties, IssuableRecords issuable,
-                             @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
+    public BulkImportService(
+            NdjsonImport ndjson,
+            StreamedEntries entries,
+            ImportJobs jobs,
+            HttpProblems problems,
+            ObjectMapper json,
+            CerthubProperties properties,
+            IssuableRecords issuable,
+            @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
         this.issuable = issuable;
         this.ndjson = ndjson;
         this.entries = entries;
@@ -79,7 +84,9 @@ public class BulkImportService {
 
     /** Spools the upload and records the job: {@code 202} with {@code Content-Location} of its status. */
     public Accepted accept(Exchange exchange) throws IOException, ServletException {
-        String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        String contentType = exchange.getIn()
+                .getHeader(Exchange.CONTENT_TYPE, "", String.class)
+                .toLowerCase(Locale.ROOT);
         String source = exchange.getIn().getHeader(TrustedHeaders.SOURCE_HEADER, String.class);
         String jobId = UUID.randomUUID().toString();
         Path dir = spoolRoot.resolve(jobId);
@@ -98,11 +105,16 @@ public class BulkImportService {
                     }
                 }
             } else {
-                throw new FhirInputException(415, List.of(Problem.error("not-supported",
-                        "send application/fhir+ndjson, or multipart/form-data with ndjson files", null)));
+                throw new FhirInputException(
+                        415,
+                        List.of(Problem.error(
+                                "not-supported",
+                                "send application/fhir+ndjson, or multipart/form-data with ndjson files",
+                                null)));
             }
             if (spool.lines() == 0) {
-                throw new FhirInputException(400, List.of(Problem.error("required", "the upload holds no ndjson line", null)));
+                throw new FhirInputException(
+                        400, List.of(Problem.error("required", "the upload holds no ndjson line", null)));
             }
             spool.finish();
         } catch (IOException | ServletException | RuntimeException e) {
@@ -111,7 +123,8 @@ public class BulkImportService {
         }
         jobs.create(jobId, source);
         ObjectNode body = json.createObjectNode().put("jobId", jobId).put("status", STATUS_PATH + jobId);
-        return new Accepted(jobId, HttpAnswer.json(202, body.toString()).withHeader("Content-Location", STATUS_PATH + jobId));
+        return new Accepted(
+                jobId, HttpAnswer.json(202, body.toString()).withHeader("Content-Location", STATUS_PATH + jobId));
     }
 
     /** Runs a job from its spool, from the start (storing is idempotent, so a rerun doubles nothing). */
@@ -127,13 +140,15 @@ public class BulkImportService {
         try {
             NdjsonSpool spool = NdjsonSpool.open(dir);
             progress = new Progress(jobId, spool);
-            NdjsonImport.Summary summary = ndjson.run(spool.patients(), spool.immunizations(), job.sourceSystem(),
-                    progress::record);
+            NdjsonImport.Summary summary =
+                    ndjson.run(spool.patients(), spool.immunizations(), job.sourceSystem(), progress::record);
             jobs.complete(jobId, progress.finalCounts(summary));
             LOG.info("import {} completed: {}", jobId, progress.finalCounts(summary));
         } catch (IOException | RuntimeException e) {
             LOG.error("import {} failed", jobId, e);
-            jobs.fail(jobId, progress == null ? job.counts() : progress.counts(),
+            jobs.fail(
+                    jobId,
+                    progress == null ? job.counts() : progress.counts(),
                     "the import stopped on an internal error; the lines before it are stored");
         } finally {
             deleteSpool(dir);
@@ -142,7 +157,9 @@ public class BulkImportService {
 
     /** Jobs that a stop interrupted, and whose spool is on this node: they run again from the start. */
     public List<String> resumable() {
-        return jobs.unfinished().stream().filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id))).toList();
+        return jobs.unfinished().stream()
+                .filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id)))
+                .toList();
     }
 
     /**
@@ -150,29 +167,45 @@ public class BulkImportService {
      * sender that uploaded it and admins.
      */
     public HttpAnswer status(@Header("jobId") String jobId, @Header(Caller.HEADER) String caller) {
-        return jobs.find(jobId).map(job -> {
-            Optional<Caller> who = Caller.decode(caller);
-            if (who.filter(c -> c.is(Role.ADMIN) || c.senderId().filter(job.sourceSystem()::equals).isPresent()).isEmpty()) {
-                return problems.answer(403, "forbidden", "only the sender that uploaded this import, or an admin, may read it");
-            }
-            ObjectNode body = json.createObjectNode().put("jobId", job.id())
-                    .put("state", job.state().name().toLowerCase(Locale.ROOT))
-                    .put("linesRead", job.counts().linesRead()).put("accepted", job.counts().accepted())
-                    .put("retracted", job.counts().retracted()).put("ignored", job.counts().ignored())
-                    .put("rejected", job.counts().rejected());
-            if (job.message() != null) {
-                body.put("message", job.message());
-            }
-            ArrayNode errors = body.putArray("errors");
-            for (ImportJobs.LineError error : jobs.errors(jobId)) {
-                ObjectNode item = errors.addObject().put("file", error.file()).put("line", error.line());
-                item.set("outcome", readJson(error.outcome()));
-            }
-            boolean finished = job.state() == ImportJobs.State.COMPLETED || job.state() == ImportJobs.State.FAILED;
-            return HttpAnswer.json(finished ? 200 : 202, body.toString())
-                    .withHeader("X-Progress", job.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + job.counts().linesRead() + " lines read");
-        }).orElseGet(() -> problems.answer(404, "not-found", "no import job with this id"));
+        return jobs.find(jobId)
+                .map(job -> {
+                    Optional<Caller> who = Caller.decode(caller);
+                    if (who.filter(c -> c.is(Role.ADMIN)
+                                    || c.senderId()
+                                            .filter(job.sourceSystem()::equals)
+                                            .isPresent())
+                            .isEmpty()) {
+                        return problems.answer(
+                                403,
+                                "forbidden",
+                                "only the sender that uploaded this import, or an admin, may read it");
+                    }
+                    ObjectNode body = json.createObjectNode()
+                            .put("jobId", job.id())
+                            .put("state", job.state().name().toLowerCase(Locale.ROOT))
+                            .put("linesRead", job.counts().linesRead())
+                            .put("accepted", job.counts().accepted())
+                            .put("retracted", job.counts().retracted())
+                            .put("ignored", job.counts().ignored())
+                            .put("rejected", job.counts().rejected());
+                    if (job.message() != null) {
+                        body.put("message", job.message());
+                    }
+                    ArrayNode errors = body.putArray("errors");
+                    for (ImportJobs.LineError error : jobs.errors(jobId)) {
+                        ObjectNode item =
+                                errors.addObject().put("file", error.file()).put("line", error.line());
+                        item.set("outcome", readJson(error.outcome()));
+                    }
+                    boolean finished =
+                            job.state() == ImportJobs.State.COMPLETED || job.state() == ImportJobs.State.FAILED;
+                    return HttpAnswer.json(finished ? 200 : 202, body.toString())
+                            .withHeader(
+                                    "X-Progress",
+                                    job.state().name().toLowerCase(Locale.ROOT) + ": "
+                                            + job.counts().linesRead() + " lines read");
+                })
+                .orElseGet(() -> problems.answer(404, "not-found", "no import job with this id"));
     }
 
     private com.fasterxml.jackson.databind.JsonNode readJson(String text) {
@@ -233,8 +266,13 @@ public class BulkImportService {
             if (entry instanceof Submission.Rejected bad) {
                 if (errors < maxReportedErrors) {
                     NdjsonSpool.Origin origin = spool.locate(result.line());
-                    jobs.addError(jobId, errors++, new ImportJobs.LineError(origin.file(), origin.line(),
-                            problems.outcomeJson(bad.problems()).toString()));
+                    jobs.addError(
+                            jobId,
+                            errors++,
+                            new ImportJobs.LineError(
+                                    origin.file(),
+                                    origin.line(),
+                                    problems.outcomeJson(bad.problems()).toString()));
                 }
             }
             if (lines % PROGRESS_EVERY == 0) {
@@ -248,8 +286,12 @@ public class BulkImportService {
 
         /** At the end, every line counts as read: the Patients indexed as well as the lines reported. */
         ImportJobs.Counts finalCounts(NdjsonImport.Summary summary) {
-            return new ImportJobs.Counts(summary.patients() + summary.badPatientLines() + summary.immunizationLines(),
-                    accepted, retracted, ignored, rejected);
+            return new ImportJobs.Counts(
+                    summary.patients() + summary.badPatientLines() + summary.immunizationLines(),
+                    accepted,
+                    retracted,
+                    ignored,
+                    rejected);
         }
     }
 }

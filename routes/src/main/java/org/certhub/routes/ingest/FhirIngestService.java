@@ -45,9 +45,16 @@ public class FhirIngestService {
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
 
-    public FhirIngestService(FhirIngestion ingestion, EventStore events, CertificateStore certificates,
-                             HttpProblems problems, FhirResponses responses, ObjectMapper mapper, IssuableRecords issuable,
-                             SenderPolicy senderPolicy, AuditTrail audit) {
+    public FhirIngestService(
+            FhirIngestion ingestion,
+            EventStore events,
+            CertificateStore certificates,
+            HttpProblems problems,
+            FhirResponses responses,
+            ObjectMapper mapper,
+            IssuableRecords issuable,
+            SenderPolicy senderPolicy,
+            AuditTrail audit) {
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -64,16 +71,22 @@ public class FhirIngestService {
      * ({@code id}, {@code eventIds}, {@code entries}), or, when the client asks for FHIR ({@code Accept:
      * application/fhir+json|xml} or {@code _format}), with the transaction-response or batch-response Bundle.
      */
-    public IngestReceipt ingestBundle(@Body String body, @Header("Content-Type") String contentType,
-                                      @Header("_format") String format, @Header("Accept") String accept,
-                                      @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+    public IngestReceipt ingestBundle(
+            @Body String body,
+            @Header("Content-Type") String contentType,
+            @Header("_format") String format,
+            @Header("Accept") String accept,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format));
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
-    public IngestReceipt ingestImmunization(@Body String body, @Header("Content-Type") String contentType,
-                                            @Header("_format") String format, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+    public IngestReceipt ingestImmunization(
+            @Body String body,
+            @Header("Content-Type") String contentType,
+            @Header("_format") String format,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         return store(ingestion.readImmunization(body, encoding, source), Optional.empty());
     }
@@ -111,9 +124,12 @@ public class FhirIngestService {
     IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer) {
         Submission submission = issuable.screen(senderPolicy.apply(received));
         List<Submission.Rejected> rejected = submission.entries().stream()
-                .filter(Submission.Rejected.class::isInstance).map(Submission.Rejected.class::cast).toList();
+                .filter(Submission.Rejected.class::isInstance)
+                .map(Submission.Rejected.class::cast)
+                .toList();
         if (submission.kind().allOrNothing() && !rejected.isEmpty()) {
-            throw new FhirInputException(rejected.stream().allMatch(r -> r.status() == 403) ? 403 : 422,
+            throw new FhirInputException(
+                    rejected.stream().allMatch(r -> r.status() == 403) ? 403 : 422,
                     rejected.stream().flatMap(r -> r.problems().stream()).toList());
         }
         if (submission.kind().allOrNothing()) {
@@ -136,7 +152,8 @@ public class FhirIngestService {
                 if (receipt.needsCertification()) {
                     toCertify.add(receipt.eventId());
                 }
-                result.put("status", 202).put("eventId", receipt.eventId())
+                result.put("status", 202)
+                        .put("eventId", receipt.eventId())
                         .put("location", eventLocation(receipt.eventId()))
                         .put("outcome", receipt.kind().name().toLowerCase(Locale.ROOT));
             } else if (entry instanceof Submission.Retracted retracted) {
@@ -150,13 +167,17 @@ public class FhirIngestService {
             entryEventIds.add(entryEventId);
         }
         if (eventIds.isEmpty() && !rejected.isEmpty()) {
-            throw new FhirInputException(422, rejected.stream().flatMap(r -> r.problems().stream()).toList());
+            throw new FhirInputException(
+                    422, rejected.stream().flatMap(r -> r.problems().stream()).toList());
         }
         HttpAnswer http;
         if (fhirAnswer.isPresent() && submission.kind() != Submission.Kind.SINGLE) {
             FhirEncoding encoding = fhirAnswer.get();
-            http = new HttpAnswer(200, encoding.mediaType() + ";charset=UTF-8",
-                    responses.responseBundle(submission, entryEventIds, encoding), null);
+            http = new HttpAnswer(
+                    200,
+                    encoding.mediaType() + ";charset=UTF-8",
+                    responses.responseBundle(submission, entryEventIds, encoding),
+                    null);
         } else {
             ObjectNode answer = mapper.createObjectNode();
             if (!eventIds.isEmpty()) {
@@ -175,9 +196,13 @@ public class FhirIngestService {
     /** A single record or a transaction that withdraws what was never certified is an error, stored nowhere. */
     private void requireKnownRetractions(Submission submission) {
         List<Problem> unknown = submission.entries().stream()
-                .filter(Submission.Retracted.class::isInstance).map(Submission.Retracted.class::cast)
-                .filter(r -> events.findByIdempotencyKey(r.idempotencyKey()).map(StoredEvent::certificateId).isEmpty())
-                .map(r -> Problem.error("business-rule",
+                .filter(Submission.Retracted.class::isInstance)
+                .map(Submission.Retracted.class::cast)
+                .filter(r -> events.findByIdempotencyKey(r.idempotencyKey())
+                        .map(StoredEvent::certificateId)
+                        .isEmpty())
+                .map(r -> Problem.error(
+                        "business-rule",
                         "Immunization.status is entered-in-error, but no certificate was issued for this record",
                         r.entryRef()))
                 .toList();
@@ -189,7 +214,8 @@ public class FhirIngestService {
     /** Revokes what was issued for a record marked {@code entered-in-error}; false when nothing was. */
     boolean withdraw(Submission.Retracted retracted) {
         Optional<StoredEvent> event = events.findByIdempotencyKey(retracted.idempotencyKey());
-        boolean withdrawn = event.map(StoredEvent::certificateId).map(certificates::revoke).orElse(false);
+        boolean withdrawn =
+                event.map(StoredEvent::certificateId).map(certificates::revoke).orElse(false);
         if (withdrawn) {
             audit.recordChange(retracted.sourceSystem(), "retract", event.get().id());
         }

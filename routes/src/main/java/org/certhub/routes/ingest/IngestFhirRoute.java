@@ -1,8 +1,8 @@
 package org.certhub.routes.ingest;
 
 import org.apache.camel.model.rest.RestParamType;
-import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +20,7 @@ public class IngestFhirRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/fhir/r4").description("FHIR R4 intake")
                 .post().description("a Bundle (transaction, batch, collection, document, message) or an Immunization")
                     .param().name("body").type(RestParamType.body).description(
@@ -45,5 +46,6 @@ public class IngestFhirRoute extends HttpRouteBuilder {
         storeAndQueue("ingest-fhir-immunization", FhirIngestService.class, "ingestImmunization");
 
         answer("describe-fhir-capabilities", FhirCapabilities.class, "describe");
+        // spotless:on
     }
 }

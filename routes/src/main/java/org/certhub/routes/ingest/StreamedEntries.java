@@ -17,7 +17,12 @@ import org.springframework.stereotype.Service;
 public class StreamedEntries {
 
     /** What became of an entry. */
-    public enum Outcome { ACCEPTED, RETRACTED, IGNORED, REJECTED }
+    public enum Outcome {
+        ACCEPTED,
+        RETRACTED,
+        IGNORED,
+        REJECTED
+    }
 
     private final EventStore events;
     private final FhirIngestService ingest;
@@ -26,8 +31,13 @@ public class StreamedEntries {
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
 
-    public StreamedEntries(EventStore events, FhirIngestService ingest, ProducerTemplate producer, IssuableRecords issuable,
-                           SenderPolicy senderPolicy, AuditTrail audit) {
+    public StreamedEntries(
+            EventStore events,
+            FhirIngestService ingest,
+            ProducerTemplate producer,
+            IssuableRecords issuable,
+            SenderPolicy senderPolicy,
+            AuditTrail audit) {
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;

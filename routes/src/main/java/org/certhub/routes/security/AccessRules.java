@@ -20,8 +20,14 @@ public final class AccessRules {
 
     /** Who a row admits. {@code :own} rows also need the record to be the caller's (checked by the service). */
     public enum Who {
-        ANYONE("anyone"), SENDER("sender"), OWN_SENDER("sender:own"), ADMIN("admin"), REVIEWER("reviewer"),
-        CITIZEN("citizen"), OWN_CITIZEN("citizen:own"), NOBODY("nobody");
+        ANYONE("anyone"),
+        SENDER("sender"),
+        OWN_SENDER("sender:own"),
+        ADMIN("admin"),
+        REVIEWER("reviewer"),
+        CITIZEN("citizen"),
+        OWN_CITIZEN("citizen:own"),
+        NOBODY("nobody");
 
         private final String label;
 
@@ -45,7 +51,9 @@ public final class AccessRules {
         }
 
         static Who parse(String label) {
-            return Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst()
+            return Arrays.stream(values())
+                    .filter(w -> w.label.equals(label))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown 'who' in the access table: " + label));
         }
     }
@@ -65,8 +73,7 @@ public final class AccessRules {
         }
     }
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     public static List<Rule> load() {
         try (InputStream in = AccessRules.class.getResourceAsStream(RESOURCE)) {

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 public class CitizenCodes {
 
     /** The newest code of a contact still open: its row id and how often it was tried wrongly. */
-    public record Open(String id, String codeHash, int attempts) {
-    }
+    public record Open(String id, String codeHash, int attempts) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -29,12 +28,16 @@ public class CitizenCodes {
     /** Records a request; {@code code} null when no code was sent (no certificate for the contact). */
     public void add(String contactDigest, String clientDigest, String code, Instant now, Instant expiresAt) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO citizen_code (id, contact_digest, client_digest, code_hash, attempts, used, created_at, expires_at)
                 VALUES (:id, :contact, :client, :hash, 0, FALSE, :now, :expires)""",
-                new MapSqlParameterSource("id", id).addValue("contact", contactDigest).addValue("client", clientDigest)
+                new MapSqlParameterSource("id", id)
+                        .addValue("contact", contactDigest)
+                        .addValue("client", clientDigest)
                         .addValue("hash", code == null ? null : hash(id, code))
-                        .addValue("now", Timestamp.from(now)).addValue("expires", Timestamp.from(expiresAt)));
+                        .addValue("now", Timestamp.from(now))
+                        .addValue("expires", Timestamp.from(expiresAt)));
     }
 
     public int requestsByContactSince(String contactDigest, Instant since) {
@@ -46,23 +49,29 @@ public class CitizenCodes {
     }
 
     public Optional<Open> newestOpen(String contactDigest, Instant now) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         SELECT id, code_hash, attempts FROM citizen_code
                          WHERE contact_digest = :contact AND code_hash IS NOT NULL AND used = FALSE AND expires_at > :now
                          ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY""",
-                new MapSqlParameterSource("contact", contactDigest).addValue("now", Timestamp.from(now)),
-                (rs, row) -> new Open(rs.getString("id"), rs.getString("code_hash"), rs.getInt("attempts")))
-                .stream().findFirst();
+                        new MapSqlParameterSource("contact", contactDigest).addValue("now", Timestamp.from(now)),
+                        (rs, row) -> new Open(rs.getString("id"), rs.getString("code_hash"), rs.getInt("attempts")))
+                .stream()
+                .findFirst();
     }
 
     /** Uses the code once: false when another request used it first. */
     public boolean use(String id) {
-        return jdbc.update("UPDATE citizen_code SET used = TRUE WHERE id = :id AND used = FALSE",
-                new MapSqlParameterSource("id", id)) == 1;
+        return jdbc.update(
+                        "UPDATE citizen_code SET used = TRUE WHERE id = :id AND used = FALSE",
+                        new MapSqlParameterSource("id", id))
+                == 1;
     }
 
     public void countWrongAttempt(String id) {
-        jdbc.update("UPDATE citizen_code SET attempts = attempts + 1 WHERE id = :id", new MapSqlParameterSource("id", id));
+        jdbc.update(
+                "UPDATE citizen_code SET attempts = attempts + 1 WHERE id = :id", new MapSqlParameterSource("id", id));
     }
 
     public static String hash(String id, String code) {
@@ -70,8 +79,10 @@ public class CitizenCodes {
     }
 
     private int count(String column, String digest, Instant since) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM citizen_code WHERE " + column + " = :digest AND created_at >= :since",
-                new MapSqlParameterSource("digest", digest).addValue("since", Timestamp.from(since)), Integer.class);
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM citizen_code WHERE " + column + " = :digest AND created_at >= :since",
+                new MapSqlParameterSource("digest", digest).addValue("since", Timestamp.from(since)),
+                Integer.class);
         return count == null ? 0 : count;
     }
 }

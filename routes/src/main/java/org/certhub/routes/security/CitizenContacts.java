@@ -32,9 +32,8 @@ public class CitizenContacts {
 
     /** The digest of a contact as a citizen types it: emails case-insensitive, phones by their digits and '+'. */
     public String digest(String contact) {
-        String normalised = contact.contains("@")
-                ? contact.strip().toLowerCase(Locale.ROOT)
-                : contact.replaceAll("[^0-9+]", "");
+        String normalised =
+                contact.contains("@") ? contact.strip().toLowerCase(Locale.ROOT) : contact.replaceAll("[^0-9+]", "");
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -51,20 +50,26 @@ public class CitizenContacts {
                 continue;
             }
             // no duplicate-key exception: in PostgreSQL it would abort the certify transaction this runs in
-            jdbc.update("INSERT INTO citizen_contact (contact_digest, event_id) SELECT :digest, :event WHERE NOT EXISTS"
+            jdbc.update(
+                    "INSERT INTO citizen_contact (contact_digest, event_id) SELECT :digest, :event WHERE NOT EXISTS"
                             + " (SELECT 1 FROM citizen_contact WHERE contact_digest = :digest AND event_id = :event)",
                     new MapSqlParameterSource("digest", digest(contact.value())).addValue("event", eventId));
         }
     }
 
     public boolean reaches(String contactDigest, String eventId) {
-        return !jdbc.queryForList("SELECT event_id FROM citizen_contact WHERE contact_digest = :digest AND event_id = :event",
-                new MapSqlParameterSource("digest", contactDigest).addValue("event", eventId), String.class).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT event_id FROM citizen_contact WHERE contact_digest = :digest AND event_id = :event",
+                        new MapSqlParameterSource("digest", contactDigest).addValue("event", eventId),
+                        String.class)
+                .isEmpty();
     }
 
     /** The events whose recipient is reachable at this contact digest. */
     public List<String> events(String contactDigest) {
-        return jdbc.queryForList("SELECT event_id FROM citizen_contact WHERE contact_digest = :digest ORDER BY event_id",
-                new MapSqlParameterSource("digest", contactDigest), String.class);
+        return jdbc.queryForList(
+                "SELECT event_id FROM citizen_contact WHERE contact_digest = :digest ORDER BY event_id",
+                new MapSqlParameterSource("digest", contactDigest),
+                String.class);
     }
 }

@@ -37,7 +37,8 @@ public class CitizenTokens {
 
     /** A link token for one certificate, valid for {@code certhub.security.link-validity}. */
     public String link(String certificateId) {
-        return sign("L|" + certificateId + "|" + clock.instant().plus(security.linkValidity()).getEpochSecond());
+        return sign("L|" + certificateId + "|"
+                + clock.instant().plus(security.linkValidity()).getEpochSecond());
     }
 
     /** A session token for the certificates of a contact (by its digest), valid until {@code expiresAt}. */
@@ -76,7 +77,8 @@ public class CitizenTokens {
     }
 
     private String sign(String payload) {
-        return PREFIX + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac(payload));
+        return PREFIX + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + ENCODER.encodeToString(mac(payload));
     }
 
     private byte[] mac(String payload) {

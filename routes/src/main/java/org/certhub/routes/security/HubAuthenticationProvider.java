@@ -30,7 +30,9 @@ public final class HubAuthenticationProvider implements AuthenticationProvider {
         String secret = (String) presented.getCredentials();
         Optional<Caller> caller = presented.isCitizenToken() ? citizens.verify(secret) : byKey(secret);
         return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException(
-                presented.isCitizenToken() ? "the citizen token is not valid or has expired" : "the API key is not valid")));
+                presented.isCitizenToken()
+                        ? "the citizen token is not valid or has expired"
+                        : "the API key is not valid")));
     }
 
     private Optional<Caller> byKey(String key) {

@@ -15,8 +15,7 @@ public final class KeyHashes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeyHashes() {
-    }
+    private KeyHashes() {}
 
     public static String generate() {
         byte[] random = new byte[24];
@@ -26,7 +25,8 @@ public final class KeyHashes {
 
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

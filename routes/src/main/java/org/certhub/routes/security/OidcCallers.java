@@ -31,13 +31,17 @@ public final class OidcCallers implements Converter<Jwt, AbstractAuthenticationT
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         List<String> roles = roles(jwt.getClaims());
-        Role role = PRECEDENCE.stream().filter(r -> roles.contains(r.name().toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> refused("the token carries none of the roles sender, admin, reviewer in " + oidc.rolesClaim()));
+        Role role = PRECEDENCE.stream()
+                .filter(r -> roles.contains(r.name().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() ->
+                        refused("the token carries none of the roles sender, admin, reviewer in " + oidc.rolesClaim()));
         if (role != Role.SENDER) {
             return new CallerAuthentication(new Caller(role, subject(jwt), null));
         }
         String sender = jwt.getClaimAsString(oidc.senderClaim());
-        if (!SenderIds.isValid(sender) || senders.find(sender).filter(Senders.Sender::enabled).isEmpty()) {
+        if (!SenderIds.isValid(sender)
+                || senders.find(sender).filter(Senders.Sender::enabled).isEmpty()) {
             throw refused("the token's " + oidc.senderClaim() + " names no enabled sender");
         }
         return new CallerAuthentication(Caller.sender(sender));
@@ -49,9 +53,15 @@ public final class OidcCallers implements Converter<Jwt, AbstractAuthenticationT
             node = node instanceof Map<?, ?> map ? map.get(step) : null;
         }
         if (node instanceof Collection<?> values) {
-            return values.stream().map(v -> String.valueOf(v).toLowerCase(Locale.ROOT)).toList();
+            return values.stream()
+                    .map(v -> String.valueOf(v).toLowerCase(Locale.ROOT))
+                    .toList();
         }
-        return node instanceof String one ? List.of(one.split("[ ,]+")).stream().map(v -> v.toLowerCase(Locale.ROOT)).toList() : List.of();
+        return node instanceof String one
+                ? List.of(one.split("[ ,]+")).stream()
+                        .map(v -> v.toLowerCase(Locale.ROOT))
+                        .toList()
+                : List.of();
     }
 
     private static String subject(Jwt jwt) {

@@ -1,12 +1,12 @@
 package org.certhub.routes.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Finds the credential a request presents: {@code X-API-Key}, else an {@code Authorization: Bearer} token that
@@ -51,7 +51,11 @@ public final class PresentedCredentials implements AuthenticationConverter {
         if (query == null || !query.contains("token=")) {
             return null;
         }
-        String raw = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("token");
+        String raw = UriComponentsBuilder.newInstance()
+                .query(query)
+                .build()
+                .getQueryParams()
+                .getFirst("token");
         return raw == null || raw.isBlank() ? null : UriUtils.decode(raw, StandardCharsets.UTF_8);
     }
 }

@@ -4,14 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.certhub.fhirmapping.Problem;
 import java.util.Optional;
+import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.http.HttpProblems;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -40,28 +40,45 @@ public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDen
             audit.record(Optional.empty(), "authenticate", null, "failed", request.getRemoteAddr());
         }
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(request, response, 401, "security", failure.getMessage() != null && !(failure.getMessage().startsWith("Full authentication"))
-                ? failure.getMessage()
-                : "this request needs credentials: an API key in " + PresentedCredentials.KEY_HEADER + ", or a Bearer token");
+        write(
+                request,
+                response,
+                401,
+                "security",
+                failure.getMessage() != null && !(failure.getMessage().startsWith("Full authentication"))
+                        ? failure.getMessage()
+                        : "this request needs credentials: an API key in " + PresentedCredentials.KEY_HEADER
+                                + ", or a Bearer token");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
         write(request, response, 403, "forbidden", "the caller's role may not do this");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(request, response, 400, "invalid", "the request path is not in normal form (encoded or doubled slashes,"
-                + " ';', '.' or '..' segments, or characters not allowed)");
+        write(
+                request,
+                response,
+                400,
+                "invalid",
+                "the request path is not in normal form (encoded or doubled slashes,"
+                        + " ';', '.' or '..' segments, or characters not allowed)");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String diagnostics)
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String code, String diagnostics)
             throws IOException {
         if (!response.isCommitted()) {
             response.resetBuffer();
-            problems.write(response, status, List.of(Problem.error(code, diagnostics, null)), problems.acceptedEncoding(request));
+            problems.write(
+                    response,
+                    status,
+                    List.of(Problem.error(code, diagnostics, null)),
+                    problems.acceptedEncoding(request));
         }
     }
 }

@@ -23,11 +23,14 @@ public class RecordAccess {
     }
 
     public boolean mayReadCertificate(Optional<Caller> caller, String certificateId, StoredEvent event) {
-        return caller.map(c -> c.is(Role.ADMIN) || ownSender(c, event) || citizenHolds(c, certificateId, event)).orElse(false);
+        return caller.map(c -> c.is(Role.ADMIN) || ownSender(c, event) || citizenHolds(c, certificateId, event))
+                .orElse(false);
     }
 
     private static boolean ownSender(Caller caller, StoredEvent event) {
-        return caller.senderId().filter(id -> id.equals(event.event().sourceSystem())).isPresent();
+        return caller.senderId()
+                .filter(id -> id.equals(event.event().sourceSystem()))
+                .isPresent();
     }
 
     private boolean citizenHolds(Caller caller, String certificateId, StoredEvent event) {

@@ -38,10 +38,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain hubSecurity(HttpSecurity http, HubAuthenticationProvider provider, ProblemAnswers answers,
-                                    OidcProperties oidc, Senders senders) throws Exception {
-        AuthenticationFilter credentials = new AuthenticationFilter(new ProviderManager(provider), new PresentedCredentials());
-        credentials.setSuccessHandler((request, response, authentication) -> { });
+    SecurityFilterChain hubSecurity(
+            HttpSecurity http,
+            HubAuthenticationProvider provider,
+            ProblemAnswers answers,
+            OidcProperties oidc,
+            Senders senders)
+            throws Exception {
+        AuthenticationFilter credentials =
+                new AuthenticationFilter(new ProviderManager(provider), new PresentedCredentials());
+        credentials.setSuccessHandler((request, response, authentication) -> {});
         credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(answers));
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -49,20 +55,22 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new TrustedHeaders(), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> {
-                    rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                            .permitAll();
                     AccessRules.load().forEach(rule -> admit(rules.requestMatchers(matcher(rule)), rule));
                     rules.anyRequest().denyAll();
                 });
         if (oidc.enabled()) {
-            http.oauth2ResourceServer(tokens -> tokens
-                    .bearerTokenResolver(SecurityConfiguration::jwtBearer)
+            http.oauth2ResourceServer(tokens -> tokens.bearerTokenResolver(SecurityConfiguration::jwtBearer)
                     .authenticationEntryPoint(answers)
                     .accessDeniedHandler(answers)
-                    .jwt(jwt -> jwt.decoder(jwtDecoder(oidc)).jwtAuthenticationConverter(new OidcCallers(oidc, senders))));
+                    .jwt(jwt ->
+                            jwt.decoder(jwtDecoder(oidc)).jwtAuthenticationConverter(new OidcCallers(oidc, senders))));
         }
         return http.build();
     }
@@ -81,7 +89,8 @@ public class SecurityConfiguration {
         if (!OidcProperties.has(oidc.jwkSetUri())) {
             return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build();
         if (OidcProperties.has(oidc.issuerUri())) {
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(oidc.issuerUri()));
         }
@@ -100,11 +109,14 @@ public class SecurityConfiguration {
 
     private static RequestMatcher matcher(AccessRules.Rule rule) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return "*".equals(rule.method()) ? paths.matcher(rule.path()) : paths.matcher(HttpMethod.valueOf(rule.method()), rule.path());
+        return "*".equals(rule.method())
+                ? paths.matcher(rule.path())
+                : paths.matcher(HttpMethod.valueOf(rule.method()), rule.path());
     }
 
     @Bean
-    HubAuthenticationProvider hubAuthenticationProvider(ApiKeys keys, Senders senders, CitizenTokens citizens, Clock clock) {
+    HubAuthenticationProvider hubAuthenticationProvider(
+            ApiKeys keys, Senders senders, CitizenTokens citizens, Clock clock) {
         return new HubAuthenticationProvider(keys, senders, citizens, clock);
     }
 

@@ -41,8 +41,13 @@ public record SecurityProperties(
      * Citizens' one-time codes: how long a code and a session last, how many codes a contact and a client address
      * may ask for per window, and how many wrong tries a code takes before it is dead.
      */
-    public record Citizen(Duration codeValidity, Duration sessionValidity, int maxCodesPerContact, int maxRequestsPerClient,
-                          int maxAttempts, Duration window) {
+    public record Citizen(
+            Duration codeValidity,
+            Duration sessionValidity,
+            int maxCodesPerContact,
+            int maxRequestsPerClient,
+            int maxAttempts,
+            Duration window) {
         public Citizen {
             codeValidity = codeValidity == null ? Duration.ofMinutes(10) : codeValidity;
             sessionValidity = sessionValidity == null ? Duration.ofHours(1) : sessionValidity;
@@ -54,7 +59,11 @@ public record SecurityProperties(
     }
 
     /** A sender from configuration; its key (an environment variable) is kept only as a hash. */
-    public record SenderSeed(String name, List<String> programmes, List<String> facilities, @NotNull String apiKey) {
+    public record SenderSeed(
+            String name,
+            List<String> programmes,
+            List<String> facilities,
+            @NotNull String apiKey) {
         public SenderSeed {
             programmes = programmes == null ? List.of() : List.copyOf(programmes);
             facilities = facilities == null ? List.of() : List.copyOf(facilities);
@@ -68,6 +77,7 @@ public record SecurityProperties(
 
     @Override
     public String toString() {
-        return "SecurityProperties[keyOverlap=" + keyOverlap + ", linkValidity=" + linkValidity + ", senders=" + senders.keySet() + "]";
+        return "SecurityProperties[keyOverlap=" + keyOverlap + ", linkValidity=" + linkValidity + ", senders="
+                + senders.keySet() + "]";
     }
 }

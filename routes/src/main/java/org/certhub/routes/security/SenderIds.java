@@ -7,8 +7,7 @@ public final class SenderIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private SenderIds() {
-    }
+    private SenderIds() {}
 
     public static boolean isValid(String id) {
         return id != null && VALID.matcher(id).matches();

@@ -22,14 +22,18 @@ public class SenderPolicy {
     }
 
     public Submission apply(Submission submission) {
-        return new Submission(submission.kind(), submission.entries().stream().map(this::apply).toList());
+        return new Submission(
+                submission.kind(),
+                submission.entries().stream().map(this::apply).toList());
     }
 
     public Submission.Entry apply(Submission.Entry entry) {
         if (entry instanceof Submission.Accepted accepted) {
             Optional<String> refusal = refusal(accepted.event());
             if (refusal.isPresent()) {
-                return new Submission.Rejected(accepted.entryRef(), 403,
+                return new Submission.Rejected(
+                        accepted.entryRef(),
+                        403,
                         List.of(Problem.error("forbidden", refusal.get(), accepted.entryRef())));
             }
         }

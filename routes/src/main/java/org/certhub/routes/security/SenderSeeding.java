@@ -29,9 +29,12 @@ public class SenderSeeding implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        seed(ApiKeys.DEFAULT_SENDER, new SecurityProperties.SenderSeed("default sending system", List.of(), List.of(),
-                keys.defaultSenderKey()));
-        for (Map.Entry<String, SecurityProperties.SenderSeed> configured : security.senders().entrySet()) {
+        seed(
+                ApiKeys.DEFAULT_SENDER,
+                new SecurityProperties.SenderSeed(
+                        "default sending system", List.of(), List.of(), keys.defaultSenderKey()));
+        for (Map.Entry<String, SecurityProperties.SenderSeed> configured :
+                security.senders().entrySet()) {
             seed(configured.getKey(), configured.getValue());
         }
     }
@@ -39,8 +42,8 @@ public class SenderSeeding implements InitializingBean {
     private void seed(String id, SecurityProperties.SenderSeed seed) {
         SenderIds.require(id);
         Instant now = clock.instant();
-        Senders.Sender sender = new Senders.Sender(id, seed.name() == null ? id : seed.name(), seed.programmes(),
-                seed.facilities(), true);
+        Senders.Sender sender = new Senders.Sender(
+                id, seed.name() == null ? id : seed.name(), seed.programmes(), seed.facilities(), true);
         if (!senders.create(sender, now)) {
             senders.update(sender, now);
         }

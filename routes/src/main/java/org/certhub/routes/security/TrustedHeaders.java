@@ -32,15 +32,21 @@ public final class TrustedHeaders extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Caller> caller = current();
-        chain.doFilter(new Trusted(request, Map.of(
-                Caller.HEADER.toLowerCase(), caller.map(Caller::encode),
-                SOURCE_HEADER.toLowerCase(), caller.flatMap(Caller::senderId),
-                CLIENT_HEADER.toLowerCase(), Optional.ofNullable(request.getRemoteAddr()))), response);
+        chain.doFilter(
+                new Trusted(
+                        request,
+                        Map.of(
+                                Caller.HEADER.toLowerCase(), caller.map(Caller::encode),
+                                SOURCE_HEADER.toLowerCase(), caller.flatMap(Caller::senderId),
+                                CLIENT_HEADER.toLowerCase(), Optional.ofNullable(request.getRemoteAddr()))),
+                response);
     }
 
     private static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof CallerAuthentication known ? Optional.of(known.getPrincipal()) : Optional.empty();
+        return authentication instanceof CallerAuthentication known
+                ? Optional.of(known.getPrincipal())
+                : Optional.empty();
     }
 
     /** A request whose trusted headers hold the chain's values (or are absent), whatever the caller sent. */

@@ -38,7 +38,10 @@ public class StatusLists implements StatusListSource {
 
     /** The signed list credential of list {@code list} (decimal digits), or empty when there is no such list. */
     public Optional<String> signedList(String list) {
-        if (list == null || list.isEmpty() || list.length() > MAX_DIGITS || !list.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (list == null
+                || list.isEmpty()
+                || list.length() > MAX_DIGITS
+                || !list.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         long number = Long.parseLong(list);

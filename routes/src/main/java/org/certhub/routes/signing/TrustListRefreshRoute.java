@@ -22,6 +22,7 @@ public class TrustListRefreshRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.WARN, "trust list ${exchangeProperty.trustList} not refreshed: ${exception.message}");
 
@@ -36,5 +37,6 @@ public class TrustListRefreshRoute extends RouteBuilder {
                     .bean(TrustListRefresher.class, "refresh")
                     .log("trust list ${exchangeProperty.trustList}: ${body} keys");
         }
+        // spotless:on
     }
 }

@@ -18,8 +18,10 @@ public class TrustListRefresher {
         this.downloads = downloads;
     }
 
-    public int refresh(@ExchangeProperty(SOURCE) String source, @ExchangeProperty(FORMAT) TrustListDownloads.Format format,
-                       @Body byte[] body) {
+    public int refresh(
+            @ExchangeProperty(SOURCE) String source,
+            @ExchangeProperty(FORMAT) TrustListDownloads.Format format,
+            @Body byte[] body) {
         return downloads.accept(source, format, body);
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StageErrorPolicies extends RouteConfigurationBuilder {
+    // spotless:off: route definitions read as their flow, one step per line
 
     /**
      * The exchange property holding the id of the event a certify message is about: the steps replace the body, and
@@ -120,4 +121,5 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
         Exception cause = cause(exchange);
         return cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
+    // spotless:on
 }

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.certhub.model.EventState;
 import org.certhub.model.VaccinationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -75,7 +75,8 @@ public class EventStore {
                     VALUES (:id, :key, :source, 1, :hash, :programme, :person, :state, :payload, :now, :now)""", row);
             return new Receipt(id, Receipt.Kind.NEW);
         } catch (DuplicateKeyException seenBefore) {
-            String existing = jdbc.queryForObject("SELECT id FROM vaccination_event WHERE idempotency_key = :key", row, String.class);
+            String existing = jdbc.queryForObject(
+                    "SELECT id FROM vaccination_event WHERE idempotency_key = :key", row, String.class);
             int changed = jdbc.update("""
                     UPDATE vaccination_event
                        SET revision = revision + 1, content_hash = :hash, programme_id = :programme, person_key = :person,
@@ -87,13 +88,20 @@ public class EventStore {
     }
 
     public Optional<StoredEvent> find(String id) {
-        return jdbc.query("SELECT * FROM vaccination_event WHERE id = :id", new MapSqlParameterSource("id", id), this::map)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM vaccination_event WHERE id = :id", new MapSqlParameterSource("id", id), this::map)
+                .stream()
+                .findFirst();
     }
 
     public Optional<StoredEvent> findByIdempotencyKey(String key) {
-        return jdbc.query("SELECT * FROM vaccination_event WHERE idempotency_key = :key",
-                new MapSqlParameterSource("key", key), this::map).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM vaccination_event WHERE idempotency_key = :key",
+                        new MapSqlParameterSource("key", key),
+                        this::map)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -102,20 +110,25 @@ public class EventStore {
      * redelivery, a re-queue behind a backlog) must not undo its delivery.
      */
     public void markCertified(String id, String certificateId, String note) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE vaccination_event
                    SET state = :state, reason = :note, certificate_id = :certificate, updated_at = :now
                  WHERE id = :id AND NOT (state = 'DELIVERED' AND COALESCE(certificate_id, '') = :certificate)""",
-                new MapSqlParameterSource("id", id).addValue("state", EventState.CERTIFIED.name()).addValue("note", note)
+                new MapSqlParameterSource("id", id)
+                        .addValue("state", EventState.CERTIFIED.name())
+                        .addValue("note", note)
                         .addValue("certificate", Objects.requireNonNull(certificateId, "certificateId"))
                         .addValue("now", Timestamp.from(Instant.now())));
     }
 
     public void markDelivered(String id) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE vaccination_event SET state = :state, updated_at = :now
                  WHERE id = :id AND state = 'CERTIFIED'""",
-                new MapSqlParameterSource("id", id).addValue("state", EventState.DELIVERED.name())
+                new MapSqlParameterSource("id", id)
+                        .addValue("state", EventState.DELIVERED.name())
                         .addValue("now", Timestamp.from(Instant.now())));
     }
 
@@ -133,27 +146,32 @@ public class EventStore {
 
     /** Events received before {@code before} and still waiting: a crash between storing and queueing left them. */
     public List<String> waitingSince(Instant before, int limit) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                 SELECT id FROM vaccination_event WHERE state = 'RECEIVED' AND updated_at < :before
-                 ORDER BY updated_at FETCH FIRST %d ROWS ONLY""".formatted(limit),
-                new MapSqlParameterSource("before", Timestamp.from(before)), String.class);
+                 ORDER BY updated_at FETCH FIRST %d ROWS ONLY""".formatted(limit), new MapSqlParameterSource("before", Timestamp.from(before)), String.class);
     }
 
     /** Marks waiting events as just queued again, so that the next sweep leaves them a full grace period. */
     public void touch(List<String> ids) {
         if (!ids.isEmpty()) {
-            jdbc.update("UPDATE vaccination_event SET updated_at = :now WHERE id IN (:ids) AND state = 'RECEIVED'",
+            jdbc.update(
+                    "UPDATE vaccination_event SET updated_at = :now WHERE id IN (:ids) AND state = 'RECEIVED'",
                     new MapSqlParameterSource("ids", ids).addValue("now", Timestamp.from(Instant.now())));
         }
     }
 
     private void update(String id, EventState state, String reason, String certificateId) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE vaccination_event
                    SET state = :state, reason = :reason, certificate_id = COALESCE(:certificate, certificate_id), updated_at = :now
                  WHERE id = :id""",
-                new MapSqlParameterSource("id", id).addValue("state", state.name()).addValue("reason", reason)
-                        .addValue("certificate", certificateId).addValue("now", Timestamp.from(Instant.now())));
+                new MapSqlParameterSource("id", id)
+                        .addValue("state", state.name())
+                        .addValue("reason", reason)
+                        .addValue("certificate", certificateId)
+                        .addValue("now", Timestamp.from(Instant.now())));
     }
 
     private StoredEvent map(ResultSet rs, int row) throws SQLException {

@@ -11,8 +11,11 @@ import org.certhub.signer.SignedCredential;
  * A stored certificate version with its standing, its credentials by format id, and the configured formats it was
  * not issued in because its record could not be carried in them.
  */
-public record IssuedCertificate(Certificate certificate, CertificateStatus status, Map<String, SignedCredential> credentials,
-                                List<SkippedFormat> skipped) {
+public record IssuedCertificate(
+        Certificate certificate,
+        CertificateStatus status,
+        Map<String, SignedCredential> credentials,
+        List<SkippedFormat> skipped) {
 
     public IssuedCertificate {
         credentials = Map.copyOf(credentials);

@@ -24,13 +24,15 @@ public class PersonDoses {
 
     /** The certified doses of the event's person and programme, other than the event's own. */
     public List<VaccinationEvent> othersOf(String eventId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT c.payload FROM vaccination_event me
                   JOIN vaccination_event e ON e.person_key = me.person_key AND e.programme_id = me.programme_id
                                           AND e.id <> me.id
                   JOIN certificate c ON c.event_id = e.id AND c.status = 'ISSUED'
                  WHERE me.id = :event""",
                 new MapSqlParameterSource("event", eventId),
-                (rs, row) -> json.read(rs.getString("payload"), Certificate.class).event());
+                (rs, row) ->
+                        json.read(rs.getString("payload"), Certificate.class).event());
     }
 }

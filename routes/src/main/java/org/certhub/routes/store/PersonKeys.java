@@ -17,13 +17,11 @@ import org.certhub.model.VaccinationEvent;
  */
 public final class PersonKeys {
 
-    private static final Comparator<Identifier> PREFERRED = Comparator
-            .comparing(Identifier::type)
+    private static final Comparator<Identifier> PREFERRED = Comparator.comparing(Identifier::type)
             .thenComparing(identifier -> identifier.system() == null ? "" : identifier.system())
             .thenComparing(Identifier::value);
 
-    private PersonKeys() {
-    }
+    private PersonKeys() {}
 
     /** The person key of the event's recipient, or empty when the record names neither an identifier nor a name and birth date. */
     public static Optional<String> of(VaccinationEvent event) {
@@ -31,8 +29,9 @@ public final class PersonKeys {
         Optional<String> person = recipient.identifiers().stream()
                 .filter(identifier -> !identifier.value().isBlank())
                 .min(PREFERRED)
-                .map(identifier -> "id|" + identifier.type() + "|" + (identifier.system() == null ? "" : identifier.system())
-                        + "|" + identifier.value().strip())
+                .map(identifier ->
+                        "id|" + identifier.type() + "|" + (identifier.system() == null ? "" : identifier.system()) + "|"
+                                + identifier.value().strip())
                 .or(() -> nameAndBirthDate(recipient));
         return person.map(who -> ModelJson.sha256(event.sourceSystem() + "|" + who));
     }
@@ -46,6 +45,8 @@ public final class PersonKeys {
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ")
                 .strip();
-        return name.isEmpty() ? Optional.empty() : Optional.of("name|" + name + "|" + recipient.birthDate().iso());
+        return name.isEmpty()
+                ? Optional.empty()
+                : Optional.of("name|" + name + "|" + recipient.birthDate().iso());
     }
 }

@@ -26,20 +26,25 @@ public class ShcRevocationLists implements ShcRevocations {
 
     /** The revocation ids of the key's withdrawn cards, oldest withdrawal first. */
     public List<String> revokedIds(String kid) {
-        return jdbc.queryForList("SELECT cr.revocation_id " + WITHDRAWN + " ORDER BY c.status_at, cr.revocation_id",
-                new MapSqlParameterSource("kid", kid), String.class);
+        return jdbc.queryForList(
+                "SELECT cr.revocation_id " + WITHDRAWN + " ORDER BY c.status_at, cr.revocation_id",
+                new MapSqlParameterSource("kid", kid),
+                String.class);
     }
 
     /** The list's update counter: 1 for an empty list. */
     public long counter(String kid) {
-        Long withdrawn = jdbc.queryForObject("SELECT COUNT(*) " + WITHDRAWN, new MapSqlParameterSource("kid", kid), Long.class);
+        Long withdrawn =
+                jdbc.queryForObject("SELECT COUNT(*) " + WITHDRAWN, new MapSqlParameterSource("kid", kid), Long.class);
         return 1 + (withdrawn == null ? 0 : withdrawn);
     }
 
     @Override
     public boolean isRevoked(String kid, String rid) {
-        Long listed = jdbc.queryForObject("SELECT COUNT(*) " + WITHDRAWN + " AND cr.revocation_id = :rid",
-                new MapSqlParameterSource("kid", kid).addValue("rid", rid), Long.class);
+        Long listed = jdbc.queryForObject(
+                "SELECT COUNT(*) " + WITHDRAWN + " AND cr.revocation_id = :rid",
+                new MapSqlParameterSource("kid", kid).addValue("rid", rid),
+                Long.class);
         return listed != null && listed > 0;
     }
 }

@@ -22,7 +22,8 @@ public record SkippedFormat(String format, SkipReason reason, String detail) {
      * when none was skipped.
      */
     public static String note(List<SkippedFormat> skipped) {
-        return skipped.isEmpty() ? null
+        return skipped.isEmpty()
+                ? null
                 : "skipped: " + skipped.stream().map(SkippedFormat::toString).collect(Collectors.joining(", "));
     }
 

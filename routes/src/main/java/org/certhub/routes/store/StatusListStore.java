@@ -32,8 +32,11 @@ public class StatusListStore implements StatusListIndexes {
         }
         KeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.update("INSERT INTO w3c_status_entry (certificate_id) VALUES (:id)",
-                    new MapSqlParameterSource("id", certificateId), key, new String[] {"status_index"});
+            jdbc.update(
+                    "INSERT INTO w3c_status_entry (certificate_id) VALUES (:id)",
+                    new MapSqlParameterSource("id", certificateId),
+                    key,
+                    new String[] {"status_index"});
         } catch (DuplicateKeyException e) { // another node signed the same certificate meanwhile
             return find(certificateId);
         }
@@ -51,13 +54,16 @@ public class StatusListStore implements StatusListIndexes {
     public List<Integer> withdrawnPositions(long list) {
         return jdbc.queryForList("""
                 SELECT s.status_index FROM w3c_status_entry s JOIN certificate c ON c.id = s.certificate_id
-                 WHERE s.status_index >= :from AND s.status_index < :to AND c.status <> 'ISSUED'""", range(list), Long.class)
-                .stream().map(index -> (int) (index % BitstringStatusList.LIST_SIZE)).toList();
+                 WHERE s.status_index >= :from AND s.status_index < :to AND c.status <> 'ISSUED'""", range(list), Long.class).stream()
+                .map(index -> (int) (index % BitstringStatusList.LIST_SIZE))
+                .toList();
     }
 
     private Long find(String certificateId) {
-        List<Long> found = jdbc.queryForList("SELECT status_index FROM w3c_status_entry WHERE certificate_id = :id",
-                new MapSqlParameterSource("id", certificateId), Long.class);
+        List<Long> found = jdbc.queryForList(
+                "SELECT status_index FROM w3c_status_entry WHERE certificate_id = :id",
+                new MapSqlParameterSource("id", certificateId),
+                Long.class);
         return found.isEmpty() ? null : found.get(0);
     }
 

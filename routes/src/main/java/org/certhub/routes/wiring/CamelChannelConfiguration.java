@@ -26,8 +26,8 @@ public class CamelChannelConfiguration {
     private static final String PREFIX = "certhub.channels";
 
     @Bean
-    CamelChannels camelChannels(Environment environment, CamelContext camel, ProducerTemplate producer,
-                                ChannelPayloads payloads) {
+    CamelChannels camelChannels(
+            Environment environment, CamelContext camel, ProducerTemplate producer, ChannelPayloads payloads) {
         Map<String, CamelChannelProperties> entries = Binder.get(environment)
                 .bind(PREFIX, Bindable.mapOf(String.class, CamelChannelProperties.class))
                 .orElse(Map.of());
@@ -40,8 +40,12 @@ public class CamelChannelConfiguration {
         return new CamelChannels(channels);
     }
 
-    private static CamelChannel channel(String name, CamelChannelProperties entry, CamelContext camel,
-                                        ProducerTemplate producer, ChannelPayloads payloads) {
+    private static CamelChannel channel(
+            String name,
+            CamelChannelProperties entry,
+            CamelContext camel,
+            ProducerTemplate producer,
+            ChannelPayloads payloads) {
         String where = PREFIX + "." + name;
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalStateException(where + ": a channel name is lower-case letters, digits and dashes");
@@ -49,10 +53,18 @@ public class CamelChannelConfiguration {
         if (entry.uri() == null || entry.uri().isBlank()) {
             throw new IllegalStateException(where + ".uri is required for a channel of type camel");
         }
-        if (entry.payload() == ChannelPayload.TEMPLATE && (entry.template() == null || !payloads.hasTemplate(entry.template()))) {
+        if (entry.payload() == ChannelPayload.TEMPLATE
+                && (entry.template() == null || !payloads.hasTemplate(entry.template()))) {
             throw new IllegalStateException(where + ".template names no template below templates/ (without .hbs)");
         }
-        return new CamelChannel(name, camel.getEndpoint(entry.uri()), producer, payloads, entry.payload(), entry.template(),
-                entry.fileName(), entry.headers());
+        return new CamelChannel(
+                name,
+                camel.getEndpoint(entry.uri()),
+                producer,
+                payloads,
+                entry.payload(),
+                entry.template(),
+                entry.fileName(),
+                entry.headers());
     }
 }

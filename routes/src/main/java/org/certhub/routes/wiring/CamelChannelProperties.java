@@ -14,9 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    {@code {eventId}} and {@code {ext}} (default {@code {certificateId}.{ext}})
  * @param headers     constant headers every message carries
  */
-public record CamelChannelProperties(String type, @DefaultValue("true") boolean enabled, String uri,
-                                     @DefaultValue("event") ChannelPayload payload, String template,
-                                     @DefaultValue("{certificateId}.{ext}") String fileName, Map<String, String> headers) {
+public record CamelChannelProperties(
+        String type,
+        @DefaultValue("true") boolean enabled,
+        String uri,
+        @DefaultValue("event") ChannelPayload payload,
+        String template,
+        @DefaultValue("{certificateId}.{ext}") String fileName,
+        Map<String, String> headers) {
 
     public static final String TYPE = "camel";
 

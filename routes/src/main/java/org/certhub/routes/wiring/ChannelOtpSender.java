@@ -36,7 +36,8 @@ public final class ChannelOtpSender implements OtpSender {
     private static final Pattern BODY_PLACEHOLDER = Pattern.compile("\\{(to|message|deliveryId)\\}");
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Optional<MailTransport> mail;
     private final String mailFrom;
@@ -52,7 +53,8 @@ public final class ChannelOtpSender implements OtpSender {
     public void send(OtpMessage message) {
         String text = "Your certhub verification code is " + message.code() + ". It is valid until "
                 + TIME.format(message.expiresAt()) + ".";
-        String sendId = "otp-" + message.challengeId() + "-" + message.expiresAt().toEpochMilli();
+        String sendId =
+                "otp-" + message.challengeId() + "-" + message.expiresAt().toEpochMilli();
         try {
             switch (message.channel()) {
                 case EMAIL -> email(message.address(), text, sendId);
@@ -66,8 +68,8 @@ public final class ChannelOtpSender implements OtpSender {
     }
 
     private void email(String address, String text, String sendId) {
-        MailTransport transport = mail.orElseThrow(() ->
-                new IdVerificationRejectedException("one-time codes by email need the email channel enabled"));
+        MailTransport transport = mail.orElseThrow(
+                () -> new IdVerificationRejectedException("one-time codes by email need the email channel enabled"));
         try {
             MimeMessage mime = new MimeMessage(transport.session());
             mime.setFrom(new InternetAddress(mailFrom, true));
@@ -81,24 +83,28 @@ public final class ChannelOtpSender implements OtpSender {
     }
 
     private void sms(String address, String text, String sendId) {
-        SmsSettings settings = sms.orElseThrow(() ->
-                new IdVerificationRejectedException("one-time codes by SMS need the sms channel enabled"));
+        SmsSettings settings = sms.orElseThrow(
+                () -> new IdVerificationRejectedException("one-time codes by SMS need the sms channel enabled"));
         String to = PHONE_PUNCTUATION.matcher(address.trim()).replaceAll("").replaceFirst("^tel:", "");
         if (!PHONE.matcher(to).matches()) {
             throw new IdVerificationRejectedException("one-time code: the phone number is not a number");
         }
         Map<String, String> values = Map.of("to", to, "message", text, "deliveryId", sendId);
-        String body = BODY_PLACEHOLDER.matcher(settings.bodyTemplate())
-                .replaceAll(match -> Matcher.quoteReplacement(escape(settings.bodyFormat(), values.get(match.group(1)))));
+        String body = BODY_PLACEHOLDER
+                .matcher(settings.bodyTemplate())
+                .replaceAll(
+                        match -> Matcher.quoteReplacement(escape(settings.bodyFormat(), values.get(match.group(1)))));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         URI url = settings.gatewayUrl();
         DeliveryHttp http = new DeliveryHttp("sms", settings.timeouts());
         HttpRequest.Builder request;
         if (settings.method() == SmsSettings.Method.GET) {
-            request = http.request(URI.create(url + (url.getRawQuery() == null ? "?" : "&") + body)).GET();
+            request = http.request(URI.create(url + (url.getRawQuery() == null ? "?" : "&") + body))
+                    .GET();
             bytes = new byte[0];
         } else {
-            request = http.request(url).method(settings.method().name(), HttpRequest.BodyPublishers.ofByteArray(bytes))
+            request = http.request(url)
+                    .method(settings.method().name(), HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .header("Content-Type", settings.bodyFormat().contentType() + "; charset=UTF-8");
         }
         if (!settings.idempotencyHeader().isEmpty()) {

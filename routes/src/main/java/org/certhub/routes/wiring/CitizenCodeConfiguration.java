@@ -13,9 +13,13 @@ import org.springframework.context.annotation.Configuration;
 public class CitizenCodeConfiguration {
 
     @Bean
-    OtpSender citizenCodeSender(ObjectProvider<MailTransport> mail, MailProperties mailProperties,
-                                ObjectProvider<SmsChannelProperties> sms) {
-        return new ChannelOtpSender(Optional.ofNullable(mail.getIfAvailable()), mailProperties.from(),
+    OtpSender citizenCodeSender(
+            ObjectProvider<MailTransport> mail,
+            MailProperties mailProperties,
+            ObjectProvider<SmsChannelProperties> sms) {
+        return new ChannelOtpSender(
+                Optional.ofNullable(mail.getIfAvailable()),
+                mailProperties.from(),
                 Optional.ofNullable(sms.getIfAvailable()).map(SmsChannelProperties::settings));
     }
 }

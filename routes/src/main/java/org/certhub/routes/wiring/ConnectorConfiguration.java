@@ -48,16 +48,23 @@ public class ConnectorConfiguration {
     @Bean
     @ConditionalOnProperty(name = ID_PROVIDER, havingValue = RestIdVerifier.NAME)
     RestIdVerifier restIdVerifier(IdConnectorProperties properties, Clock clock) {
-        return new RestIdVerifier(requireSection(properties.rest(), "id", RestIdVerifier.NAME).settings(), clock);
+        return new RestIdVerifier(
+                requireSection(properties.rest(), "id", RestIdVerifier.NAME).settings(), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = ID_PROVIDER, havingValue = OtpIdVerifier.NAME)
-    OtpIdVerifier otpIdVerifier(IdConnectorProperties properties, Clock clock, OtpStore otpStore,
-                                ObjectProvider<MailTransport> mail, MailProperties mailProperties,
-                                ObjectProvider<SmsChannelProperties> sms) {
+    OtpIdVerifier otpIdVerifier(
+            IdConnectorProperties properties,
+            Clock clock,
+            OtpStore otpStore,
+            ObjectProvider<MailTransport> mail,
+            MailProperties mailProperties,
+            ObjectProvider<SmsChannelProperties> sms) {
         IdConnectorProperties.Otp otp = requireSection(properties.otp(), "id", OtpIdVerifier.NAME);
-        ChannelOtpSender sender = new ChannelOtpSender(Optional.ofNullable(mail.getIfAvailable()), mailProperties.from(),
+        ChannelOtpSender sender = new ChannelOtpSender(
+                Optional.ofNullable(mail.getIfAvailable()),
+                mailProperties.from(),
                 Optional.ofNullable(sms.getIfAvailable()).map(SmsChannelProperties::settings));
         return new OtpIdVerifier(new OtpService(otp.settings(), otpStore, sender, clock), otp.channel());
     }
@@ -77,13 +84,17 @@ public class ConnectorConfiguration {
     @Bean
     @ConditionalOnProperty(name = PAYMENT_PROVIDER, havingValue = RestPaymentGateway.NAME)
     RestPaymentGateway restPaymentGateway(PaymentConnectorProperties properties, AuditSink audit, Clock clock) {
-        return new RestPaymentGateway(requireSection(properties.rest(), "payment", RestPaymentGateway.NAME).settings(), audit, clock);
+        return new RestPaymentGateway(
+                requireSection(properties.rest(), "payment", RestPaymentGateway.NAME)
+                        .settings(),
+                audit,
+                clock);
     }
 
     private static <T> T requireSection(T section, String kind, String provider) {
         if (section == null) {
-            throw new IllegalStateException("certhub.connectors." + kind + ".provider is " + provider + " but certhub.connectors."
-                    + kind + "." + provider + ".* is not configured");
+            throw new IllegalStateException("certhub.connectors." + kind + ".provider is " + provider
+                    + " but certhub.connectors." + kind + "." + provider + ".* is not configured");
         }
         return section;
     }

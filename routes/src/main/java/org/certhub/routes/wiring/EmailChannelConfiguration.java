@@ -35,17 +35,26 @@ public class EmailChannelConfiguration {
             case "none" -> SmtpSecurity.PLAIN;
             default -> SmtpSecurity.STARTTLS;
         };
-        return new SmtpMailTransport(new SmtpSettings(mail.host(), mail.port(), mail.username(), mail.password(), security,
-                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        return new SmtpMailTransport(new SmtpSettings(
+                mail.host(),
+                mail.port(),
+                mail.username(),
+                mail.password(),
+                security,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30)));
     }
 
     /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
     @Bean
-    CertificateDistributor emailDistributor(MailProperties mail, Templates templates, CertificateDocument document,
-                                            MailTransport transport, Clock clock,
-                                            @Value("${certhub.channels.email.attach-smart-health-card:false}")
-                                            boolean attachSmartHealthCard) {
-        return new EmailDistributor(new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document,
-                transport, clock);
+    CertificateDistributor emailDistributor(
+            MailProperties mail,
+            Templates templates,
+            CertificateDocument document,
+            MailTransport transport,
+            Clock clock,
+            @Value("${certhub.channels.email.attach-smart-health-card:false}") boolean attachSmartHealthCard) {
+        return new EmailDistributor(
+                new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document, transport, clock);
     }
 }

@@ -31,15 +31,22 @@ public class FhirConfiguration {
     }
 
     @Bean
-    FhirIngestion fhirIngestion(FhirContext context, ValueSets valueSets, CerthubProperties properties,
-                                @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
-                                @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
-                                @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
+    FhirIngestion fhirIngestion(
+            FhirContext context,
+            ValueSets valueSets,
+            CerthubProperties properties,
+            @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
+            @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
+            @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
         FhirIngestionSettings defaults = FhirIngestionSettings.defaults();
         boolean profiles = !profilesDir.isBlank();
-        FhirIngestionSettings settings = new FhirIngestionSettings(validation, profiles, profiles ? Path.of(profilesDir) : null,
+        FhirIngestionSettings settings = new FhirIngestionSettings(
+                validation,
+                profiles,
+                profiles ? Path.of(profilesDir) : null,
                 defaultProgramme,
-                defaults.unknownVaccinesAllowedIn(), properties.issuer().country(),
+                defaults.unknownVaccinesAllowedIn(),
+                properties.issuer().country(),
                 (int) Math.min(Integer.MAX_VALUE, properties.maxRequestBytes()));
         return new FhirIngestion(context, valueSets, settings);
     }
@@ -57,7 +64,12 @@ public class FhirConfiguration {
     /** The WHO DDCC:VS document of a certificate, issued by {@code certhub.issuer} under the hub's certificate URLs. */
     @Bean
     DdccDocumentWriter ddccDocumentWriter(FhirContext context, IssuerIdentity issuer, CerthubProperties properties) {
-        return new DdccDocumentWriter(context, new DdccDocumentWriter.Settings(issuer.certificateIdSystem(),
-                issuer.certificateIdSystem() + "/", properties.issuer().name(), properties.issuer().country()));
+        return new DdccDocumentWriter(
+                context,
+                new DdccDocumentWriter.Settings(
+                        issuer.certificateIdSystem(),
+                        issuer.certificateIdSystem() + "/",
+                        properties.issuer().name(),
+                        properties.issuer().country()));
     }
 }

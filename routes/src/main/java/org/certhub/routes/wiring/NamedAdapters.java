@@ -11,8 +11,7 @@ import java.util.function.Function;
  */
 final class NamedAdapters {
 
-    private NamedAdapters() {
-    }
+    private NamedAdapters() {}
 
     /**
      * @param property the property that names the adapter, for the message when it names none present
@@ -24,13 +23,15 @@ final class NamedAdapters {
             T other = byName.putIfAbsent(nameOf.apply(adapter), adapter);
             if (other != null && other != adapter) {
                 throw new IllegalStateException("two adapters are named " + nameOf.apply(adapter) + ": "
-                        + other.getClass().getName() + " and " + adapter.getClass().getName());
+                        + other.getClass().getName() + " and "
+                        + adapter.getClass().getName());
             }
         }
         T chosen = byName.get(wanted);
         if (chosen == null) {
-            throw new IllegalStateException(property + " is " + wanted + " but no adapter of that name is present (present: "
-                    + String.join(", ", byName.keySet()) + "); an adapter of your own goes in a jar on loader.path");
+            throw new IllegalStateException(property + " is " + wanted
+                    + " but no adapter of that name is present (present: " + String.join(", ", byName.keySet())
+                    + "); an adapter of your own goes in a jar on loader.path");
         }
         return chosen;
     }

@@ -22,12 +22,18 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
      * @param requiredFormats formats without which no certificate is issued: a record they cannot carry is refused
      *                       at intake ({@code 422}) instead of being issued in the other formats
      */
-    public record Programme(List<String> formats, List<String> channels, boolean blockUntilPaid, FundingSource fundingSource,
-                            List<String> requiredFormats) {
+    public record Programme(
+            List<String> formats,
+            List<String> channels,
+            boolean blockUntilPaid,
+            FundingSource fundingSource,
+            List<String> requiredFormats) {
         public Programme {
             formats = formats == null ? List.of() : List.copyOf(formats);
             channels = channels == null ? List.of() : List.copyOf(channels);
-            requiredFormats = requiredFormats == null ? List.of() : requiredFormats.stream().filter(f -> !f.isBlank()).toList();
+            requiredFormats = requiredFormats == null
+                    ? List.of()
+                    : requiredFormats.stream().filter(f -> !f.isBlank()).toList();
         }
     }
 
@@ -41,7 +47,10 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
 
     /** The formats the programme's certificates are issued in, or {@code defaults} when it names none. */
     public List<String> formats(String programmeId, List<String> defaults) {
-        return find(programmeId).map(Programme::formats).filter(f -> !f.isEmpty()).orElse(defaults);
+        return find(programmeId)
+                .map(Programme::formats)
+                .filter(f -> !f.isEmpty())
+                .orElse(defaults);
     }
 
     /** The formats the programme cannot issue a certificate without (none unless it names some). */
@@ -51,7 +60,9 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
 
     /** Whether the programme's certificates go out on {@code channel}. */
     public boolean allowsChannel(String programmeId, String channel) {
-        return find(programmeId).map(p -> p.channels().isEmpty() || p.channels().contains(channel)).orElse(true);
+        return find(programmeId)
+                .map(p -> p.channels().isEmpty() || p.channels().contains(channel))
+                .orElse(true);
     }
 
     public boolean blocksUntilPaid(String programmeId) {

@@ -3,11 +3,11 @@ package org.certhub.routes.wiring;
 import java.util.ArrayList;
 import java.util.List;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
+import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.W3cProperties;
 import org.certhub.routes.signing.IssuerIdentity;
 import org.certhub.routes.signing.SigningKeyProviders;
-import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.signing.StatusLists;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.PersonDoses;
@@ -54,17 +54,26 @@ public class SigningConfiguration {
     /** This hub's keys, the trust folder's, and the downloaded trust lists': what every verifier searches. */
     @Bean
     @Primary
-    TrustedKeys trustedKeys(SigningKeyProvider keys, IssuerIdentity issuer, CerthubProperties properties,
-                            TrustListDownloads downloads) {
+    TrustedKeys trustedKeys(
+            SigningKeyProvider keys,
+            IssuerIdentity issuer,
+            CerthubProperties properties,
+            TrustListDownloads downloads) {
         return TrustListDownloads.combined(
-                new HubTrustedKeys(keys, new HubTrustedKeys.Settings(issuer.did(), issuer.baseUrl(), properties.trustDir())),
+                new HubTrustedKeys(
+                        keys, new HubTrustedKeys.Settings(issuer.did(), issuer.baseUrl(), properties.trustDir())),
                 downloads);
     }
 
     @Bean
     W3cVcSettings w3cVcSettings(IssuerIdentity issuer) {
-        return new W3cVcSettings(issuer.did(), issuer.certificateIdSystem() + "/", issuer.baseUrl(), null,
-                issuer.baseUrl() + W3cVcSettings.CONTEXT_PATH, null);
+        return new W3cVcSettings(
+                issuer.did(),
+                issuer.certificateIdSystem() + "/",
+                issuer.baseUrl(),
+                null,
+                issuer.baseUrl() + W3cVcSettings.CONTEXT_PATH,
+                null);
     }
 
     /**
@@ -72,20 +81,29 @@ public class SigningConfiguration {
      * configured, in DIVOC's RsaSignature2018 form.
      */
     @Bean
-    W3cVcFormat w3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys, IssuerIdentity issuer, StatusListStore statusIndexes,
-                            W3cProperties w3c) {
-        return w3c.divocRsa() ? W3cVcFormat.divocRsa(settings, keys, w3c.divocContextUrl())
+    W3cVcFormat w3cVcFormat(
+            W3cVcSettings settings,
+            SigningKeyProvider keys,
+            IssuerIdentity issuer,
+            StatusListStore statusIndexes,
+            W3cProperties w3c) {
+        return w3c.divocRsa()
+                ? W3cVcFormat.divocRsa(settings, keys, w3c.divocContextUrl())
                 : new W3cVcFormat(settings, keys, StatusLists.listBaseUrl(issuer), statusIndexes);
     }
 
     @Bean
     CredentialFormat euDccFormat(CerthubProperties properties, SigningKeyProvider keys) {
-        return new EuDccFormat(EuDccSettings.of(properties.issuer().country(), properties.issuer().name(), "CERTHUB"), keys);
+        return new EuDccFormat(
+                EuDccSettings.of(
+                        properties.issuer().country(), properties.issuer().name(), "CERTHUB"),
+                keys);
     }
 
     /** SMART Health Cards hold the certificate's dose and every other certified dose of the person's programme. */
     @Bean
-    CredentialFormat shcFormat(IssuerIdentity issuer, SigningKeyProvider keys, ShcBundleWriter bundles, PersonDoses doses) {
+    CredentialFormat shcFormat(
+            IssuerIdentity issuer, SigningKeyProvider keys, ShcBundleWriter bundles, PersonDoses doses) {
         return new ShcFormat(new ShcFormat.Settings(issuer.baseUrl()), keys, (certificate, maxDoses) -> {
             List<VaccinationEvent> all = new ArrayList<>(doses.othersOf(certificate.eventId()));
             all.add(certificate.event());
@@ -94,7 +112,8 @@ public class SigningConfiguration {
     }
 
     @Bean
-    W3cVcVerifier w3cVcVerifier(TrustedKeys trusted, W3cVcSettings settings, StatusLists statusLists, W3cProperties w3c) {
+    W3cVcVerifier w3cVcVerifier(
+            TrustedKeys trusted, W3cVcSettings settings, StatusLists statusLists, W3cProperties w3c) {
         return new W3cVcVerifier(trusted, settings.contextUrl(), w3c.divocContextUrls(), statusLists);
     }
 

@@ -11,12 +11,14 @@ class AdmissionRulesTest {
 
     @Test
     void aMismatchHoldsTheEventNamingTheFieldsOnly() {
-        IdVerification mismatch = IdVerification.mismatch("rest", Set.of(IdVerification.Field.NAME, IdVerification.Field.BIRTH_DATE), "ref-1");
+        IdVerification mismatch = IdVerification.mismatch(
+                "rest", Set.of(IdVerification.Field.NAME, IdVerification.Field.BIRTH_DATE), "ref-1");
 
         assertThat(AdmissionRules.identityHold(mismatch)).hasValue("identity check: mismatch in [name, birth_date]");
         assertThat(AdmissionRules.identityHold(IdVerification.challengeSent("otp", "ch-1")))
                 .hasValue("identity check: one-time code sent, challenge ch-1");
-        assertThat(AdmissionRules.identityHold(IdVerification.notRequired("none"))).isEmpty();
+        assertThat(AdmissionRules.identityHold(IdVerification.notRequired("none")))
+                .isEmpty();
     }
 
     @Test

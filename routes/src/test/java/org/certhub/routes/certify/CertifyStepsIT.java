@@ -34,6 +34,7 @@ class CertifyStepsIT extends HubTestSupport {
     private static final Map<String, Boolean> TRANSACTION_OPEN = new ConcurrentHashMap<>();
     /** The record whose funding call finds the payer's circuit open, and how many more times it does. */
     private static final Map<String, AtomicInteger> OPEN_CIRCUIT_FOR = new ConcurrentHashMap<>();
+
     private static boolean woven;
 
     private final String run = "steps-" + System.nanoTime();
@@ -49,15 +50,27 @@ class CertifyStepsIT extends HubTestSupport {
         }
         AdviceWith.adviceWith(camel, "certify-event", route -> {
             for (String step : STEPS) {
-                route.weaveById(step).before().process(exchange -> TRANSACTION_OPEN.merge(step,
-                        TransactionSynchronizationManager.isActualTransactionActive(), Boolean::logicalOr));
+                route.weaveById(step)
+                        .before()
+                        .process(exchange -> TRANSACTION_OPEN.merge(
+                                step,
+                                TransactionSynchronizationManager.isActualTransactionActive(),
+                                Boolean::logicalOr));
             }
             route.weaveById("check-funding").before().process(exchange -> {
-                String recordId = exchange.getIn().getBody(Certification.class).event().event().sourceRecordId();
-                AtomicInteger refusals = OPEN_CIRCUIT_FOR.entrySet().stream().filter(e -> recordId.endsWith(e.getKey()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                String recordId = exchange.getIn()
+                        .getBody(Certification.class)
+                        .event()
+                        .event()
+                        .sourceRecordId();
+                AtomicInteger refusals = OPEN_CIRCUIT_FOR.entrySet().stream()
+                        .filter(e -> recordId.endsWith(e.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
                 if (refusals != null && refusals.getAndDecrement() > 0) {
-                    throw new PaymentUnavailableException("funding unavailable", new CircuitOpenException("funding", null));
+                    throw new PaymentUnavailableException(
+                            "funding unavailable", new CircuitOpenException("funding", null));
                 }
             });
         });
@@ -66,25 +79,35 @@ class CertifyStepsIT extends HubTestSupport {
 
     @Test
     void aDoseCodedWithAVaccineTypeIsIssuedAsW3cVcAndShcWithTheEuDccSkippedAndDelivered() {
-        String typeOnly = records.bundle(1).replaceAll(",\\s*\\{ \"system\": \"http://hl7.org/fhir/sid/cvx\"[^}]*}", "");
+        String typeOnly =
+                records.bundle(1).replaceAll(",\\s*\\{ \"system\": \"http://hl7.org/fhir/sid/cvx\"[^}]*}", "");
         assertThat(typeOnly).doesNotContain("sid/cvx").contains("1119349007");
 
         HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", typeOnly, API_KEY);
         assertThat(accepted.statusCode()).isEqualTo(202);
         String eventId = json(accepted).get("id").asText();
-        JsonNode event = await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/events/" + eventId)),
-                e -> e.get("state").asText().equals("delivered"));
+        JsonNode event = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        e -> e.get("state").asText().equals("delivered"));
 
         assertThat(event.get("reason").asText()).isEqualTo("skipped: eu-dcc (no-medicinal-product)");
-        JsonNode credentials = json(get("/api/v1/certificates/" + event.get("certificateId").asText())).get("credentials");
+        JsonNode credentials = json(get(
+                        "/api/v1/certificates/" + event.get("certificateId").asText()))
+                .get("credentials");
         assertThat(credentials.get("eu-dcc").get("skipped").asText()).isEqualTo("no-medicinal-product");
         assertThat(credentials.get("eu-dcc").has("qr")).isFalse();
         for (String format : List.of("w3c-vc", "shc")) {
-            JsonNode verdict = json(post("/api/v1/verify", "text/plain", credentials.get(format).get("qr").asText(), null));
+            JsonNode verdict = json(post(
+                    "/api/v1/verify",
+                    "text/plain",
+                    credentials.get(format).get("qr").asText(),
+                    null));
             assertThat(verdict.get("valid").asBoolean()).as(format).isTrue();
         }
-        assertThat(List.of(MAIL.getReceivedMessages())).anySatisfy(mail ->
-                assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(records.email(1)));
+        assertThat(List.of(MAIL.getReceivedMessages()))
+                .anySatisfy(mail ->
+                        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(records.email(1)));
         assertThat(TRANSACTION_OPEN).containsOnlyKeys(STEPS).doesNotContainValue(true);
     }
 
@@ -95,11 +118,14 @@ class CertifyStepsIT extends HubTestSupport {
         AtomicInteger refusals = new AtomicInteger(6);
         OPEN_CIRCUIT_FOR.put(recordId, refusals);
 
-        String eventId = json(post("/fhir/r4", "application/fhir+json", records.bundle(2), API_KEY)).get("id").asText();
+        String eventId = json(post("/fhir/r4", "application/fhir+json", records.bundle(2), API_KEY))
+                .get("id")
+                .asText();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> json(get("/api/v1/events/" + eventId)).get("state").asText(),
-                "delivered"::equals);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
         assertThat(refusals.get()).isNegative();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE event_id = ?", Integer.class, eventId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE event_id = ?", Integer.class, eventId))
+                .isEqualTo(1);
     }
 }

@@ -33,7 +33,8 @@ class IssuableRecordsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
     private static final Code SNOMED_MRNA_TYPE = Code.of("http://snomed.info/sct", "1119349007");
-    private static final Code COMIRNATY = Code.of("https://ec.europa.eu/health/documents/community-register/html/", "EU/1/20/1528");
+    private static final Code COMIRNATY =
+            Code.of("https://ec.europa.eu/health/documents/community-register/html/", "EU/1/20/1528");
 
     /** The EU DCC's record checks need no key: signing is never reached here. */
     private static final SigningKeyProvider NO_KEYS = new SigningKeyProvider() {
@@ -62,20 +63,36 @@ class IssuableRecordsTest {
     };
 
     private static IssuableRecords records(List<String> formats, List<String> required) {
-        ProgrammeProperties programmes = new ProgrammeProperties(Map.of("covid-19",
-                new ProgrammeProperties.Programme(formats, null, false, null, required)));
-        CerthubProperties properties = new CerthubProperties(null, "http://localhost", null, null, 1024, null, null, null,
-                List.of("w3c-vc"), null, null);
+        ProgrammeProperties programmes = new ProgrammeProperties(
+                Map.of("covid-19", new ProgrammeProperties.Programme(formats, null, false, null, required)));
+        CerthubProperties properties = new CerthubProperties(
+                null, "http://localhost", null, null, 1024, null, null, null, List.of("w3c-vc"), null, null);
         CredentialFormat euDcc = new EuDccFormat(EuDccSettings.of("XX", "test issuer", "CERTHUB"), NO_KEYS);
         return new IssuableRecords(new CredentialIssuer(List.of(ANY_RECORD, euDcc), properties, programmes), CLOCK);
     }
 
     private static Submission.Accepted dose(Code product) {
-        Vaccination vaccination = new Vaccination(SNOMED_MRNA_TYPE, product, Code.of(null, "ORG-100030215"),
-                Code.of("http://snomed.info/sct", "840539006"), "FK1234", LocalDate.of(2025, 5, 20), 1, 2, "XX", null);
-        Recipient recipient = new Recipient(new PersonName(List.of("Erika"), "Mustermann", null), new PartialDate("1964-08-12"),
-                null, List.of(), List.of(), null, null);
-        return new Submission.Accepted("Immunization/1",
+        Vaccination vaccination = new Vaccination(
+                SNOMED_MRNA_TYPE,
+                product,
+                Code.of(null, "ORG-100030215"),
+                Code.of("http://snomed.info/sct", "840539006"),
+                "FK1234",
+                LocalDate.of(2025, 5, 20),
+                1,
+                2,
+                "XX",
+                null);
+        Recipient recipient = new Recipient(
+                new PersonName(List.of("Erika"), "Mustermann", null),
+                new PartialDate("1964-08-12"),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null);
+        return new Submission.Accepted(
+                "Immunization/1",
                 new VaccinationEvent("test", "rec-1", null, "covid-19", recipient, vaccination, null, null));
     }
 
@@ -83,8 +100,10 @@ class IssuableRecordsTest {
     void aRecordSomeFormatCarriesIsAccepted() {
         Submission.Accepted typeOnly = dose(null);
 
-        assertThat(records(List.of("w3c-vc", "eu-dcc"), List.of()).screen(typeOnly)).isSameAs(typeOnly);
-        assertThat(records(List.of("eu-dcc"), List.of("eu-dcc")).screen(dose(COMIRNATY))).isInstanceOf(Submission.Accepted.class);
+        assertThat(records(List.of("w3c-vc", "eu-dcc"), List.of()).screen(typeOnly))
+                .isSameAs(typeOnly);
+        assertThat(records(List.of("eu-dcc"), List.of("eu-dcc")).screen(dose(COMIRNATY)))
+                .isInstanceOf(Submission.Accepted.class);
     }
 
     @Test
@@ -94,8 +113,12 @@ class IssuableRecordsTest {
         assertThat(screened).isInstanceOfSatisfying(Submission.Rejected.class, rejected -> {
             assertThat(rejected.status()).isEqualTo(422);
             assertThat(rejected.entryRef()).isEqualTo("Immunization/1");
-            assertThat(rejected.problems()).singleElement().satisfies(problem -> assertThat(problem.diagnostics())
-                    .contains("eu-dcc needs Immunization.vaccineCode as a medicinal product code (no-medicinal-product)"));
+            assertThat(rejected.problems())
+                    .singleElement()
+                    .satisfies(
+                            problem -> assertThat(problem.diagnostics())
+                                    .contains(
+                                            "eu-dcc needs Immunization.vaccineCode as a medicinal product code (no-medicinal-product)"));
         });
     }
 
@@ -103,11 +126,14 @@ class IssuableRecordsTest {
     void aRequiredFormatTheRecordLacksIs422ThoughAnotherFormatCouldCarryIt() {
         Submission submission = new Submission(Submission.Kind.BATCH, List.of(dose(null), dose(COMIRNATY)));
 
-        Submission screened = records(List.of("w3c-vc", "eu-dcc"), List.of("eu-dcc")).screen(submission);
+        Submission screened =
+                records(List.of("w3c-vc", "eu-dcc"), List.of("eu-dcc")).screen(submission);
 
         assertThat(screened.entries()).hasSize(2);
-        assertThat(screened.entries(Submission.Rejected.class)).singleElement()
-                .satisfies(rejected -> assertThat(rejected.problems().get(0).diagnostics()).contains("requires"));
+        assertThat(screened.entries(Submission.Rejected.class))
+                .singleElement()
+                .satisfies(rejected ->
+                        assertThat(rejected.problems().get(0).diagnostics()).contains("requires"));
         assertThat(screened.entries(Submission.Accepted.class)).hasSize(1);
     }
 

@@ -19,8 +19,9 @@ class OutsideCallsTest {
     private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final OutsideCalls calls = new OutsideCalls(new CertifyProperties(LIMIT, LIMIT,
-            new CertifyProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(10))), camel);
+    private final OutsideCalls calls = new OutsideCalls(
+            new CertifyProperties(LIMIT, LIMIT, new CertifyProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(10))),
+            camel);
     private final AtomicInteger made = new AtomicInteger();
 
     @AfterEach
@@ -29,13 +30,17 @@ class OutsideCallsTest {
     }
 
     private String call(RuntimeException failure) {
-        return calls.call(OutsideCalls.IDENTITY, LIMIT, () -> {
-            made.incrementAndGet();
-            if (failure != null) {
-                throw failure;
-            }
-            return "verified";
-        }, IdSystemUnavailableException::new);
+        return calls.call(
+                OutsideCalls.IDENTITY,
+                LIMIT,
+                () -> {
+                    made.incrementAndGet();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return "verified";
+                },
+                IdSystemUnavailableException::new);
     }
 
     @Test
@@ -48,14 +53,18 @@ class OutsideCallsTest {
     void aCallNotAnsweringInTimeIsTheSystemsOutage() {
         CountDownLatch never = new CountDownLatch(1);
 
-        assertThatThrownBy(() -> calls.call(OutsideCalls.FUNDING, Duration.ofMillis(100), () -> {
-            try {
-                never.await();
-            } catch (InterruptedException cancelled) {
-                Thread.currentThread().interrupt();
-            }
-            return "paid";
-        }, IdSystemUnavailableException::new))
+        assertThatThrownBy(() -> calls.call(
+                        OutsideCalls.FUNDING,
+                        Duration.ofMillis(100),
+                        () -> {
+                            try {
+                                never.await();
+                            } catch (InterruptedException cancelled) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return "paid";
+                        },
+                        IdSystemUnavailableException::new))
                 .isInstanceOf(IdSystemUnavailableException.class)
                 .hasMessageContaining("no answer within PT0.1S")
                 .hasCauseInstanceOf(TimeoutException.class);
@@ -68,14 +77,20 @@ class OutsideCallsTest {
             assertThatThrownBy(() -> call(down)).isSameAs(down);
         }
         // the fourth failure fills the window and opens the circuit: it waits like the calls refused after it
-        assertThatThrownBy(() -> call(down)).isInstanceOf(IdSystemUnavailableException.class)
-                .satisfies(failure -> assertThat(CircuitOpenException.isIn(failure)).isTrue());
+        assertThatThrownBy(() -> call(down))
+                .isInstanceOf(IdSystemUnavailableException.class)
+                .satisfies(failure ->
+                        assertThat(CircuitOpenException.isIn(failure)).isTrue());
         assertThat(calls.state(OutsideCalls.IDENTITY)).isEqualTo("OPEN");
 
-        assertThatThrownBy(() -> call(null)).isInstanceOf(IdSystemUnavailableException.class)
-                .satisfies(failure -> assertThat(CircuitOpenException.isIn(failure)).isTrue());
+        assertThatThrownBy(() -> call(null))
+                .isInstanceOf(IdSystemUnavailableException.class)
+                .satisfies(failure ->
+                        assertThat(CircuitOpenException.isIn(failure)).isTrue());
         assertThat(made).hasValue(4);
-        assertThat(calls.state(OutsideCalls.FUNDING)).as("each system has its own breaker").isEqualTo("CLOSED");
+        assertThat(calls.state(OutsideCalls.FUNDING))
+                .as("each system has its own breaker")
+                .isEqualTo("CLOSED");
     }
 
     @Test

@@ -20,7 +20,8 @@ class W3cPropertiesTest {
     @Test
     void divocsRsaFormNeedsTheNamespaceItsVerifierAppsKnow() {
         assertThatThrownBy(() -> new W3cProperties("RsaSignature2018", " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CERTHUB_W3C_DIVOC_CONTEXT_URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CERTHUB_W3C_DIVOC_CONTEXT_URL");
 
         W3cProperties rsa = new W3cProperties("RsaSignature2018", "https://moh.example.gov/credentials/vaccination/v2");
         assertThat(rsa.divocRsa()).isTrue();

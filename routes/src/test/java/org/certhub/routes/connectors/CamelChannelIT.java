@@ -58,9 +58,12 @@ class CamelChannelIT extends HubTestSupport {
     static void channels(DynamicPropertyRegistry registry) {
         OwnStorage.register(registry, "camel-channels");
         registry.add("certhub.channels.registry-drop.type", () -> "camel");
-        registry.add("certhub.channels.registry-drop.uri", () -> "sftp://" + SFTP_USER + "@localhost:" + SFTP.getPort()
-                + "/drop?password=RAW(" + SFTP_PASSWORD + ")&strictHostKeyChecking=no&useUserKnownHostsFile=false"
-                + "&disconnect=true");
+        registry.add(
+                "certhub.channels.registry-drop.uri",
+                () -> "sftp://" + SFTP_USER + "@localhost:" + SFTP.getPort()
+                        + "/drop?password=RAW(" + SFTP_PASSWORD
+                        + ")&strictHostKeyChecking=no&useUserKnownHostsFile=false"
+                        + "&disconnect=true");
         registry.add("certhub.channels.registry-drop.file-name", () -> "{certificateId}.json");
         registry.add("certhub.channels.archive.type", () -> "camel");
         registry.add("certhub.channels.archive.uri", () -> "file:" + ARCHIVE);
@@ -76,7 +79,8 @@ class CamelChannelIT extends HubTestSupport {
     void everySystemUp() {
         SFTP_UP.set(true);
         REGISTRY.resetAll();
-        REGISTRY.stubFor(WireMock.post(urlPathEqualTo("/certificates")).willReturn(aResponse().withStatus(201)));
+        REGISTRY.stubFor(WireMock.post(urlPathEqualTo("/certificates"))
+                .willReturn(aResponse().withStatus(201)));
     }
 
     @AfterAll
@@ -92,19 +96,23 @@ class CamelChannelIT extends HubTestSupport {
         for (String channel : List.of("registry-drop", "archive", "registry-api")) {
             awaitDelivery(certificateId, channel, "sent");
         }
-        JsonNode event = JSON.readTree(SFTP_ROOT.resolve("drop").resolve(certificateId + ".json").toFile());
+        JsonNode event = JSON.readTree(
+                SFTP_ROOT.resolve("drop").resolve(certificateId + ".json").toFile());
         assertThat(event.get("certificateId").asText()).isEqualTo(certificateId);
         assertThat(event.get("type").asText()).isEqualTo("certificate.issued");
-        assertThat(event.get("downloadUrl").asText()).contains("/api/v1/certificates/" + certificateId + "/certificate.pdf?token=");
+        assertThat(event.get("downloadUrl").asText())
+                .contains("/api/v1/certificates/" + certificateId + "/certificate.pdf?token=");
         assertThat(event.toString()).doesNotContain("Mustermann");
 
         byte[] pdf = Files.readAllBytes(ARCHIVE.resolve(certificateId + ".pdf"));
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-        REGISTRY.verify(1, postRequestedFor(urlPathEqualTo("/certificates"))
-                .withHeader("Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api")))
-                .withHeader("X-Source", equalTo("certhub"))
-                .withHeader("Content-Type", equalTo("application/vc+ld+json")));
+        REGISTRY.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/certificates"))
+                        .withHeader("Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api")))
+                        .withHeader("X-Source", equalTo("certhub"))
+                        .withHeader("Content-Type", equalTo("application/vc+ld+json")));
         awaitEventState(eventOf(certificateId), "delivered");
     }
 
@@ -123,21 +131,35 @@ class CamelChannelIT extends HubTestSupport {
 
     @Test
     void aRefusalGoesToTheDeadLetterQueueAndAReplayDelivers() {
-        REGISTRY.stubFor(WireMock.post(urlPathEqualTo("/certificates")).willReturn(aResponse().withStatus(422)));
+        REGISTRY.stubFor(WireMock.post(urlPathEqualTo("/certificates"))
+                .willReturn(aResponse().withStatus(422)));
         String certificateId = certify(record());
 
         JsonNode dead = awaitDelivery(certificateId, "registry-api", "dead");
         assertThat(dead.toString()).contains("422");
-        REGISTRY.verify(1, postRequestedFor(urlPathEqualTo("/certificates"))
-                .withHeader("Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api"))));
+        REGISTRY.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/certificates"))
+                        .withHeader(
+                                "Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api"))));
 
         everySystemUp();
         // the row turns dead as the message leaves for the dead-letter queue: replay once it has arrived there
-        await().atMost(WAIT).until(() -> post("/api/v1/admin/dead-letters/deliver-registry-api/replay", "application/json",
-                "", ADMIN_KEY), replay -> replay.statusCode() == 200 && json(replay).get("replayed").asInt() >= 1);
+        await().atMost(WAIT)
+                .until(
+                        () -> post(
+                                "/api/v1/admin/dead-letters/deliver-registry-api/replay",
+                                "application/json",
+                                "",
+                                ADMIN_KEY),
+                        replay -> replay.statusCode() == 200
+                                && json(replay).get("replayed").asInt() >= 1);
         awaitDelivery(certificateId, "registry-api", "sent");
-        REGISTRY.verify(1, postRequestedFor(urlPathEqualTo("/certificates"))
-                .withHeader("Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api"))));
+        REGISTRY.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/certificates"))
+                        .withHeader(
+                                "Idempotency-Key", equalTo(DeliveryStore.deliveryId(certificateId, "registry-api"))));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
@@ -154,10 +176,10 @@ class CamelChannelIT extends HubTestSupport {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("localhost");
         server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(SFTP_ROOT.getParent()
-                .resolve(SFTP_ROOT.getFileName() + "-host-key.ser")));
-        server.setPasswordAuthenticator((user, password, session) ->
-                SFTP_UP.get() && SFTP_USER.equals(user) && SFTP_PASSWORD.equals(password));
+        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(
+                SFTP_ROOT.getParent().resolve(SFTP_ROOT.getFileName() + "-host-key.ser")));
+        server.setPasswordAuthenticator(
+                (user, password, session) -> SFTP_UP.get() && SFTP_USER.equals(user) && SFTP_PASSWORD.equals(password));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(SFTP_ROOT));
         try {
@@ -183,9 +205,13 @@ class CamelChannelIT extends HubTestSupport {
         HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", bundle, API_KEY);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String eventId = json(accepted).get("id").asText();
-        return await().atMost(WAIT).until(() -> json(get("/api/v1/events/" + eventId)),
-                e -> e.hasNonNull("certificateId") && !e.get("certificateId").asText().isEmpty())
-                .get("certificateId").asText();
+        return await().atMost(WAIT)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        e -> e.hasNonNull("certificateId")
+                                && !e.get("certificateId").asText().isEmpty())
+                .get("certificateId")
+                .asText();
     }
 
     private String eventOf(String certificateId) {
@@ -193,16 +219,22 @@ class CamelChannelIT extends HubTestSupport {
     }
 
     private void awaitEventState(String eventId, String state) {
-        await().atMost(WAIT).until(() -> json(get("/api/v1/events/" + eventId)), e -> state.equals(e.get("state").asText()));
+        await().atMost(WAIT)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        e -> state.equals(e.get("state").asText()));
     }
 
     private JsonNode awaitDelivery(String certificateId, String channel, String state) {
-        return await().atMost(WAIT).until(() -> delivery(certificateId, channel),
-                row -> row != null && state.equals(row.get("state").asText()));
+        return await().atMost(WAIT)
+                .until(
+                        () -> delivery(certificateId, channel),
+                        row -> row != null && state.equals(row.get("state").asText()));
     }
 
     private JsonNode delivery(String certificateId, String channel) {
-        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries")).get("deliveries")) {
+        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
+                .get("deliveries")) {
             if (channel.equals(row.get("channel").asText())) {
                 return row;
             }

@@ -75,7 +75,8 @@ class DivocCsvRequestTest {
     void aRowWithoutNameOrMobileNumberIsAnErrorRow() {
         Map<String, String> noMobile = row();
         noMobile.put("recipientMobileNumber", " ");
-        assertThatThrownBy(() -> DivocCsvRequest.of(noMobile, "csv-1", JSON)).hasMessageContaining("recipientMobileNumber");
+        assertThatThrownBy(() -> DivocCsvRequest.of(noMobile, "csv-1", JSON))
+                .hasMessageContaining("recipientMobileNumber");
         Map<String, String> badDose = row();
         badDose.put("dose", "two");
         assertThatThrownBy(() -> DivocCsvRequest.of(badDose, "csv-1", JSON)).hasMessageContaining("dose");

@@ -39,7 +39,11 @@ class HostileInputIT extends HubTestSupport {
         String divoc = "[{\"preEnrollmentCode\":\"NOT-UTF8-1\",\"recipient\":{\"name\":\"Asha Rao\"}}]";
         List<HttpResponse<String>> answers = List.of(
                 postBytes("/fhir/r4", "application/fhir+json", notUtf8(bundle, "\"family\""), API_KEY),
-                postBytes("/fhir/r4", "application/fhir+xml", notUtf8("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"batch\"/></Bundle>", "batch"), API_KEY),
+                postBytes(
+                        "/fhir/r4",
+                        "application/fhir+xml",
+                        notUtf8("<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"batch\"/></Bundle>", "batch"),
+                        API_KEY),
                 postBytes("/fhir/r4/Immunization", "application/fhir+json", notUtf8(bundle, "\"family\""), API_KEY),
                 postBytes("/divoc/api/v1/certify", "application/json", notUtf8(divoc, "Asha"), API_KEY),
                 postBytes("/api/v1/verify", "text/plain", notUtf8("HC1:NCFOXN%TS3DH", "NCF"), null),
@@ -49,7 +53,9 @@ class HostileInputIT extends HubTestSupport {
         for (HttpResponse<String> answer : answers) {
             // an OperationOutcome in the encoding the client speaks (XML for the XML body)
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-            assertThat(answer.body()).contains("OperationOutcome").contains("the request body is not valid UTF-8 (at byte ");
+            assertThat(answer.body())
+                    .contains("OperationOutcome")
+                    .contains("the request body is not valid UTF-8 (at byte ");
         }
         assertThat(rows("vaccination_event")).isEqualTo(before);
     }
@@ -60,25 +66,36 @@ class HostileInputIT extends HubTestSupport {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n"
                 + example("immunization-bundle.json") + "\r\n--" + boundary + "--\r\n";
         for (String path : List.of("/fhir/r4", "/api/v1/verify", "/divoc/api/v1/certify")) {
-            HttpResponse<String> answer = send(HttpRequest.newBuilder()
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-API-Key", API_KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)), path);
+            HttpResponse<String> answer = send(
+                    HttpRequest.newBuilder()
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .header("X-API-Key", API_KEY)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)),
+                    path);
 
             assertThat(answer.statusCode()).as(path).isEqualTo(415);
-            assertThat(json(answer).path("issue").path(0).path("diagnostics").asText()).contains("$import");
+            assertThat(json(answer).path("issue").path(0).path("diagnostics").asText())
+                    .contains("$import");
         }
     }
 
     @Test
     void verificationsBeyondTheRateOfOneAddressAre429WithRetryAfter() {
-        HttpResponse<String> throttled = await().atMost(Duration.ofSeconds(60)).until(this::burstOfVerifications,
-                answers -> answers.stream().anyMatch(a -> a.statusCode() == 429))
-                .stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        HttpResponse<String> throttled = await()
+                .atMost(Duration.ofSeconds(60))
+                .until(this::burstOfVerifications, answers -> answers.stream().anyMatch(a -> a.statusCode() == 429))
+                .stream()
+                .filter(a -> a.statusCode() == 429)
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(Integer.parseInt(
+                        throttled.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1, 60);
         assertThat(json(throttled).path("issue").path(0).path("code").asText()).isEqualTo("throttled");
         // the address gets its requests back after the period, so that other tests are not throttled
-        await().atMost(Duration.ofSeconds(30)).until(() -> post("/api/v1/verify", "text/plain", "x", null).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> post("/api/v1/verify", "text/plain", "x", null).statusCode() == 200);
     }
 
     @Test
@@ -95,15 +112,19 @@ class HostileInputIT extends HubTestSupport {
     /** More verifications at once than the default limit admits in its period. */
     private List<HttpResponse<String>> burstOfVerifications() {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-        IntStream.range(0, 60).forEach(i -> sent.add(burst.sendAsync(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/verify")).header("Content-Type", "text/plain")
-                        .POST(HttpRequest.BodyPublishers.ofString("not a QR code " + i)).build(),
-                HttpResponse.BodyHandlers.ofString())));
+        IntStream.range(0, 60)
+                .forEach(i -> sent.add(burst.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/verify"))
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("not a QR code " + i))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())));
         return sent.stream().map(CompletableFuture::join).toList();
     }
 
     private HttpResponse<String> postBytes(String path, String contentType, byte[] body, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder().header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder()
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);

@@ -59,7 +59,8 @@ class HubRoutesIT extends HubTestSupport {
         registry.add("DIVOC_CSV_DIR", CSV_DIR::toString);
         registry.add("certhub.connectors.id.provider", () -> "rest");
         registry.add("certhub.connectors.id.rest.http.url", () -> PEERS.baseUrl() + "/id");
-        registry.add("certhub.connectors.id.rest.body-template",
+        registry.add(
+                "certhub.connectors.id.rest.body-template",
                 () -> "{\"number\":{{identifier.value}},\"family\":{{familyName}},\"ref\":{{eventId}}}");
         registry.add("certhub.connectors.id.rest.identifier-type", () -> "PASSPORT");
         registry.add("certhub.connectors.id.rest.verdict-path", () -> "$.status");
@@ -68,10 +69,15 @@ class HubRoutesIT extends HubTestSupport {
     @BeforeEach
     void peersUp() {
         PEERS.resetAll();
-        PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates")).willReturn(aResponse().withStatus(201)));
-        PEERS.stubFor(WireMock.post(urlPathEqualTo("/his/ack")).willReturn(aResponse().withStatus(204)));
-        PEERS.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
-        PEERS.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(1).withRequestBody(containing(MISMATCHED_FAMILY))
+        PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates"))
+                .willReturn(aResponse().withStatus(201)));
+        PEERS.stubFor(
+                WireMock.post(urlPathEqualTo("/his/ack")).willReturn(aResponse().withStatus(204)));
+        PEERS.stubFor(
+                WireMock.post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
+        PEERS.stubFor(WireMock.post(urlPathEqualTo("/id"))
+                .atPriority(1)
+                .withRequestBody(containing(MISMATCHED_FAMILY))
                 .willReturn(okJson("{\"status\":\"no-match\"}")));
     }
 
@@ -87,27 +93,39 @@ class HubRoutesIT extends HubTestSupport {
         Files.writeString(INBOX.resolve(recordId + ".json.part"), record(recordId, "Mustermann"));
         Files.move(INBOX.resolve(recordId + ".json.part"), INBOX.resolve(recordId + ".json"));
 
-        LoggedRequest posted = await().atMost(WAIT).until(() -> PEERS.findAll(postRequestedFor(urlPathEqualTo("/registry/certificates"))
-                .withRequestBody(matchingJsonPath("$.recordId", containing(recordId)))), requests -> requests.size() == 3).get(2);
-        String certificateId = JSON.readTree(posted.getBodyAsString()).get("certificateId").asText();
+        LoggedRequest posted = await().atMost(WAIT)
+                .until(
+                        () -> PEERS.findAll(postRequestedFor(urlPathEqualTo("/registry/certificates"))
+                                .withRequestBody(matchingJsonPath("$.recordId", containing(recordId)))),
+                        requests -> requests.size() == 3)
+                .get(2);
+        String certificateId =
+                JSON.readTree(posted.getBodyAsString()).get("certificateId").asText();
         assertThat(certificateId).isNotBlank();
-        PEERS.verify(3, postRequestedFor(urlPathEqualTo("/registry/certificates"))
-                .withHeader("Authorization", equalTo("Bearer registry-token-for-tests"))
-                .withHeader("Idempotency-Key", equalTo(certificateId)));
+        PEERS.verify(
+                3,
+                postRequestedFor(urlPathEqualTo("/registry/certificates"))
+                        .withHeader("Authorization", equalTo("Bearer registry-token-for-tests"))
+                        .withHeader("Idempotency-Key", equalTo(certificateId)));
         assertThat(INBOX.resolve(recordId + ".json")).doesNotExist();
     }
 
     @Test
     void aHeldRecordIsAcknowledgedToItsSender() {
         String recordId = "IMM-ROUTES-" + UUID.randomUUID();
-        assertThat(post("/fhir/r4", "application/fhir+json", record(recordId, MISMATCHED_FAMILY), API_KEY).statusCode())
+        assertThat(post("/fhir/r4", "application/fhir+json", record(recordId, MISMATCHED_FAMILY), API_KEY)
+                        .statusCode())
                 .isEqualTo(202);
 
-        await().atMost(WAIT).untilAsserted(() -> PEERS.verify(1, postRequestedFor(urlPathEqualTo("/his/ack"))
-                .withRequestBody(matchingJsonPath("$.recordId", containing(recordId)))
-                .withRequestBody(matchingJsonPath("$.state", equalTo("held")))
-                .withRequestBody(matchingJsonPath("$.reason"))));
-        PEERS.verify(0, postRequestedFor(urlPathEqualTo("/registry/certificates")).withRequestBody(containing(recordId)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> PEERS.verify(
+                        1,
+                        postRequestedFor(urlPathEqualTo("/his/ack"))
+                                .withRequestBody(matchingJsonPath("$.recordId", containing(recordId)))
+                                .withRequestBody(matchingJsonPath("$.state", equalTo("held")))
+                                .withRequestBody(matchingJsonPath("$.reason"))));
+        PEERS.verify(
+                0, postRequestedFor(urlPathEqualTo("/registry/certificates")).withRequestBody(containing(recordId)));
     }
 
     @Test
@@ -124,7 +142,9 @@ class HubRoutesIT extends HubTestSupport {
         assertThat(lines.get(3)).startsWith("3,rejected,,").contains("vaccination.name");
         assertThat(lines).hasSize(4);
         assertThat(CSV_DIR.resolve(".done").resolve("batch.csv")).exists();
-        assertThat(send("GET", "/api/v1/events/" + lines.get(1).split(",")[2], null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/events/" + lines.get(1).split(",")[2], null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -132,10 +152,11 @@ class HubRoutesIT extends HubTestSupport {
         String boundary = "certhub-" + UUID.randomUUID();
         String multipart = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"upload.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + divocCsv("UPL-" + UUID.randomUUID()) + "\r\n--" + boundary + "--\r\n";
+                + "Content-Type: text/csv\r\n\r\n" + divocCsv("UPL-" + UUID.randomUUID()) + "\r\n--" + boundary
+                + "--\r\n";
 
-        HttpResponse<String> uploaded = post("/divoc/api/v1/bulkCertify", "multipart/form-data; boundary=" + boundary,
-                multipart, API_KEY);
+        HttpResponse<String> uploaded =
+                post("/divoc/api/v1/bulkCertify", "multipart/form-data; boundary=" + boundary, multipart, API_KEY);
 
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         JsonNode upload = json(uploaded);
@@ -143,13 +164,24 @@ class HubRoutesIT extends HubTestSupport {
         assertThat(upload.get("totalRecords").asInt()).isEqualTo(3);
         assertThat(upload.get("errorRecords").asInt()).isEqualTo(2);
         String id = upload.get("id").asText();
-        assertThat(json(send("GET", "/divoc/api/v1/certify/uploads", null, "X-API-Key", API_KEY)).findValuesAsText("id")).contains(id);
-        JsonNode errors = json(send("GET", "/divoc/api/v1/certify/uploads/" + id + "/errors", null, "X-API-Key", API_KEY)).get("errors");
+        assertThat(json(send("GET", "/divoc/api/v1/certify/uploads", null, "X-API-Key", API_KEY))
+                        .findValuesAsText("id"))
+                .contains(id);
+        JsonNode errors = json(send(
+                        "GET", "/divoc/api/v1/certify/uploads/" + id + "/errors", null, "X-API-Key", API_KEY))
+                .get("errors");
         assertThat(errors.findValuesAsText("row")).containsExactly("2", "3");
         assertThat(errors.get(0).get("error").asText()).contains("recipientMobileNumber");
-        assertThat(send("GET", "/divoc/api/v1/certify/uploads/no-such-upload/errors", null, "X-API-Key", API_KEY).statusCode()).isEqualTo(404);
-        assertThat(post("/divoc/api/v1/bulkCertify", "multipart/form-data; boundary=" + boundary, multipart, "wrong-key")
-                .statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/divoc/api/v1/certify/uploads/no-such-upload/errors", null, "X-API-Key", API_KEY)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post(
+                                "/divoc/api/v1/bulkCertify",
+                                "multipart/form-data; boundary=" + boundary,
+                                multipart,
+                                "wrong-key")
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(get("/divoc/api/v1/certify/uploads").statusCode()).isEqualTo(401);
     }
 
@@ -185,12 +217,14 @@ class HubRoutesIT extends HubTestSupport {
             Path dir = Files.createTempDirectory("certhub-hub-routes-");
             Path routes = Files.createDirectories(dir.resolve("routes"));
             Path examples = Path.of("..", "config", "examples", "routes");
-            for (String example : new String[] {"national-registry.camel.yaml", "source-acknowledgement.camel.yaml",
-                "divoc-csv-folder.camel.yaml"}) {
+            for (String example : new String[] {
+                "national-registry.camel.yaml", "source-acknowledgement.camel.yaml", "divoc-csv-folder.camel.yaml"
+            }) {
                 Files.copy(examples.resolve(example), routes.resolve(example));
             }
             Path kamelets = Files.createDirectories(dir.resolve("kamelets"));
-            Files.copy(Path.of("..", "config", "examples", "kamelets", "certhub-fhir-intake-sink.kamelet.yaml"),
+            Files.copy(
+                    Path.of("..", "config", "examples", "kamelets", "certhub-fhir-intake-sink.kamelet.yaml"),
                     kamelets.resolve("certhub-fhir-intake-sink.kamelet.yaml"));
             Files.createDirectories(dir.resolve("inbox"));
             Files.createDirectories(dir.resolve("divoc-csv"));
@@ -215,16 +249,24 @@ class HubRoutesIT extends HubTestSupport {
         String state = Scenario.STARTED;
         for (int i = 1; i <= 2; i++) {
             String next = "failed " + i;
-            PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates")).atPriority(1).inScenario("outage")
-                    .whenScenarioStateIs(state).willReturn(aResponse().withStatus(503)).willSetStateTo(next));
+            PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates"))
+                    .atPriority(1)
+                    .inScenario("outage")
+                    .whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(503))
+                    .willSetStateTo(next));
             state = next;
         }
-        PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates")).atPriority(1).inScenario("outage")
-                .whenScenarioStateIs(state).willReturn(aResponse().withStatus(201)));
+        PEERS.stubFor(WireMock.post(urlPathEqualTo("/registry/certificates"))
+                .atPriority(1)
+                .inScenario("outage")
+                .whenScenarioStateIs(state)
+                .willReturn(aResponse().withStatus(201)));
     }
 
     private static String record(String recordId, String family) {
-        return example("immunization-bundle.json").replace("IMM-2021-000147", recordId)
+        return example("immunization-bundle.json")
+                .replace("IMM-2021-000147", recordId)
                 .replace("\"family\": \"Mustermann\"", "\"family\": \"" + family + "\"");
     }
 }

@@ -7,8 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The properties that point a scale-out hub under test at its class's PostgreSQL and Kafka servers. */
 final class ScaleOutProperties {
 
-    private ScaleOutProperties() {
-    }
+    private ScaleOutProperties() {}
 
     static void register(DynamicPropertyRegistry registry, PostgresServer postgres, KafkaServer kafka) {
         registry.add("spring.datasource.url", postgres::jdbcUrl);

@@ -43,8 +43,14 @@ class ScaleOutRolesIT {
     void anIngestAndApiNodeRunsNoStageOfTheQueues() throws IOException {
         try (ConfigurableApplicationContext node = start("ingest,api")) {
             Set<String> routes = routeIds(node);
-            assertThat(routes).contains("ingest-fhir", "ingest-fhir-immunization", "queue-for-certification",
-                    "requeue-waiting-events", "read-event", "verify-credential");
+            assertThat(routes)
+                    .contains(
+                            "ingest-fhir",
+                            "ingest-fhir-immunization",
+                            "queue-for-certification",
+                            "requeue-waiting-events",
+                            "read-event",
+                            "verify-credential");
             assertThat(routes).doesNotContain("certify-event", "distribute-certificate", "deliver-email");
         }
     }
@@ -54,7 +60,8 @@ class ScaleOutRolesIT {
         try (ConfigurableApplicationContext node = start("certify,distribute")) {
             Set<String> routes = routeIds(node);
             assertThat(routes).contains("certify-event", "distribute-certificate", "deliver-email");
-            assertThat(routes).doesNotContain("ingest-fhir", "ingest-fhir-immunization", "requeue-waiting-events", "read-event");
+            assertThat(routes)
+                    .doesNotContain("ingest-fhir", "ingest-fhir-immunization", "requeue-waiting-events", "read-event");
         }
     }
 
@@ -62,7 +69,8 @@ class ScaleOutRolesIT {
         Path nodeDir = Files.createDirectories(dataDir.resolve(roles.replace(',', '-')));
         return new SpringApplicationBuilder(CerthubApplication.class)
                 .profiles("scale-out")
-                .run("--certhub.roles=" + roles,
+                .run(
+                        "--certhub.roles=" + roles,
                         "--server.port=0",
                         "--certhub.data-dir=" + nodeDir,
                         "--spring.datasource.url=" + POSTGRES.jdbcUrl(),
@@ -76,6 +84,8 @@ class ScaleOutRolesIT {
     }
 
     private static Set<String> routeIds(ConfigurableApplicationContext node) {
-        return node.getBean(CamelContext.class).getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
+        return node.getBean(CamelContext.class).getRoutes().stream()
+                .map(Route::getRouteId)
+                .collect(Collectors.toSet());
     }
 }

@@ -29,8 +29,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class AccessMatrixIT extends HubTestSupport {
 
     /** Ways to spell a path that a router might read as the same route and a naive check as another one. */
-    private static final List<String> SPELLINGS = List.of("canonical", "percent-encoded letter", "matrix parameter",
-            "double slash", "dot segment", "dot-dot segment", "trailing slash", "upper case");
+    private static final List<String> SPELLINGS = List.of(
+            "canonical",
+            "percent-encoded letter",
+            "matrix parameter",
+            "double slash",
+            "dot segment",
+            "dot-dot segment",
+            "trailing slash",
+            "upper case");
 
     @Autowired
     private CamelContext camel;
@@ -41,33 +48,41 @@ class AccessMatrixIT extends HubTestSupport {
     @Autowired
     private CitizenTokens citizenTokens;
 
-    private record Route(String method, String path) {
-    }
+    private record Route(String method, String path) {}
 
     /** A caller: its name, the request headers it authenticates with, and whether it owns the sample records. */
-    private record Identity(String name, Role role, boolean owner, String[] headers) {
-    }
+    private record Identity(String name, Role role, boolean owner, String[] headers) {}
 
     @Test
     void everyServedRouteHasARowInTheAccessTable() {
-        List<Route> unlisted = servedRoutes().stream().filter(route -> row(route) == null).toList();
-        assertThat(unlisted).as("served routes with no row in " + AccessRules.RESOURCE).isEmpty();
+        List<Route> unlisted =
+                servedRoutes().stream().filter(route -> row(route) == null).toList();
+        assertThat(unlisted)
+                .as("served routes with no row in " + AccessRules.RESOURCE)
+                .isEmpty();
         assertThat(servedRoutes()).as("routes found").hasSizeGreaterThan(30);
     }
 
     @Test
     void everyRouteAnswersEachCallerOnlyWhatTheAccessTableAllows() {
-        String eventId = json(post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY)).get("id").asText();
+        String eventId = json(post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY))
+                .get("id")
+                .asText();
         String certificateId = awaitCertified(eventId);
-        String otherSenderKey = createSender("matrix-other-" + UUID.randomUUID().toString().substring(0, 8));
+        String otherSenderKey =
+                createSender("matrix-other-" + UUID.randomUUID().toString().substring(0, 8));
         String victim = "matrix-victim-" + UUID.randomUUID().toString().substring(0, 8);
         createSender(victim);
         List<Identity> identities = List.of(
                 new Identity("anonymous", null, false, new String[0]),
                 new Identity("sender", Role.SENDER, true, new String[] {"X-API-Key", API_KEY}),
-                new Identity("another sender", Role.SENDER, false, new String[] {"Authorization", "Bearer " + otherSenderKey}),
+                new Identity(
+                        "another sender", Role.SENDER, false, new String[] {"Authorization", "Bearer " + otherSenderKey
+                        }),
                 new Identity("admin", Role.ADMIN, true, new String[] {"X-API-Key", ADMIN_KEY}),
-                new Identity("citizen link", Role.CITIZEN, true, new String[] {"Authorization", "Bearer " + citizenTokens.link(certificateId)}),
+                new Identity("citizen link", Role.CITIZEN, true, new String[] {
+                    "Authorization", "Bearer " + citizenTokens.link(certificateId)
+                }),
                 new Identity("reviewer", Role.REVIEWER, false, new String[] {"X-API-Key", REVIEWER_KEY}));
         Map<String, String> values = Map.of("{id}", eventId, "{certificate}", certificateId, "{sender}", victim);
 
@@ -82,7 +97,10 @@ class AccessMatrixIT extends HubTestSupport {
                 for (String spelling : SPELLINGS) {
                     String spelled = spell(path, spelling);
                     String method = "*".equals(route.method()) ? "GET" : route.method();
-                    HttpResponse<String> answer = send(method, spelled, method.equals("GET") || method.equals("DELETE") ? null : "{}",
+                    HttpResponse<String> answer = send(
+                            method,
+                            spelled,
+                            method.equals("GET") || method.equals("DELETE") ? null : "{}",
                             with(identity.headers(), "Content-Type", "application/json"));
                     int status = answer.statusCode();
                     boolean ok;
@@ -91,7 +109,9 @@ class AccessMatrixIT extends HubTestSupport {
                     } else if (admitted) {
                         ok = !"canonical".equals(spelling) || (status != 401 && status != 403);
                     } else {
-                        ok = "canonical".equals(spelling) ? denied.contains(status) : Set.of(400, 401, 403).contains(status);
+                        ok = "canonical".equals(spelling)
+                                ? denied.contains(status)
+                                : Set.of(400, 401, 403).contains(status);
                     }
                     if (!ok) {
                         violations.add(method + " " + spelled + " as " + identity.name() + " answered " + status
@@ -126,13 +146,15 @@ class AccessMatrixIT extends HubTestSupport {
     /** Camel's REST routes and Spring's request mappings (actuator, error page), as method and path pattern. */
     private List<Route> servedRoutes() {
         Set<Route> routes = new LinkedHashSet<>();
-        for (RestDefinition rest : camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
+        for (RestDefinition rest :
+                camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
             for (VerbDefinition verb : rest.getVerbs()) {
                 String sub = verb.getPath() == null ? "" : verb.getPath();
                 routes.add(new Route(verb.asVerb().toUpperCase(Locale.ROOT), rest.getPath() + sub));
             }
         }
-        for (RequestMappingInfoHandlerMapping mapping : spring.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                spring.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<String> methods = new LinkedHashSet<>();
                 info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
@@ -151,8 +173,10 @@ class AccessMatrixIT extends HubTestSupport {
     private static AccessRules.Rule row(Route route) {
         return AccessRules.load().stream()
                 .filter(rule -> rule.path().equals(route.path())
-                        && (rule.method().equals(route.method()) || rule.method().equals("*")))
-                .findFirst().orElse(null);
+                        && (rule.method().equals(route.method())
+                                || rule.method().equals("*")))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The path with its parameters filled: the sample records where a route reads them, else values naming nothing. */
@@ -173,8 +197,9 @@ class AccessMatrixIT extends HubTestSupport {
         int at = segments.size() > 2 && segments.get(1).equals("v1") ? 2 : segments.size() > 1 ? 1 : 0;
         String segment = segments.get(at);
         switch (spelling) {
-            case "canonical" -> { }
-            case "percent-encoded letter" -> segments.set(at, String.format("%%%02X", (int) segment.charAt(0)) + segment.substring(1));
+            case "canonical" -> {}
+            case "percent-encoded letter" ->
+                segments.set(at, String.format("%%%02X", (int) segment.charAt(0)) + segment.substring(1));
             case "matrix parameter" -> segments.set(at, segment + ";x");
             case "double slash" -> segments.set(at, "/" + segment);
             case "dot segment" -> segments.set(at, "./" + segment);
@@ -189,8 +214,14 @@ class AccessMatrixIT extends HubTestSupport {
     }
 
     private String createSender(String id) {
-        HttpResponse<String> created = send("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}",
-                "Content-Type", "application/json", "X-API-Key", ADMIN_KEY);
+        HttpResponse<String> created = send(
+                "POST",
+                "/api/v1/admin/senders",
+                "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}",
+                "Content-Type",
+                "application/json",
+                "X-API-Key",
+                ADMIN_KEY);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created).get("apiKey").asText();
     }

@@ -34,10 +34,13 @@ class CitizenIT extends HubTestSupport {
         assertThat(otp(stranger).statusCode()).isEqualTo(202);
         HttpResponse<String> asked = otp(email.toUpperCase(java.util.Locale.ROOT));
         assertThat(asked.statusCode()).isEqualTo(202);
-        String code = await().atMost(Duration.ofSeconds(30)).until(() -> codeMailedTo(email), Optional::isPresent).get();
+        String code = await().atMost(Duration.ofSeconds(30))
+                .until(() -> codeMailedTo(email), Optional::isPresent)
+                .get();
         assertThat(codeMailedTo(stranger)).isEmpty();
         assertThat(jdbc.queryForList("SELECT code_hash FROM citizen_code WHERE code_hash IS NOT NULL", String.class))
-                .isNotEmpty().doesNotContain(code);
+                .isNotEmpty()
+                .doesNotContain(code);
 
         String wrong = code.equals("000000") ? "000001" : "000000";
         assertThat(session(email, wrong).statusCode()).isEqualTo(401);
@@ -47,17 +50,22 @@ class CitizenIT extends HubTestSupport {
         assertThat(json(opened).get("expiresAt").asText()).isNotBlank();
         assertThat(session(email, code).statusCode()).as("a code is good once").isEqualTo(401);
 
-        HttpResponse<String> listed = send("GET", "/api/v1/citizen/certificates", null, "Authorization", "Bearer " + token);
+        HttpResponse<String> listed =
+                send("GET", "/api/v1/citizen/certificates", null, "Authorization", "Bearer " + token);
         assertThat(listed.statusCode()).isEqualTo(200);
         JsonNode certificates = json(listed).get("certificates");
         assertThat(certificates.findValuesAsText("id")).containsExactly(mine);
         String pdf = certificates.get(0).get("links").get("pdf").asText();
         HttpResponse<String> download = send("GET", pdf, null, "Authorization", "Bearer " + token);
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/certificates/" + someoneElses, null, "Authorization", "Bearer " + token).statusCode())
+        assertThat(send("GET", "/api/v1/certificates/" + someoneElses, null, "Authorization", "Bearer " + token)
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(send("GET", "/api/v1/citizen/certificates", null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/v1/citizen/certificates", null, "X-API-Key", API_KEY).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/citizen/certificates", null).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "/api/v1/citizen/certificates", null, "X-API-Key", API_KEY)
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -65,12 +73,16 @@ class CitizenIT extends HubTestSupport {
         String email = "tries-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         certify(email);
         otp(email);
-        String code = await().atMost(Duration.ofSeconds(30)).until(() -> codeMailedTo(email), Optional::isPresent).get();
+        String code = await().atMost(Duration.ofSeconds(30))
+                .until(() -> codeMailedTo(email), Optional::isPresent)
+                .get();
         String wrong = code.equals("000000") ? "000001" : "000000";
         for (int i = 0; i < 5; i++) {
             assertThat(session(email, wrong).statusCode()).isEqualTo(401);
         }
-        assertThat(session(email, code).statusCode()).as("dead after five wrong tries").isEqualTo(401);
+        assertThat(session(email, code).statusCode())
+                .as("dead after five wrong tries")
+                .isEqualTo(401);
 
         int status = 202;
         for (int i = 0; i < 40 && status == 202; i++) {
@@ -80,9 +92,12 @@ class CitizenIT extends HubTestSupport {
     }
 
     private String certify(String email) {
-        String bundle = example("immunization-bundle.json").replace("IMM-2021-000147", "IMM-" + UUID.randomUUID())
+        String bundle = example("immunization-bundle.json")
+                .replace("IMM-2021-000147", "IMM-" + UUID.randomUUID())
                 .replace("erika.mustermann@example.org", email);
-        return awaitCertified(json(post("/fhir/r4", "application/fhir+json", bundle, API_KEY)).get("id").asText());
+        return awaitCertified(json(post("/fhir/r4", "application/fhir+json", bundle, API_KEY))
+                .get("id")
+                .asText());
     }
 
     private HttpResponse<String> otp(String contact) {
@@ -90,7 +105,11 @@ class CitizenIT extends HubTestSupport {
     }
 
     private HttpResponse<String> session(String contact, String code) {
-        return post("/api/v1/citizen/session", "application/json", "{\"contact\":\"" + contact + "\",\"code\":\"" + code + "\"}", null);
+        return post(
+                "/api/v1/citizen/session",
+                "application/json",
+                "{\"contact\":\"" + contact + "\",\"code\":\"" + code + "\"}",
+                null);
     }
 
     private static Optional<String> codeMailedTo(String address) throws Exception {

@@ -1,11 +1,11 @@
 package org.certhub.routes.security;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -38,7 +38,8 @@ class OidcIT extends HubTestSupport {
     private static final String ISSUER = "https://login.example.org/realms/certhub";
     private static final RSAKey KEY = rsaKey("issuer-key");
     private static final RSAKey STRANGER = rsaKey("issuer-key");
-    private static final WireMockServer ISSUER_SERVER = new WireMockServer(options().dynamicPort());
+    private static final WireMockServer ISSUER_SERVER =
+            new WireMockServer(options().dynamicPort());
 
     @DynamicPropertySource
     static void oidcProperties(DynamicPropertyRegistry registry) {
@@ -46,7 +47,9 @@ class OidcIT extends HubTestSupport {
         ISSUER_SERVER.stubFor(WireMock.get("/realms/certhub/protocol/openid-connect/certs")
                 .willReturn(okJson(new JWKSet(KEY.toPublicJWK()).toString())));
         registry.add("certhub.security.oidc.issuer-uri", () -> ISSUER);
-        registry.add("certhub.security.oidc.jwk-set-uri", () -> ISSUER_SERVER.baseUrl() + "/realms/certhub/protocol/openid-connect/certs");
+        registry.add(
+                "certhub.security.oidc.jwk-set-uri",
+                () -> ISSUER_SERVER.baseUrl() + "/realms/certhub/protocol/openid-connect/certs");
         OwnStorage.register(registry, "oidc");
     }
 
@@ -57,22 +60,45 @@ class OidcIT extends HubTestSupport {
 
     @Test
     void aSenderTokenPostsAndReadsItsOwnRecords() {
-        String token = token(KEY, ISSUER, List.of("sender"), "default", Instant.now().plusSeconds(300));
-        HttpResponse<String> posted = send("POST", "/fhir/r4", example("immunization-bundle.json"),
-                "Content-Type", "application/fhir+json", "Authorization", "Bearer " + token);
+        String token =
+                token(KEY, ISSUER, List.of("sender"), "default", Instant.now().plusSeconds(300));
+        HttpResponse<String> posted = send(
+                "POST",
+                "/fhir/r4",
+                example("immunization-bundle.json"),
+                "Content-Type",
+                "application/fhir+json",
+                "Authorization",
+                "Bearer " + token);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         String eventId = json(posted).get("id").asText();
-        assertThat(send("GET", "/api/v1/events/" + eventId, null, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/events/" + eventId, null, "Authorization", "Bearer " + token)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + token)
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void adminAndReviewerRolesComeFromTheRolesClaim() {
-        String admin = token(KEY, ISSUER, List.of("offline_access", "admin"), null, Instant.now().plusSeconds(300));
-        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
-        String reviewer = token(KEY, ISSUER, List.of("reviewer"), null, Instant.now().plusSeconds(300));
-        assertThat(send("GET", "/api/v1/admin/events?state=held", null, "Authorization", "Bearer " + reviewer).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + reviewer).statusCode()).isEqualTo(403);
+        String admin = token(
+                KEY,
+                ISSUER,
+                List.of("offline_access", "admin"),
+                null,
+                Instant.now().plusSeconds(300));
+        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + admin)
+                        .statusCode())
+                .isEqualTo(200);
+        String reviewer =
+                token(KEY, ISSUER, List.of("reviewer"), null, Instant.now().plusSeconds(300));
+        assertThat(send("GET", "/api/v1/admin/events?state=held", null, "Authorization", "Bearer " + reviewer)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", "Bearer " + reviewer)
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -90,18 +116,27 @@ class OidcIT extends HubTestSupport {
             assertThat(answer.body()).contains("OperationOutcome");
         }
         // API keys keep working beside OIDC
-        assertThat(send("GET", "/api/v1/admin/audit", null, "X-API-Key", ADMIN_KEY).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/admin/audit", null, "X-API-Key", ADMIN_KEY)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static String token(RSAKey key, String issuer, List<String> roles, String sender, Instant expires) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject("user-1")
-                .issueTime(new Date()).expirationTime(Date.from(expires))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("user-1")
+                .issueTime(new Date())
+                .expirationTime(Date.from(expires))
                 .claim("realm_access", Map.of("roles", roles));
         if (sender != null) {
             claims.claim("sender_id", sender);
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -22,43 +22,71 @@ import org.junit.jupiter.api.Test;
  */
 class SendersIT extends HubTestSupport {
 
-    private static final Pattern LINK = Pattern.compile("(/api/v1/certificates/([0-9a-f-]{36})/certificate\\.pdf\\?token=[A-Za-z0-9._%-]+)");
+    private static final Pattern LINK =
+            Pattern.compile("(/api/v1/certificates/([0-9a-f-]{36})/certificate\\.pdf\\?token=[A-Za-z0-9._%-]+)");
 
     @Test
     void anotherSenderPostingTheSameIdentifierMakesItsOwnRecordAndCannotTouchTheFirst() {
         String record = "IMM-" + UUID.randomUUID();
         String hospitalB = "hospital-b-" + UUID.randomUUID().toString().substring(0, 8);
-        String keyB = json(admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + hospitalB + "\",\"name\":\"Hospital B\"}")).get("apiKey").asText();
+        String keyB = json(admin(
+                        "POST", "/api/v1/admin/senders", "{\"id\":\"" + hospitalB + "\",\"name\":\"Hospital B\"}"))
+                .get("apiKey")
+                .asText();
 
-        String eventA = json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY)).get("id").asText();
+        String eventA = json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY))
+                .get("id")
+                .asText();
         String certificateA = awaitCertified(eventA);
 
         // B cannot retract A's record: for B there is no such record
-        HttpResponse<String> retraction = post("/fhir/r4", "application/fhir+json", bundle(record, "entered-in-error", "Erika"), keyB);
+        HttpResponse<String> retraction =
+                post("/fhir/r4", "application/fhir+json", bundle(record, "entered-in-error", "Erika"), keyB);
         assertThat(retraction.statusCode()).isEqualTo(422);
-        assertThat(json(get("/api/v1/certificates/" + certificateA)).get("status").asText()).isEqualTo("issued");
+        assertThat(json(get("/api/v1/certificates/" + certificateA))
+                        .get("status")
+                        .asText())
+                .isEqualTo("issued");
 
         // B sends the same identifier with other content: its own record, not a correction of A's
-        HttpResponse<String> postedByB = post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Mallory"), keyB);
+        HttpResponse<String> postedByB =
+                post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Mallory"), keyB);
         assertThat(postedByB.statusCode()).isEqualTo(202);
         String eventB = json(postedByB).get("id").asText();
         assertThat(eventB).isNotEqualTo(eventA);
         assertThat(json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY))
-                .get("entries").get(0).get("outcome").asText()).isEqualTo("duplicate");
+                        .get("entries")
+                        .get(0)
+                        .get("outcome")
+                        .asText())
+                .isEqualTo("duplicate");
 
         // B can neither read A's records nor revoke them through DIVOC
-        assertThat(send("GET", "/api/v1/events/" + eventA, null, "X-API-Key", keyB).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/v1/certificates/" + certificateA, null, "X-API-Key", keyB).statusCode()).isEqualTo(403);
-        assertThat(json(get("/api/v1/certificates/" + certificateA)).get("status").asText()).isEqualTo("issued");
+        assertThat(send("GET", "/api/v1/events/" + eventA, null, "X-API-Key", keyB)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/certificates/" + certificateA, null, "X-API-Key", keyB)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(json(get("/api/v1/certificates/" + certificateA))
+                        .get("status")
+                        .asText())
+                .isEqualTo("issued");
 
         // B's own record is B's: it reads it, A does not
-        assertThat(send("GET", "/api/v1/events/" + eventB, null, "X-API-Key", keyB).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/events/" + eventB, null, "X-API-Key", keyB)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(get("/api/v1/events/" + eventB).statusCode()).isEqualTo(403);
 
         // A retracts its own record
-        assertThat(post("/fhir/r4", "application/fhir+json", bundle(record, "entered-in-error", "Erika"), API_KEY).statusCode())
+        assertThat(post("/fhir/r4", "application/fhir+json", bundle(record, "entered-in-error", "Erika"), API_KEY)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(json(get("/api/v1/certificates/" + certificateA)).get("status").asText()).isEqualTo("revoked");
+        assertThat(json(get("/api/v1/certificates/" + certificateA))
+                        .get("status")
+                        .asText())
+                .isEqualTo("revoked");
         assertThat(audit("retract")).anySatisfy(row -> {
             assertThat(row.get("targetId").asText()).isEqualTo(eventA);
             assertThat(row.get("actor").asText()).isEqualTo("default");
@@ -68,18 +96,24 @@ class SendersIT extends HubTestSupport {
     @Test
     void aRotatedKeyWorksForTheOverlapAndADisabledSendersKeysStopAtOnce() {
         String id = "rotating-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\",\"name\":\"Clinic\"}");
+        HttpResponse<String> created =
+                admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\",\"name\":\"Clinic\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String first = json(created).get("apiKey").asText();
         assertThat(jdbc.queryForList("SELECT key_hash FROM sender_key WHERE sender_id = ?", String.class, id))
                 .containsExactly(KeyHashes.hash(first));
-        assertThat(admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\"}").statusCode()).isEqualTo(409);
-        assertThat(post("/api/v1/admin/senders", "application/json", "{\"id\":\"x\"}", first).statusCode()).isEqualTo(403);
+        assertThat(admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(post("/api/v1/admin/senders", "application/json", "{\"id\":\"x\"}", first)
+                        .statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> rotated = admin("POST", "/api/v1/admin/senders/" + id + "/keys", null);
         assertThat(rotated.statusCode()).isEqualTo(200);
         String second = json(rotated).get("apiKey").asText();
-        Instant until = Instant.parse(json(rotated).get("previousKeysValidUntil").asText());
+        Instant until =
+                Instant.parse(json(rotated).get("previousKeysValidUntil").asText());
         assertThat(until).isAfter(Instant.now());
         assertThat(postRecord(first)).isEqualTo(202);
         assertThat(postRecord(second)).isEqualTo(202);
@@ -87,28 +121,39 @@ class SendersIT extends HubTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> postRecord(first) == 401);
         assertThat(postRecord(second)).isEqualTo(202);
 
-        assertThat(admin("DELETE", "/api/v1/admin/senders/" + id, null).statusCode()).isEqualTo(200);
+        assertThat(admin("DELETE", "/api/v1/admin/senders/" + id, null).statusCode())
+                .isEqualTo(200);
         assertThat(postRecord(second)).isEqualTo(401);
-        assertThat(admin("DELETE", "/api/v1/admin/senders/nobody-" + id, null).statusCode()).isEqualTo(404);
+        assertThat(admin("DELETE", "/api/v1/admin/senders/nobody-" + id, null).statusCode())
+                .isEqualTo(404);
 
         assertThat(audit("rotate-sender-key")).anySatisfy(row -> {
             assertThat(row.get("targetId").asText()).isEqualTo(id);
             assertThat(row.get("role").asText()).isEqualTo("admin");
             assertThat(row.get("outcome").asText()).isEqualTo("success");
         });
-        assertThat(audit("disable-sender")).anySatisfy(row -> assertThat(row.get("targetId").asText()).isEqualTo(id));
-        assertThat(audit("authenticate")).anySatisfy(row -> assertThat(row.get("outcome").asText()).isEqualTo("failed"));
-        assertThat(send("GET", "/api/v1/admin/audit", null, "X-API-Key", API_KEY).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/v1/admin/audit?from=yesterday", null, "X-API-Key", ADMIN_KEY).statusCode()).isEqualTo(400);
+        assertThat(audit("disable-sender"))
+                .anySatisfy(row -> assertThat(row.get("targetId").asText()).isEqualTo(id));
+        assertThat(audit("authenticate"))
+                .anySatisfy(row -> assertThat(row.get("outcome").asText()).isEqualTo("failed"));
+        assertThat(send("GET", "/api/v1/admin/audit", null, "X-API-Key", API_KEY)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/admin/audit?from=yesterday", null, "X-API-Key", ADMIN_KEY)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void aSenderCertifiesOnlyInItsProgrammes() {
         String id = "flu-only-" + UUID.randomUUID().toString().substring(0, 8);
-        String key = json(admin("POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\",\"programmes\":[\"influenza\"]}"))
-                .get("apiKey").asText();
+        String key = json(admin(
+                        "POST", "/api/v1/admin/senders", "{\"id\":\"" + id + "\",\"programmes\":[\"influenza\"]}"))
+                .get("apiKey")
+                .asText();
         int events = rows("vaccination_event");
-        HttpResponse<String> refused = post("/fhir/r4", "application/fhir+json", bundle("IMM-" + UUID.randomUUID(), "completed", "Erika"), key);
+        HttpResponse<String> refused = post(
+                "/fhir/r4", "application/fhir+json", bundle("IMM-" + UUID.randomUUID(), "completed", "Erika"), key);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("programme");
         assertThat(rows("vaccination_event")).isEqualTo(events);
@@ -117,10 +162,17 @@ class SendersIT extends HubTestSupport {
     @Test
     void theMailedLinkOpensItsCertificateOnlyAndIsAudited() throws Exception {
         String record = "IMM-" + UUID.randomUUID();
-        String eventId = json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY)).get("id").asText();
+        String eventId = json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY))
+                .get("id")
+                .asText();
         String certificateId = awaitCertified(eventId);
-        MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(() -> List.of(MAIL.getReceivedMessages()).stream()
-                .filter(m -> content(m).contains(certificateId)).findFirst().orElse(null), m -> m != null);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> List.of(MAIL.getReceivedMessages()).stream()
+                                .filter(m -> content(m).contains(certificateId))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
         Matcher link = LINK.matcher(content(mail));
         assertThat(link.find()).isTrue();
         assertThat(link.group(2)).isEqualTo(certificateId);
@@ -129,11 +181,21 @@ class SendersIT extends HubTestSupport {
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.headers().firstValue("Content-Type")).hasValue("application/pdf");
         String token = link.group(1).substring(link.group(1).indexOf("token=") + 6);
-        assertThat(send("GET", "/api/v1/certificates/" + certificateId + "?token=" + token, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/events/" + eventId + "?token=" + token, null).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/v1/certificates/" + certificateId + "/certificate.pdf", null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + tampered(token), null)
-                .statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/certificates/" + certificateId + "?token=" + token, null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/events/" + eventId + "?token=" + token, null)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/v1/certificates/" + certificateId + "/certificate.pdf", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send(
+                                "GET",
+                                "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + tampered(token),
+                                null)
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(audit("download")).anySatisfy(row -> {
             assertThat(row.get("targetId").asText()).isEqualTo(certificateId);
             assertThat(row.get("role").asText()).isEqualTo("citizen");
@@ -147,7 +209,8 @@ class SendersIT extends HubTestSupport {
     }
 
     private int postRecord(String key) {
-        return post("/fhir/r4", "application/fhir+json", bundle("IMM-" + UUID.randomUUID(), "completed", "Erika"), key).statusCode();
+        return post("/fhir/r4", "application/fhir+json", bundle("IMM-" + UUID.randomUUID(), "completed", "Erika"), key)
+                .statusCode();
     }
 
     private List<JsonNode> audit(String action) {
@@ -163,7 +226,8 @@ class SendersIT extends HubTestSupport {
     }
 
     private static String bundle(String record, String status, String given) {
-        return example("immunization-bundle.json").replace("IMM-2021-000147", record)
+        return example("immunization-bundle.json")
+                .replace("IMM-2021-000147", record)
                 .replace("\"status\": \"completed\"", "\"status\": \"" + status + "\"")
                 .replace("\"Erika\"", "\"" + given + "\"");
     }
@@ -172,7 +236,9 @@ class SendersIT extends HubTestSupport {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             message.writeTo(out);
-            return out.toString(java.nio.charset.StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=");
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("=\r\n", "")
+                    .replace("=3D", "=");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,8 @@ class SigningKeyProvidersTest {
 
     @Test
     void theKeystoreIsTheDefaultAndIsCreatedWithDevelopmentKeys() {
-        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null));
+        SigningKeyProvider keys =
+                SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null));
         assertThat(keys).isInstanceOf(KeyStoreSigningKeyProvider.class);
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey().getAlgorithm()).isIn("Ed25519", "EdDSA");
     }
@@ -38,8 +39,12 @@ class SigningKeyProvidersTest {
         Path pem = dir.resolve("w3c.key.pem");
         Files.writeString(pem, pkcs8Pem(w3c));
 
-        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pem",
-                Map.of(KeyPurpose.W3C_VC, List.of(new CerthubProperties.PemKeyFiles(pem, null))), null));
+        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(
+                dir,
+                null,
+                "pem",
+                Map.of(KeyPurpose.W3C_VC, List.of(new CerthubProperties.PemKeyFiles(pem, null))),
+                null));
 
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey()).isEqualTo(w3c.publicKey());
     }

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /** The ID and funding adapters are chosen by name among the beans present, a country's own adapter included. */
 class ConnectorSelectionTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(HubBeans.class, ConnectorConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(HubBeans.class, ConnectorConfiguration.class);
 
     @Test
     void withoutAChoiceTheHubChecksNoIdAndTheGovernmentFunds() {
@@ -36,15 +36,22 @@ class ConnectorSelectionTest {
         context.withUserConfiguration(CountryAdapters.class)
                 .withPropertyValues("certhub.connectors.id.provider=mosip", "certhub.connectors.payment.provider=nhis")
                 .run(hub -> {
-                    assertThat(hub.getBean(IdVerifier.class).verify(IdVerifierContract.ACCEPTED).verifier()).isEqualTo("mosip");
+                    assertThat(hub.getBean(IdVerifier.class)
+                                    .verify(IdVerifierContract.ACCEPTED)
+                                    .verifier())
+                            .isEqualTo("mosip");
                     assertThat(hub.getBean(PaymentGateway.class).name()).isEqualTo("nhis");
                 });
     }
 
     @Test
     void aNameNoAdapterHasStopsTheStartNamingThePropertyAndTheAdaptersPresent() {
-        context.withUserConfiguration(CountryAdapters.class).withPropertyValues("certhub.connectors.id.provider=aadhaar")
-                .run(hub -> assertThat(hub).hasFailed().getFailure().rootCause()
+        context.withUserConfiguration(CountryAdapters.class)
+                .withPropertyValues("certhub.connectors.id.provider=aadhaar")
+                .run(hub -> assertThat(hub)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("certhub.connectors.id.provider is aadhaar")
                         .hasMessageContaining("present: mosip, none"));
     }
@@ -53,13 +60,20 @@ class ConnectorSelectionTest {
     void twoAdaptersOfOneNameStopTheStart() {
         context.withUserConfiguration(CountryAdapters.class, AnotherMosip.class)
                 .withPropertyValues("certhub.connectors.id.provider=mosip")
-                .run(hub -> assertThat(hub).hasFailed().getFailure().rootCause().hasMessageContaining("two adapters are named mosip"));
+                .run(hub -> assertThat(hub)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("two adapters are named mosip"));
     }
 
     @Test
     void theRestAdapterIsBuiltOnlyWhenChosenAndThenNeedsItsSettings() {
         context.withPropertyValues("certhub.connectors.payment.provider=rest")
-                .run(hub -> assertThat(hub).hasFailed().getFailure().rootCause()
+                .run(hub -> assertThat(hub)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("certhub.connectors.payment.rest.* is not configured"));
     }
 
@@ -73,7 +87,7 @@ class ConnectorSelectionTest {
 
         @Bean
         AuditSink auditSink() {
-            return record -> { };
+            return record -> {};
         }
     }
 

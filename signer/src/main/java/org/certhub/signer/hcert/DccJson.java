@@ -2,6 +2,7 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
 import org.certhub.model.PartialDate;
@@ -9,8 +10,6 @@ import org.certhub.model.PersonName;
 import org.certhub.model.Vaccination;
 import org.certhub.signer.SkipReason;
 import org.certhub.signer.UnsupportedRecordException;
-
-import java.util.regex.Pattern;
 
 /**
  * The DCC JSON (schema 1.3.0) of a vaccination certificate. The vaccination's codes are used as given: the
@@ -22,12 +21,12 @@ public final class DccJson {
 
     /** The DCC schema version this hub writes. */
     public static final String SCHEMA_VERSION = "1.3.0";
+
     private static final int MAX_TEXT = 80;
     private static final Pattern BIRTH_YEAR = Pattern.compile("(19|20)\\d\\d.*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private DccJson() {
-    }
+    private DccJson() {}
 
     /**
      * @throws UnsupportedRecordException when the record lacks something the schema requires (a code, the number
@@ -45,11 +44,16 @@ public final class DccJson {
         v.put("tg", required(vaccination.disease(), "disease targeted (tg)", SkipReason.NO_TARGET_DISEASE));
         v.put("vp", required(vaccination.vaccine(), "vaccine or prophylaxis (vp)", SkipReason.NO_VACCINE_TYPE));
         v.put("mp", required(vaccination.product(), "medicinal product (mp)", SkipReason.NO_MEDICINAL_PRODUCT));
-        v.put("ma", required(vaccination.manufacturer(), "marketing authorisation holder or manufacturer (ma)",
-                SkipReason.NO_MANUFACTURER));
+        v.put(
+                "ma",
+                required(
+                        vaccination.manufacturer(),
+                        "marketing authorisation holder or manufacturer (ma)",
+                        SkipReason.NO_MANUFACTURER));
         v.put("dn", vaccination.doseNumber());
         if (vaccination.totalDoses() == null) {
-            throw new UnsupportedRecordException(SkipReason.NO_SERIES_DOSES, "EU DCC needs the total doses in the series (sd)");
+            throw new UnsupportedRecordException(
+                    SkipReason.NO_SERIES_DOSES, "EU DCC needs the total doses in the series (sd)");
         }
         v.put("sd", vaccination.totalDoses());
         v.put("dt", vaccination.date().toString());
@@ -83,7 +87,8 @@ public final class DccJson {
             nam.put("gnt", gnt);
         }
         if (fnt.isEmpty() && gnt.isEmpty()) {
-            throw new UnsupportedRecordException(SkipReason.NO_LATIN_NAME, "EU DCC needs a name with Latin letters for its ICAO 9303 form");
+            throw new UnsupportedRecordException(
+                    SkipReason.NO_LATIN_NAME, "EU DCC needs a name with Latin letters for its ICAO 9303 form");
         }
         return nam;
     }
@@ -93,7 +98,8 @@ public final class DccJson {
             return "";
         }
         if (!BIRTH_YEAR.matcher(birthDate.iso()).matches()) {
-            throw new UnsupportedRecordException(SkipReason.BIRTH_DATE_OUT_OF_RANGE, "EU DCC birth dates must lie in 1900 to 2099");
+            throw new UnsupportedRecordException(
+                    SkipReason.BIRTH_DATE_OUT_OF_RANGE, "EU DCC birth dates must lie in 1900 to 2099");
         }
         return birthDate.iso();
     }
@@ -110,13 +116,15 @@ public final class DccJson {
             return issuerCountry;
         }
         if (!COUNTRY.matcher(recorded).matches()) {
-            throw new UnsupportedRecordException(SkipReason.NO_COUNTRY_CODE, "country of vaccination must be an ISO 3166-1 alpha-2 code");
+            throw new UnsupportedRecordException(
+                    SkipReason.NO_COUNTRY_CODE, "country of vaccination must be an ISO 3166-1 alpha-2 code");
         }
         return recorded;
     }
 
     private static String truncate(String text) {
-        return text.codePointCount(0, text.length()) <= MAX_TEXT ? text
+        return text.codePointCount(0, text.length()) <= MAX_TEXT
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT));
     }
 }

@@ -2,6 +2,12 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
 import org.certhub.model.Certificate;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
@@ -9,13 +15,6 @@ import org.certhub.signer.UnsupportedRecordException;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.SigningKey;
 import org.certhub.signer.keys.SigningKeyProvider;
-
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * EU Digital COVID Certificates (HCERT 1.0.x): DCC JSON, CWT claims, COSE_Sign1 signed by the active
@@ -79,7 +78,8 @@ public final class EuDccFormat implements CredentialFormat {
         byte[] protectedHeader = CoseSign1.protectedHeader(settings.algorithm(), kid);
         byte[] signature;
         try {
-            signature = settings.algorithm().sign(key.privateKey(), key.provider(), CoseSign1.toBeSigned(protectedHeader, payload));
+            signature = settings.algorithm()
+                    .sign(key.privateKey(), key.provider(), CoseSign1.toBeSigned(protectedHeader, payload));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing with EU DCC key " + key.kid() + " failed", e);
         }

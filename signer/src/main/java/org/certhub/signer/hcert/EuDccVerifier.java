@@ -2,12 +2,6 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.certhub.signer.CredentialVerifier;
-import org.certhub.signer.VerificationResult;
-import org.certhub.signer.keys.KeyPurpose;
-import org.certhub.signer.keys.TrustedKey;
-import org.certhub.signer.keys.TrustedKeys;
-
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.certhub.signer.CredentialVerifier;
+import org.certhub.signer.VerificationResult;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.TrustedKey;
+import org.certhub.signer.keys.TrustedKeys;
 
 /**
  * Verifies {@code HC1:} texts: decoding stage by stage ({@link HcertCodec}), then the COSE signature with a
@@ -60,7 +59,8 @@ public final class EuDccVerifier implements CredentialVerifier {
         } catch (HcertException e) {
             return VerificationResult.invalid(EuDccFormat.ID, e.stage().reason());
         }
-        String kid = decoded.cose().kid().map(Base64.getEncoder()::encodeToString).orElse(null);
+        String kid =
+                decoded.cose().kid().map(Base64.getEncoder()::encodeToString).orElse(null);
         HcertPayload payload = decoded.payload();
         Map<String, Object> subject = subject(payload.dcc());
         String certificateId = certificateId(payload.dcc());
@@ -75,7 +75,8 @@ public final class EuDccVerifier implements CredentialVerifier {
             checkSchema(payload);
             StatementValidity.check(payload, at);
         } catch (HcertException e) {
-            return new VerificationResult(false, EuDccFormat.ID, e.stage().reason(), issuer, subject, certificateId, kid);
+            return new VerificationResult(
+                    false, EuDccFormat.ID, e.stage().reason(), issuer, subject, certificateId, kid);
         }
         return new VerificationResult(true, EuDccFormat.ID, null, issuer, subject, certificateId, kid);
     }
@@ -87,12 +88,15 @@ public final class EuDccVerifier implements CredentialVerifier {
      *                        at {@link HcertStage#SIGNATURE} when none of them verifies the signature
      */
     public TrustedKey checkSignature(CoseSign1 cose) {
-        byte[] kid = cose.kid().orElseThrow(() -> new HcertException(HcertStage.KEY_LOOKUP, "no kid in the COSE headers"));
-        List<TrustedKey> candidates = trustedKeys.find(KeyPurpose.EU_DCC, Base64.getEncoder().encodeToString(kid));
+        byte[] kid =
+                cose.kid().orElseThrow(() -> new HcertException(HcertStage.KEY_LOOKUP, "no kid in the COSE headers"));
+        List<TrustedKey> candidates =
+                trustedKeys.find(KeyPurpose.EU_DCC, Base64.getEncoder().encodeToString(kid));
         if (candidates.isEmpty()) {
             throw new HcertException(HcertStage.KEY_LOOKUP, "no trusted document signer has this kid");
         }
-        CoseAlgorithm algorithm = cose.algorithmId().flatMap(CoseAlgorithm::ofCoseId)
+        CoseAlgorithm algorithm = cose.algorithmId()
+                .flatMap(CoseAlgorithm::ofCoseId)
                 .orElseThrow(() -> new HcertException(HcertStage.SIGNATURE, "missing or unsupported COSE algorithm"));
         byte[] toBeSigned = cose.toBeSigned();
         byte[] signature = cose.signature();
@@ -130,7 +134,8 @@ public final class EuDccVerifier implements CredentialVerifier {
         String type = payload.certificateType()
                 .orElseThrow(() -> new HcertException(HcertStage.SCHEMA, "the DCC must hold exactly one of v, t, r"));
         if (key.certificate() != null && !DocumentSigners.maySign(key.certificate(), type)) {
-            throw new HcertException(HcertStage.KEY_USAGE, "document signer is not authorised for this certificate type");
+            throw new HcertException(
+                    HcertStage.KEY_USAGE, "document signer is not authorised for this certificate type");
         }
     }
 

@@ -22,13 +22,18 @@ public final class StatementValidity {
 
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter();
 
-    private StatementValidity() {
-    }
+    private StatementValidity() {}
 
     /**
      * Checks every statement of the DCC against the verification time.
@@ -74,7 +79,8 @@ public final class StatementValidity {
         String text = text(statement, field);
         try {
             TemporalAccessor parsed = DATE_TIME.parse(text);
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? Instant.from(parsed)
                     : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             throw new HcertException(HcertStage.SCHEMA, field + " is not a date-time", e);

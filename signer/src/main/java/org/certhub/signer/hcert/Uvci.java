@@ -19,13 +19,13 @@ public final class Uvci {
      * {@code examples/Luhn-Mod-N/luhn_mod_n.py}): upper-case letters, then digits, '/' and ':'.
      */
     static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:";
+
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final int UNIQUE_LENGTH = 26;
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private Uvci() {
-    }
+    private Uvci() {}
 
     /** The UVCI of a certificate id, e.g. {@code URN:UVCI:01:IN:CERTHUB/3ZK...#Q}. */
     public static String of(String country, String issuerPrefix, String certificateId) {
@@ -61,7 +61,9 @@ public final class Uvci {
     /** Whether a UVCI's check character (after '#') matches its body. */
     public static boolean hasValidCheckCharacter(String uvci) {
         int hash = uvci.lastIndexOf('#');
-        return hash > 0 && hash == uvci.length() - 2 && checkCharacter(uvci.substring(0, hash)) == uvci.charAt(hash + 1);
+        return hash > 0
+                && hash == uvci.length() - 2
+                && checkCharacter(uvci.substring(0, hash)) == uvci.charAt(hash + 1);
     }
 
     private static String unique(String certificateId) {

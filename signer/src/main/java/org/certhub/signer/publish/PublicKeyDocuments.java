@@ -34,8 +34,7 @@ public final class PublicKeyDocuments {
     public static final String JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PublicKeyDocuments() {
-    }
+    private PublicKeyDocuments() {}
 
     /**
      * The SMART Health Card issuer's JWK set ({@code /.well-known/jwks.json}): the SHC keys only, each an EC P-256
@@ -54,7 +53,11 @@ public final class PublicKeyDocuments {
             }
             String kid = ShcFormat.thumbprintOf(ec);
             Map<String, Object> jwk = new ECKey.Builder(Curve.P_256, ec)
-                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build().toJSONObject();
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .build()
+                    .toJSONObject();
             jwk.put("crlVersion", crlVersion.applyAsLong(kid));
             jwks.add(jwk);
         }
@@ -101,15 +104,24 @@ public final class PublicKeyDocuments {
     private static JWK jwk(SigningKey key) {
         if (Ed25519Keys.isEd25519(key.publicKey())) {
             return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Ed25519Keys.raw(key.publicKey())))
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.EdDSA)
+                    .build();
         }
         if (key.publicKey() instanceof ECPublicKey ec) {
             return new ECKey.Builder(Curve.P_256, ec)
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .build();
         }
         if (key.publicKey() instanceof RSAPublicKey rsa) {
             return new RSAKey.Builder(rsa)
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.PS256).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.PS256)
+                    .build();
         }
         throw new IllegalArgumentException("cannot publish a " + key.publicKey().getAlgorithm() + " key");
     }

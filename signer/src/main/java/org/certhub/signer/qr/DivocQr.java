@@ -23,8 +23,7 @@ public final class DivocQr {
     public static final String ENTRY_NAME = "certificate.json";
     static final int MAX_UNCOMPRESSED_BYTES = 64 * 1024;
 
-    private DivocQr() {
-    }
+    private DivocQr() {}
 
     /** Whether the bytes start like a zip file ({@code PK\3\4}). */
     public static boolean isZip(byte[] bytes) {
@@ -57,9 +56,12 @@ public final class DivocQr {
             if (zip.getNextEntry() != null) {
                 throw new IllegalArgumentException("the zip holds more than " + ENTRY_NAME);
             }
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(json)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("the certificate is not UTF-8", e);
         } catch (IOException e) {
@@ -75,7 +77,8 @@ public final class DivocQr {
         while ((read = in.read(buffer)) > 0) {
             total += read;
             if (total > MAX_UNCOMPRESSED_BYTES) {
-                throw new IllegalArgumentException("the certificate is larger than " + MAX_UNCOMPRESSED_BYTES + " bytes");
+                throw new IllegalArgumentException(
+                        "the certificate is larger than " + MAX_UNCOMPRESSED_BYTES + " bytes");
             }
             out.write(buffer, 0, read);
         }

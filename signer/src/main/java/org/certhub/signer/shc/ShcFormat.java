@@ -1,19 +1,5 @@
 package org.certhub.signer.shc;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +15,19 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.certhub.model.Certificate;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
@@ -94,7 +93,10 @@ public final class ShcFormat implements CredentialFormat {
             }
             boolean https = "https".equals(uri.getScheme());
             boolean localHttp = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
-            if (!(https || localHttp) || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+            if (!(https || localHttp)
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
                     || issuer.endsWith("/")) {
                 throw new IllegalArgumentException(
                         "SHC issuer must be an https URL without query, fragment or trailing slash: " + issuer);
@@ -131,7 +133,10 @@ public final class ShcFormat implements CredentialFormat {
     public SignedCredential sign(Certificate certificate) {
         SigningKey key = keys.activeKey(KeyPurpose.SHC);
         String kid = thumbprint(key);
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).customParam("zip", "DEF").build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(kid)
+                .customParam("zip", "DEF")
+                .build();
         int maxDoses = Integer.MAX_VALUE;
         while (true) {
             JsonNode bundle = bundle(certificate, maxDoses);
@@ -155,8 +160,8 @@ public final class ShcFormat implements CredentialFormat {
             ECDSASigner signer = new ECDSASigner(key.privateKey(), Curve.P_256);
             // an HSM key signs only through its own provider; software keys sign with BouncyCastle, about
             // twice as fast as the JDK's SunEC for P-256
-            signer.getJCAContext().setProvider(
-                    key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
+            signer.getJCAContext()
+                    .setProvider(key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
             jws.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("SHC signing failed with key " + kid, e);
@@ -209,7 +214,8 @@ public final class ShcFormat implements CredentialFormat {
     private static int immunizations(JsonNode bundle) {
         int count = 0;
         for (JsonNode entry : bundle.path("entry")) {
-            if ("Immunization".equals(entry.path("resource").path("resourceType").asText())) {
+            if ("Immunization"
+                    .equals(entry.path("resource").path("resourceType").asText())) {
                 count++;
             }
         }
@@ -239,7 +245,10 @@ public final class ShcFormat implements CredentialFormat {
             if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
                 throw new IllegalStateException("SHC keys must be on curve P-256");
             }
-            return new ECKey.Builder(Curve.P_256, ec).build().computeThumbprint().toString();
+            return new ECKey.Builder(Curve.P_256, ec)
+                    .build()
+                    .computeThumbprint()
+                    .toString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the JWK thumbprint", e);
         }
@@ -249,8 +258,11 @@ public final class ShcFormat implements CredentialFormat {
         return thumbprints.computeIfAbsent(key.publicKey(), publicKey -> {
             String thumbprint = thumbprintOf(publicKey);
             if (!thumbprint.equals(key.kid())) {
-                LOG.warn("SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
-                        + "published JWKS must list", key.kid(), thumbprint);
+                LOG.warn(
+                        "SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
+                                + "published JWKS must list",
+                        key.kid(),
+                        thumbprint);
             }
             return thumbprint;
         });

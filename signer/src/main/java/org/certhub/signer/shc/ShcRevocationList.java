@@ -1,10 +1,9 @@
 package org.certhub.signer.shc;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A key's card revocation list as the SMART Health Cards specification publishes it at
@@ -26,7 +25,8 @@ public record ShcRevocationList(String kid, long ctr, List<String> rids) {
     }
 
     public String json() {
-        ObjectNode crl = JSON.createObjectNode().put("kid", kid).put("method", "rid").put("ctr", ctr);
+        ObjectNode crl =
+                JSON.createObjectNode().put("kid", kid).put("method", "rid").put("ctr", ctr);
         rids.forEach(crl.putArray("rids")::add);
         return crl.toString();
     }

@@ -44,8 +44,7 @@ public final class TrustDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_FILE_BYTES = 1 << 20;
 
-    private TrustDirectory() {
-    }
+    private TrustDirectory() {}
 
     /** The keys in the folder by purpose; an absent or null folder trusts no one else. */
     public static Map<KeyPurpose, List<TrustedKey>> load(Path dir) {
@@ -61,8 +60,12 @@ public final class TrustDirectory {
                 }
                 if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".der")) {
                     for (X509Certificate certificate : certificates(file)) {
-                        keys.get(KeyPurpose.EU_DCC).add(new TrustedKey(KeyIds.euDcc(certificate), certificate.getPublicKey(),
-                                certificate.getSubjectX500Principal().getName(), certificate));
+                        keys.get(KeyPurpose.EU_DCC)
+                                .add(new TrustedKey(
+                                        KeyIds.euDcc(certificate),
+                                        certificate.getPublicKey(),
+                                        certificate.getSubjectX500Principal().getName(),
+                                        certificate));
                     }
                 } else if (name.endsWith(".json")) {
                     readJwkSet(file, keys);
@@ -77,7 +80,8 @@ public final class TrustDirectory {
     private static List<X509Certificate> certificates(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an X.509 certificate file: " + file, e);
         }
@@ -112,17 +116,25 @@ public final class TrustDirectory {
             }
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             for (JsonNode entry : list) {
-                if (entry.hasNonNull("certificateType") && !"DSC".equals(entry.get("certificateType").asText())) {
+                if (entry.hasNonNull("certificateType")
+                        && !"DSC".equals(entry.get("certificateType").asText())) {
                     continue;
                 }
-                byte[] der = java.util.Base64.getDecoder().decode(entry.path("rawData").asText());
-                X509Certificate certificate = (X509Certificate) x509.generateCertificate(new java.io.ByteArrayInputStream(der));
+                byte[] der = java.util.Base64.getDecoder()
+                        .decode(entry.path("rawData").asText());
+                X509Certificate certificate =
+                        (X509Certificate) x509.generateCertificate(new java.io.ByteArrayInputStream(der));
                 String kid = KeyIds.euDcc(certificate);
                 if (entry.hasNonNull("kid") && !kid.equals(entry.get("kid").asText())) {
-                    throw new IllegalArgumentException("trust list entry's kid does not match its certificate: " + source);
+                    throw new IllegalArgumentException(
+                            "trust list entry's kid does not match its certificate: " + source);
                 }
-                keys.get(KeyPurpose.EU_DCC).add(new TrustedKey(kid, certificate.getPublicKey(),
-                        certificate.getSubjectX500Principal().getName(), certificate));
+                keys.get(KeyPurpose.EU_DCC)
+                        .add(new TrustedKey(
+                                kid,
+                                certificate.getPublicKey(),
+                                certificate.getSubjectX500Principal().getName(),
+                                certificate));
             }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not a readable EU DCC trust list: " + source, e);
@@ -130,7 +142,8 @@ public final class TrustDirectory {
         return freeze(keys);
     }
 
-    private static void readJwkSet(byte[] json, String file, Map<KeyPurpose, List<TrustedKey>> keys) throws IOException {
+    private static void readJwkSet(byte[] json, String file, Map<KeyPurpose, List<TrustedKey>> keys)
+            throws IOException {
         JsonNode root = JSON.readTree(json);
         JsonNode list = root == null ? null : root.get("keys");
         if (list == null || !list.isArray()) {

@@ -20,20 +20,21 @@ public final class BitstringStatusList {
 
     /** Bits per list: the specification's minimum (16 KiB), which gives holders herd privacy. */
     public static final int LIST_SIZE = 131_072;
+
     public static final String ENTRY_TYPE = "BitstringStatusListEntry";
     public static final String CREDENTIAL_TYPE = "BitstringStatusListCredential";
     public static final String LIST_TYPE = "BitstringStatusList";
     public static final String PURPOSE = "revocation";
     private static final int LIST_BYTES = LIST_SIZE / 8;
 
-    private BitstringStatusList() {
-    }
+    private BitstringStatusList() {}
 
     /** The {@code credentialStatus} entry for the certificate at {@code index}, its lists under {@code listBaseUrl}. */
     static JsonObject entry(String listBaseUrl, long index) {
         String list = listUrl(listBaseUrl, index / LIST_SIZE);
         String position = Long.toString(index % LIST_SIZE);
-        return JsonP.PROVIDER.createObjectBuilder()
+        return JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("id", list + "#" + position)
                 .add("type", ENTRY_TYPE)
                 .add("statusPurpose", PURPOSE)
@@ -75,7 +76,8 @@ public final class BitstringStatusList {
             throw new IllegalArgumentException("not a multibase base64url encodedList");
         }
         byte[] bits;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(encodedList.substring(1))))) {
+        try (InputStream in = new GZIPInputStream(
+                new ByteArrayInputStream(Base64.getUrlDecoder().decode(encodedList.substring(1))))) {
             // read one byte more than the largest list certhub accepts, so a compression bomb stops here
             bits = in.readNBytes(16 * LIST_BYTES + 1);
         } catch (IOException e) {

@@ -31,7 +31,8 @@ final class DivocJwsSuites {
     static final String RSA = "RsaSignature2018";
     static final String ED25519 = "Ed25519Signature2018";
     /** RSASSA-PSS as node-forge signs it for jsonld-signatures: SHA-256, MGF1 with SHA-256, 32-byte salt. */
-    private static final PSSParameterSpec PS256 = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+    private static final PSSParameterSpec PS256 =
+            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
 
     private final RdfCanonicalizer canonicalizer;
 
@@ -45,7 +46,10 @@ final class DivocJwsSuites {
 
     /** The bytes the JWS payload stands for: {@code proofOptions} must not hold {@code jws}. */
     byte[] verifyData(JsonObject credentialWithoutProof, JsonObject proofOptions) throws JsonLdError {
-        JsonObject options = JsonP.PROVIDER.createObjectBuilder(proofOptions).add("@context", JsonLdContexts.SECURITY_V2).build();
+        JsonObject options = JsonP.PROVIDER
+                .createObjectBuilder(proofOptions)
+                .add("@context", JsonLdContexts.SECURITY_V2)
+                .build();
         byte[] proofHash = canonicalizer.hash(options);
         byte[] documentHash = canonicalizer.hash(credentialWithoutProof);
         byte[] data = new byte[proofHash.length + documentHash.length];
@@ -56,10 +60,14 @@ final class DivocJwsSuites {
 
     /** The detached RsaSignature2018 JWS over {@code data}: PS256 with {@code key}, in its own provider when it has one. */
     static String rsaJws(SigningKey key, byte[] data) {
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"alg\":\"PS256\",\"b64\":false,\"crit\":[\"b64\"]}".getBytes(StandardCharsets.US_ASCII));
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "{\"alg\":\"PS256\",\"b64\":false,\"crit\":[\"b64\"]}".getBytes(StandardCharsets.US_ASCII));
         try {
-            Signature pss = key.provider() == null ? Signature.getInstance("RSASSA-PSS") : Signature.getInstance("RSASSA-PSS", key.provider());
+            Signature pss = key.provider() == null
+                    ? Signature.getInstance("RSASSA-PSS")
+                    : Signature.getInstance("RSASSA-PSS", key.provider());
             pss.setParameter(PS256);
             pss.initSign(key.privateKey());
             pss.update((header + ".").getBytes(StandardCharsets.US_ASCII));
@@ -87,7 +95,8 @@ final class DivocJwsSuites {
         System.arraycopy(prefix, 0, signed, 0, prefix.length);
         System.arraycopy(data, 0, signed, prefix.length, data.length);
         if (ED25519.equals(proofType)) {
-            return Ed25519Keys.isEd25519(key) && Ed25519Keys.verify(Ed25519Keys.publicParameters(key), signed, signature);
+            return Ed25519Keys.isEd25519(key)
+                    && Ed25519Keys.verify(Ed25519Keys.publicParameters(key), signed, signature);
         }
         if (!(key instanceof RSAPublicKey)) {
             return false;
@@ -106,17 +115,20 @@ final class DivocJwsSuites {
     /** The protected header: exactly the suite's algorithm, {@code b64: false} and {@code crit: ["b64"]}. */
     private static boolean headerFits(String proofType, String encodedHeader) {
         JsonObject header;
-        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(
-                new String(Base64.getUrlDecoder().decode(encodedHeader), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(
+                new StringReader(new String(Base64.getUrlDecoder().decode(encodedHeader), StandardCharsets.UTF_8)))) {
             header = reader.readObject();
         } catch (IllegalArgumentException | JsonException | ClassCastException e) {
             return false;
         }
         String alg = RSA.equals(proofType) ? "PS256" : "EdDSA";
         return header.size() == 3
-                && header.get("alg") instanceof JsonString a && a.getString().equals(alg)
+                && header.get("alg") instanceof JsonString a
+                && a.getString().equals(alg)
                 && header.get("b64") == JsonValue.FALSE
-                && header.get("crit") instanceof JsonArray crit && crit.size() == 1
-                && crit.get(0) instanceof JsonString b64 && b64.getString().equals("b64");
+                && header.get("crit") instanceof JsonArray crit
+                && crit.size() == 1
+                && crit.get(0) instanceof JsonString b64
+                && b64.getString().equals("b64");
     }
 }

@@ -30,13 +30,11 @@ public final class JsonLdContexts implements DocumentLoader {
     public static final String SECURITY_V1 = "https://w3id.org/security/v1";
     public static final String SECURITY_V2 = "https://w3id.org/security/v2";
     /** The namespaces DIVOC deployments name DIVOC's published vaccination context v1 under. */
-    public static final List<String> DIVOC_VACCINATION_V1 = List.of(
-            "https://cowin.gov.in/credentials/vaccination/v1",
-            "https://divoc.dev/credentials/vaccination/v1");
+    public static final List<String> DIVOC_VACCINATION_V1 =
+            List.of("https://cowin.gov.in/credentials/vaccination/v1", "https://divoc.dev/credentials/vaccination/v1");
     /** The namespaces of DIVOC's vaccination context v2 (which adds {@code dob}, {@code icd11Code}, {@code prophylaxis}). */
-    public static final List<String> DIVOC_VACCINATION_V2 = List.of(
-            "https://cowin.gov.in/credentials/vaccination/v2",
-            "https://divoc.dev/credentials/vaccination/v2");
+    public static final List<String> DIVOC_VACCINATION_V2 =
+            List.of("https://cowin.gov.in/credentials/vaccination/v2", "https://divoc.dev/credentials/vaccination/v2");
 
     private static final String RESOURCES = "/org/certhub/signer/w3c/contexts/";
     private static final String VACCINATION_RESOURCE = "vaccination-v1.jsonld";

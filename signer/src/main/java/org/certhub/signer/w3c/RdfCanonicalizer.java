@@ -7,7 +7,6 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
 import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
-import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.json.JsonUtils;
@@ -63,6 +62,7 @@ final class RdfCanonicalizer {
     private final JsonLdContexts contexts;
     /** Never changed after construction: read by every thread. */
     private final JsonLdOptions options;
+
     private final Map<JsonValue, ActiveContext> activeContexts = new ConcurrentHashMap<>();
     /** The longest one canonicalisation may take, or null for no limit. */
     private final Duration limit;
@@ -95,13 +95,15 @@ final class RdfCanonicalizer {
     /** The canonical N-Quads of the document. */
     String canonical(JsonObject document) throws JsonLdError {
         try {
-            return canonicalWithin(document, limit == null ? RdfCanonTicker.EMPTY : new RdfCanonTimeTicker(limit.toMillis()));
+            return canonicalWithin(
+                    document, limit == null ? RdfCanonTicker.EMPTY : new RdfCanonTimeTicker(limit.toMillis()));
         } catch (IllegalStateException e) {
             if (limit == null) {
                 throw e;
             }
             // the time ticker's only way to stop the algorithm
-            throw new JsonLdError(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED, "canonicalisation took longer than " + limit);
+            throw new JsonLdError(
+                    JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED, "canonicalisation took longer than " + limit);
         }
     }
 
@@ -129,7 +131,8 @@ final class RdfCanonicalizer {
     /** SHA-256 of the canonical N-Quads. */
     byte[] hash(JsonObject document) throws JsonLdError {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical(document).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(canonical(document).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JRE", e);
         }
@@ -147,7 +150,9 @@ final class RdfCanonicalizer {
         if (cached != null) {
             return cached;
         }
-        ActiveContext processed = new ActiveContext(null, null, ProcessingRuntime.of(options)).newContext().create(context, null);
+        ActiveContext processed = new ActiveContext(null, null, ProcessingRuntime.of(options))
+                .newContext()
+                .create(context, null);
         if (activeContexts.size() < MAX_ACTIVE_CONTEXTS) {
             activeContexts.putIfAbsent(context, processed);
         }

@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +62,7 @@ public final class W3cVcFormat implements CredentialFormat {
     private final StatusListIndexes statusIndexes;
     /** Set for DIVOC's form: RsaSignature2018 credentials naming this DIVOC vaccination context. */
     private final String divocContextUrl;
+
     private final DivocJwsSuites divocSuites;
 
     /** Credentials without a {@code credentialStatus}: their revocation is known only to this hub's verifier. */
@@ -73,16 +74,24 @@ public final class W3cVcFormat implements CredentialFormat {
      * Credentials with a Bitstring Status List {@code credentialStatus} entry: the lists are
      * {@code statusListBaseUrl + n}, and {@code statusIndexes} gives each certificate its index.
      */
-    public W3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys, String statusListBaseUrl, StatusListIndexes statusIndexes) {
+    public W3cVcFormat(
+            W3cVcSettings settings,
+            SigningKeyProvider keys,
+            String statusListBaseUrl,
+            StatusListIndexes statusIndexes) {
         this(settings, keys, statusListBaseUrl, statusIndexes, null);
     }
 
-    private W3cVcFormat(W3cVcSettings settings, SigningKeyProvider keys, String statusListBaseUrl, StatusListIndexes statusIndexes,
-                        String divocContextUrl) {
+    private W3cVcFormat(
+            W3cVcSettings settings,
+            SigningKeyProvider keys,
+            String statusListBaseUrl,
+            StatusListIndexes statusIndexes,
+            String divocContextUrl) {
         this.settings = settings;
         this.keys = keys;
-        RdfCanonicalizer canonicalizer = new RdfCanonicalizer(new JsonLdContexts(settings.contextUrl(),
-                divocContextUrl == null ? List.of() : List.of(divocContextUrl)));
+        RdfCanonicalizer canonicalizer = new RdfCanonicalizer(new JsonLdContexts(
+                settings.contextUrl(), divocContextUrl == null ? List.of() : List.of(divocContextUrl)));
         this.suite = new Ed25519Signature2020(canonicalizer);
         this.divocSuites = new DivocJwsSuites(canonicalizer);
         this.statusListBaseUrl = statusListBaseUrl;
@@ -98,14 +107,16 @@ public final class W3cVcFormat implements CredentialFormat {
      */
     public static W3cVcFormat divocRsa(W3cVcSettings settings, SigningKeyProvider keys, String divocContextUrl) {
         if (!JsonLdContexts.isDivocV2(divocContextUrl)) {
-            throw new IllegalStateException("RsaSignature2018 credentials name DIVOC's vaccination context v2 (a namespace "
-                    + "ending in /v2, which defines dob, icd11Code and prophylaxis), not " + divocContextUrl);
+            throw new IllegalStateException(
+                    "RsaSignature2018 credentials name DIVOC's vaccination context v2 (a namespace "
+                            + "ending in /v2, which defines dob, icd11Code and prophylaxis), not " + divocContextUrl);
         }
         if (!(keys.activeKey(KeyPurpose.W3C_VC).publicKey() instanceof RSAPublicKey)) {
             throw new IllegalStateException("RsaSignature2018 needs an RSA W3C_VC signing key; the active one is "
                     + keys.activeKey(KeyPurpose.W3C_VC).publicKey().getAlgorithm());
         }
-        return new W3cVcFormat(settings, keys, null, null, java.util.Objects.requireNonNull(divocContextUrl, "divocContextUrl"));
+        return new W3cVcFormat(
+                settings, keys, null, null, java.util.Objects.requireNonNull(divocContextUrl, "divocContextUrl"));
     }
 
     @Override
@@ -118,15 +129,24 @@ public final class W3cVcFormat implements CredentialFormat {
         SigningKey key = keys.activeKey(KeyPurpose.W3C_VC);
         JsonObject credential = credential(certificate);
         if (divocContextUrl != null) {
-            JsonObject divoc = JsonP.PROVIDER.createObjectBuilder(credential).add("@context",
-                    JsonP.PROVIDER.createArrayBuilder().add(JsonLdContexts.CREDENTIALS_V1).add(divocContextUrl)).build();
+            JsonObject divoc = JsonP.PROVIDER
+                    .createObjectBuilder(credential)
+                    .add(
+                            "@context",
+                            JsonP.PROVIDER
+                                    .createArrayBuilder()
+                                    .add(JsonLdContexts.CREDENTIALS_V1)
+                                    .add(divocContextUrl))
+                    .build();
             String document = divocSigned(key, divoc, certificate.issuedAt());
             return new SignedCredential(ID, key.kid(), document, MEDIA_TYPE, document);
         }
         if (statusIndexes != null) {
             long index = statusIndexes.indexFor(certificate.id());
-            credential = JsonP.PROVIDER.createObjectBuilder(credential)
-                    .add("credentialStatus", BitstringStatusList.entry(statusListBaseUrl, index)).build();
+            credential = JsonP.PROVIDER
+                    .createObjectBuilder(credential)
+                    .add("credentialStatus", BitstringStatusList.entry(statusListBaseUrl, index))
+                    .build();
         }
         String document = signed(key, credential, certificate.issuedAt());
         return new SignedCredential(ID, key.kid(), document, MEDIA_TYPE, document);
@@ -141,17 +161,26 @@ public final class W3cVcFormat implements CredentialFormat {
             throw new IllegalStateException("this format publishes no status lists");
         }
         String url = BitstringStatusList.listUrl(statusListBaseUrl, list);
-        JsonObject credential = JsonP.PROVIDER.createObjectBuilder()
+        JsonObject credential = JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("@context", contexts())
                 .add("id", url)
-                .add("type", JsonP.PROVIDER.createArrayBuilder().add("VerifiableCredential").add(BitstringStatusList.CREDENTIAL_TYPE))
+                .add(
+                        "type",
+                        JsonP.PROVIDER
+                                .createArrayBuilder()
+                                .add("VerifiableCredential")
+                                .add(BitstringStatusList.CREDENTIAL_TYPE))
                 .add("issuer", settings.issuer())
                 .add("issuanceDate", instant(now))
-                .add("credentialSubject", JsonP.PROVIDER.createObjectBuilder()
-                        .add("id", url + "#list")
-                        .add("type", BitstringStatusList.LIST_TYPE)
-                        .add("statusPurpose", BitstringStatusList.PURPOSE)
-                        .add("encodedList", BitstringStatusList.encode(revokedPositions)))
+                .add(
+                        "credentialSubject",
+                        JsonP.PROVIDER
+                                .createObjectBuilder()
+                                .add("id", url + "#list")
+                                .add("type", BitstringStatusList.LIST_TYPE)
+                                .add("statusPurpose", BitstringStatusList.PURPOSE)
+                                .add("encodedList", BitstringStatusList.encode(revokedPositions)))
                 .build();
         return signed(keys.activeKey(KeyPurpose.W3C_VC), credential, now);
     }
@@ -164,8 +193,15 @@ public final class W3cVcFormat implements CredentialFormat {
         } catch (JsonLdError e) {
             throw new IllegalStateException("cannot canonicalize the credential: " + e.getCode(), e);
         }
-        JsonObject proof = JsonP.PROVIDER.createObjectBuilder(proofOptions).add("proofValue", Multibase.encodeBase58Btc(signature)).build();
-        return JsonP.PROVIDER.createObjectBuilder(credential).add("proof", proof).build().toString();
+        JsonObject proof = JsonP.PROVIDER
+                .createObjectBuilder(proofOptions)
+                .add("proofValue", Multibase.encodeBase58Btc(signature))
+                .build();
+        return JsonP.PROVIDER
+                .createObjectBuilder(credential)
+                .add("proof", proof)
+                .build()
+                .toString();
     }
 
     private String divocSigned(SigningKey key, JsonObject credential, Instant created) {
@@ -176,12 +212,18 @@ public final class W3cVcFormat implements CredentialFormat {
         } catch (JsonLdError e) {
             throw new IllegalStateException("cannot canonicalize the credential: " + e.getCode(), e);
         }
-        JsonObject proof = JsonP.PROVIDER.createObjectBuilder(proofOptions).add("jws", jws).build();
-        return JsonP.PROVIDER.createObjectBuilder(credential).add("proof", proof).build().toString();
+        JsonObject proof =
+                JsonP.PROVIDER.createObjectBuilder(proofOptions).add("jws", jws).build();
+        return JsonP.PROVIDER
+                .createObjectBuilder(credential)
+                .add("proof", proof)
+                .build()
+                .toString();
     }
 
     private JsonObject proofOptions(String type, SigningKey key, Instant created) {
-        return JsonP.PROVIDER.createObjectBuilder()
+        return JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("type", type)
                 .add("created", instant(created))
                 .add("verificationMethod", settings.issuer() + "#" + key.kid())
@@ -190,7 +232,8 @@ public final class W3cVcFormat implements CredentialFormat {
     }
 
     private JsonArrayBuilder contexts() {
-        return JsonP.PROVIDER.createArrayBuilder()
+        return JsonP.PROVIDER
+                .createArrayBuilder()
                 .add(JsonLdContexts.CREDENTIALS_V1)
                 .add(settings.contextUrl())
                 .add(JsonLdContexts.ED25519_2020_V1);
@@ -208,9 +251,13 @@ public final class W3cVcFormat implements CredentialFormat {
         put(subject, "age", age(recipient.birthDate(), vaccination.date()));
         put(subject, "nationality", recipient.nationality());
         putAddress(subject, recipient.address());
-        put(subject, "dob", recipient.birthDate() == null ? null : recipient.birthDate().iso());
+        put(
+                subject,
+                "dob",
+                recipient.birthDate() == null ? null : recipient.birthDate().iso());
 
-        JsonObjectBuilder evidence = JsonP.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder evidence = JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("id", settings.certificateBaseUrl() + URLEncoder.encode(certificate.id(), StandardCharsets.UTF_8));
         put(evidence, "infoUrl", settings.infoUrl());
         put(evidence, "feedbackUrl", settings.feedbackUrl());
@@ -219,9 +266,13 @@ public final class W3cVcFormat implements CredentialFormat {
         put(evidence, "batch", vaccination.lot());
         put(evidence, "vaccine", vaccineName(vaccination));
         put(evidence, "manufacturer", label(vaccination.manufacturer()));
-        put(evidence, "icd11Code", isIcd11(vaccination.vaccine()) ? vaccination.vaccine().code() : null);
+        put(
+                evidence,
+                "icd11Code",
+                isIcd11(vaccination.vaccine()) ? vaccination.vaccine().code() : null);
         put(evidence, "prophylaxis", label(vaccination.vaccine()));
-        evidence.add("date", instant(vaccination.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        evidence.add(
+                "date", instant(vaccination.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
         evidence.add("effectiveStart", vaccination.date().toString());
         Period effective = settings.effectivePeriod();
         if (effective != null) {
@@ -231,8 +282,13 @@ public final class W3cVcFormat implements CredentialFormat {
         if (vaccination.totalDoses() != null) {
             evidence.add("totalDoses", vaccination.totalDoses());
         }
-        if (certificate.event().practitioner() != null && certificate.event().practitioner().name() != null) {
-            evidence.add("verifier", JsonP.PROVIDER.createObjectBuilder().add("name", certificate.event().practitioner().name()));
+        if (certificate.event().practitioner() != null
+                && certificate.event().practitioner().name() != null) {
+            evidence.add(
+                    "verifier",
+                    JsonP.PROVIDER
+                            .createObjectBuilder()
+                            .add("name", certificate.event().practitioner().name()));
         }
         if (certificate.event().facility() != null) {
             JsonObjectBuilder facility = JsonP.PROVIDER.createObjectBuilder();
@@ -241,9 +297,15 @@ public final class W3cVcFormat implements CredentialFormat {
             evidence.add("facility", facility);
         }
 
-        return JsonP.PROVIDER.createObjectBuilder()
+        return JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("@context", contexts())
-                .add("type", JsonP.PROVIDER.createArrayBuilder().add("VerifiableCredential").add("ProofOfVaccinationCredential"))
+                .add(
+                        "type",
+                        JsonP.PROVIDER
+                                .createArrayBuilder()
+                                .add("VerifiableCredential")
+                                .add("ProofOfVaccinationCredential"))
                 .add("credentialSubject", subject)
                 .add("issuer", settings.issuer())
                 .add("issuanceDate", instant(certificate.issuedAt()))

@@ -46,6 +46,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
     static final int MAX_LENGTH = 16 * 1024;
     /** Far above the milliseconds a credential takes, far below what a crafted one could cost. */
     static final Duration CANONICALISATION_LIMIT = Duration.ofSeconds(1);
+
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_DEPTH = 8;
     /** The JSON parser recurses per nesting level: deeper input is refused before it is parsed. */
@@ -69,8 +70,11 @@ public final class W3cVcVerifier implements CredentialVerifier {
     }
 
     /** @param divocContextUrls further namespaces DIVOC's vaccination context is known under (a deployment's own) */
-    public W3cVcVerifier(TrustedKeys trustedKeys, String vaccinationContextUrl, Collection<String> divocContextUrls,
-                         StatusListSource statusLists) {
+    public W3cVcVerifier(
+            TrustedKeys trustedKeys,
+            String vaccinationContextUrl,
+            Collection<String> divocContextUrls,
+            StatusListSource statusLists) {
         this.trustedKeys = trustedKeys;
         this.contexts = new JsonLdContexts(vaccinationContextUrl, divocContextUrls);
         RdfCanonicalizer canonicalizer = RdfCanonicalizer.forVerification(contexts, CANONICALISATION_LIMIT);
@@ -118,9 +122,13 @@ public final class W3cVcVerifier implements CredentialVerifier {
 
     /** @param statusList true for a status list credential, which must carry no status of its own */
     private VerificationResult verifyParsed(JsonObject signed, Instant at, boolean statusList) {
-        if ((statusList && signed.containsKey("credentialStatus")) || !contextsKnown(signed.get("@context")) || hasEmbeddedContext(signed, 0)
-                || namesBlankNode(signed) || !hasType(signed, "VerifiableCredential")
-                || !(signed.get("proof") instanceof JsonObject proof) || !(signed.get("issuer") instanceof JsonString issuerJson)) {
+        if ((statusList && signed.containsKey("credentialStatus"))
+                || !contextsKnown(signed.get("@context"))
+                || hasEmbeddedContext(signed, 0)
+                || namesBlankNode(signed)
+                || !hasType(signed, "VerifiableCredential")
+                || !(signed.get("proof") instanceof JsonObject proof)
+                || !(signed.get("issuer") instanceof JsonString issuerJson)) {
             return invalid(Reasons.MALFORMED);
         }
         String issuer = issuerJson.getString();
@@ -133,7 +141,10 @@ public final class W3cVcVerifier implements CredentialVerifier {
         String signatureText = string(proof, divoc ? "jws" : "proofValue");
         if (!(divoc || Ed25519Signature2020.TYPE.equals(proofType))
                 || !Ed25519Signature2020.PROOF_PURPOSE.equals(string(proof, "proofPurpose"))
-                || method == null || signatureText == null || method.endsWith("#") || (!divoc && method.indexOf('#') < 1)) {
+                || method == null
+                || signatureText == null
+                || method.endsWith("#")
+                || (!divoc && method.indexOf('#') < 1)) {
             return invalid(Reasons.MALFORMED);
         }
         // DIVOC names its key by an id without a fragment ("did:india"): the key is then trusted for its issuer alone
@@ -153,20 +164,26 @@ public final class W3cVcVerifier implements CredentialVerifier {
         JsonObject credential = JsonP.without(signed, "proof");
         byte[] input;
         try {
-            input = divoc ? divocSuites.verifyData(credential, JsonP.without(proof, "jws"))
+            input = divoc
+                    ? divocSuites.verifyData(credential, JsonP.without(proof, "jws"))
                     : suite.signingInput(credential, JsonP.without(proof, "proofValue"));
         } catch (JsonLdError | IllegalArgumentException e) {
             return invalid(Reasons.MALFORMED);
         }
         TrustedKey verifiedWith = candidates.stream()
-                .filter(k -> divoc ? DivocJwsSuites.verifies(proofType, signatureText, input, k.publicKey()) : verifies(k.publicKey(), input, signature))
-                .findFirst().orElse(null);
+                .filter(k -> divoc
+                        ? DivocJwsSuites.verifies(proofType, signatureText, input, k.publicKey())
+                        : verifies(k.publicKey(), input, signature))
+                .findFirst()
+                .orElse(null);
         Map<String, Object> subject = subject(signed);
         String certificateId = string(firstEvidence(signed), "certificateId");
         if (verifiedWith == null) {
             return new VerificationResult(false, format(), Reasons.BAD_SIGNATURE, issuer, subject, certificateId, kid);
         }
-        boolean keyOfIssuer = verifiedWith.issuer() == null ? controller != null : verifiedWith.issuer().equals(issuer);
+        boolean keyOfIssuer = verifiedWith.issuer() == null
+                ? controller != null
+                : verifiedWith.issuer().equals(issuer);
         if ((controller != null && !controller.equals(issuer)) || !keyOfIssuer) {
             return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, subject, certificateId, kid);
         }
@@ -199,7 +216,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (status == null) {
             return valid;
         }
-        if (!(status instanceof JsonObject entry) || !BitstringStatusList.ENTRY_TYPE.equals(string(entry, "type"))
+        if (!(status instanceof JsonObject entry)
+                || !BitstringStatusList.ENTRY_TYPE.equals(string(entry, "type"))
                 || !BitstringStatusList.PURPOSE.equals(string(entry, "statusPurpose"))) {
             return valid.rejectedFor(Reasons.MALFORMED);
         }
@@ -213,7 +231,9 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return valid;
         }
         JsonObject list = parse(listText.get());
-        if (list == null || !url.equals(string(list, "id")) || !hasType(list, BitstringStatusList.CREDENTIAL_TYPE)
+        if (list == null
+                || !url.equals(string(list, "id"))
+                || !hasType(list, BitstringStatusList.CREDENTIAL_TYPE)
                 || !(list.get("credentialSubject") instanceof JsonObject subject)
                 || !BitstringStatusList.PURPOSE.equals(string(subject, "statusPurpose"))) {
             return valid.rejectedFor(Reasons.STATUS_UNAVAILABLE);
@@ -224,7 +244,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
         }
         try {
             return BitstringStatusList.isSet(string(subject, "encodedList"), Integer.parseInt(index))
-                    ? valid.rejectedFor(Reasons.REVOKED) : valid;
+                    ? valid.rejectedFor(Reasons.REVOKED)
+                    : valid;
         } catch (IllegalArgumentException e) {
             return valid.rejectedFor(Reasons.STATUS_UNAVAILABLE);
         }
@@ -255,7 +276,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
     }
 
     private boolean contextsKnown(JsonValue context) {
-        if (!(context instanceof JsonArray array) || array.isEmpty()
+        if (!(context instanceof JsonArray array)
+                || array.isEmpty()
                 || !JsonLdContexts.CREDENTIALS_V1.equals(stringAt(array, 0))) {
             return false;
         }
@@ -274,7 +296,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
         }
         if (value instanceof JsonObject object) {
             for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-                if ((depth > 0 && entry.getKey().equals("@context")) || hasEmbeddedContext(entry.getValue(), depth + 1)) {
+                if ((depth > 0 && entry.getKey().equals("@context"))
+                        || hasEmbeddedContext(entry.getValue(), depth + 1)) {
                     return true;
                 }
             }
@@ -298,7 +321,8 @@ public final class W3cVcVerifier implements CredentialVerifier {
             return string.getString().startsWith("_:");
         }
         if (value instanceof JsonObject object) {
-            return object.entrySet().stream().anyMatch(e -> e.getKey().startsWith("_:") || namesBlankNode(e.getValue()));
+            return object.entrySet().stream()
+                    .anyMatch(e -> e.getKey().startsWith("_:") || namesBlankNode(e.getValue()));
         }
         return value instanceof JsonArray array && array.stream().anyMatch(W3cVcVerifier::namesBlankNode);
     }
@@ -328,13 +352,16 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (!Iris.isAbsolute(string(signed, "issuer"))) {
             return false;
         }
-        if (signed.get("credentialSubject") instanceof JsonObject person && person.containsKey("id")
+        if (signed.get("credentialSubject") instanceof JsonObject person
+                && person.containsKey("id")
                 && !Iris.isAbsolute(string(person, "id"))) {
             return false;
         }
         if (signed.get("evidence") instanceof JsonArray evidence) {
             for (JsonValue item : evidence) {
-                if (item instanceof JsonObject object && object.containsKey("id") && !Iris.isAbsolute(string(object, "id"))) {
+                if (item instanceof JsonObject object
+                        && object.containsKey("id")
+                        && !Iris.isAbsolute(string(object, "id"))) {
                     return false;
                 }
             }
@@ -402,7 +429,10 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (types instanceof JsonString single) {
             return single.getString().equals(type);
         }
-        return types instanceof JsonArray array && array.stream().anyMatch(v -> v instanceof JsonString s && s.getString().equals(type));
+        return types instanceof JsonArray array
+                && array.stream()
+                        .anyMatch(
+                                v -> v instanceof JsonString s && s.getString().equals(type));
     }
 
     private VerificationResult invalid(String reason) {

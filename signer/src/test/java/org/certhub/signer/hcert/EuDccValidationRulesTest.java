@@ -43,14 +43,15 @@ class EuDccValidationRulesTest {
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({
-            "recovery, 2025-03-31T23:59:59Z, not-yet-valid",
-            "recovery, 2025-04-01T00:00:00Z, ",
-            "recovery, 2025-09-30T23:59:59Z, ",
-            "recovery, 2025-10-01T00:00:00Z, expired",
-            "test, 2025-04-01T07:59:59Z, not-yet-valid",
-            "test, 2025-04-01T08:00:00Z, ",
-            "vaccination, 2025-03-31T23:59:59Z, not-yet-valid",
-            "vaccination, 2025-04-01T00:00:00Z, "})
+        "recovery, 2025-03-31T23:59:59Z, not-yet-valid",
+        "recovery, 2025-04-01T00:00:00Z, ",
+        "recovery, 2025-09-30T23:59:59Z, ",
+        "recovery, 2025-10-01T00:00:00Z, expired",
+        "test, 2025-04-01T07:59:59Z, not-yet-valid",
+        "test, 2025-04-01T08:00:00Z, ",
+        "vaccination, 2025-03-31T23:59:59Z, not-yet-valid",
+        "vaccination, 2025-04-01T00:00:00Z, "
+    })
     void eachStatementIsValidOnlyInItsOwnWindow(String statement, Instant at, String reason) throws Exception {
         String dcc = switch (statement) {
             case "recovery" -> RECOVERY;
@@ -66,20 +67,23 @@ class EuDccValidationRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            // the OIDs of the HCERT specification (section 5.1.1) and the variants with ".0." some issuers used
-            "1.3.6.1.4.1.1847.2021.1.1, test",
-            "1.3.6.1.4.1.0.1847.2021.1.1, test",
-            "1.3.6.1.4.1.1847.2021.1.2, vaccination",
-            "1.3.6.1.4.1.0.1847.2021.1.2, vaccination",
-            "1.3.6.1.4.1.1847.2021.1.3, recovery",
-            "1.3.6.1.4.1.0.1847.2021.1.3, recovery"})
+        // the OIDs of the HCERT specification (section 5.1.1) and the variants with ".0." some issuers used
+        "1.3.6.1.4.1.1847.2021.1.1, test",
+        "1.3.6.1.4.1.0.1847.2021.1.1, test",
+        "1.3.6.1.4.1.1847.2021.1.2, vaccination",
+        "1.3.6.1.4.1.0.1847.2021.1.2, vaccination",
+        "1.3.6.1.4.1.1847.2021.1.3, recovery",
+        "1.3.6.1.4.1.0.1847.2021.1.3, recovery"
+    })
     void aKeyUsageOidAuthorisesItsStatementTypeOnly(String oid, String authorised) throws Exception {
         X509Certificate dsc = Dscs.certificate(keys, oid);
         Instant at = Instant.parse("2025-05-01T00:00:00Z");
 
-        assertThat(verify(RECOVERY, dsc, at).reason()).isEqualTo(authorised.equals("recovery") ? null : Reasons.KEY_USAGE);
+        assertThat(verify(RECOVERY, dsc, at).reason())
+                .isEqualTo(authorised.equals("recovery") ? null : Reasons.KEY_USAGE);
         assertThat(verify(TEST, dsc, at).reason()).isEqualTo(authorised.equals("test") ? null : Reasons.KEY_USAGE);
-        assertThat(verify(VACCINATION, dsc, at).reason()).isEqualTo(authorised.equals("vaccination") ? null : Reasons.KEY_USAGE);
+        assertThat(verify(VACCINATION, dsc, at).reason())
+                .isEqualTo(authorised.equals("vaccination") ? null : Reasons.KEY_USAGE);
     }
 
     @Test
@@ -106,11 +110,24 @@ class EuDccValidationRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"r\":null}", "{}", "{\"v\":null,\"t\":null,\"r\":null}", "{\"r\":[null]}", "{\"r\":[1]}", "{\"r\":{}}",
-            "{\"r\":[{}]}", "{\"r\":[{\"df\":5,\"du\":\"x\"}]}", "{\"r\":[{\"df\":\"2025-13-01\",\"du\":\"2025-12-01\"}]}",
-            "{\"t\":[{\"sc\":\"yesterday\"}]}", "{\"t\":[{\"sc\":\"2025-04-01T25:00:00Z\"}]}", "{\"v\":[{\"dt\":null}]}", "{\"v\":[],\"t\":[]}", "{\"nam\":null,\"dob\":null}",
-            "{\"v\":[{\"dt\":\"2025-04-01\"}],\"r\":[{\"df\":\"2025-04-01\",\"du\":\"2025-04-02\"}]}"})
+    @ValueSource(
+            strings = {
+                "{\"r\":null}",
+                "{}",
+                "{\"v\":null,\"t\":null,\"r\":null}",
+                "{\"r\":[null]}",
+                "{\"r\":[1]}",
+                "{\"r\":{}}",
+                "{\"r\":[{}]}",
+                "{\"r\":[{\"df\":5,\"du\":\"x\"}]}",
+                "{\"r\":[{\"df\":\"2025-13-01\",\"du\":\"2025-12-01\"}]}",
+                "{\"t\":[{\"sc\":\"yesterday\"}]}",
+                "{\"t\":[{\"sc\":\"2025-04-01T25:00:00Z\"}]}",
+                "{\"v\":[{\"dt\":null}]}",
+                "{\"v\":[],\"t\":[]}",
+                "{\"nam\":null,\"dob\":null}",
+                "{\"v\":[{\"dt\":\"2025-04-01\"}],\"r\":[{\"df\":\"2025-04-01\",\"du\":\"2025-04-02\"}]}"
+            })
     void anyPayloadShapeGetsAVerdictNotAnException(String dcc) throws Exception {
         VerificationResult result = verify(dcc, Dscs.certificate(keys), Instant.parse("2025-05-01T00:00:00Z"));
 
@@ -123,7 +140,9 @@ class EuDccValidationRulesTest {
         JsonNode payload = JSON.readTree(dcc);
         byte[] cwt = new HcertPayload("XX", IAT, EXP, payload).encode();
         byte[] protectedHeader = CoseSign1.protectedHeader(CoseAlgorithm.ES256, DocumentSigners.kid(dsc));
-        byte[] signature = CoseAlgorithm.ES256.sign(keys.getPrivate(), null, CoseSign1.toBeSigned(protectedHeader, cwt));
-        return new EuDccVerifier(signer).verify(HcertCodec.encode(CoseSign1.encode(protectedHeader, cwt, signature)), at);
+        byte[] signature =
+                CoseAlgorithm.ES256.sign(keys.getPrivate(), null, CoseSign1.toBeSigned(protectedHeader, cwt));
+        return new EuDccVerifier(signer)
+                .verify(HcertCodec.encode(CoseSign1.encode(protectedHeader, cwt, signature)), at);
     }
 }

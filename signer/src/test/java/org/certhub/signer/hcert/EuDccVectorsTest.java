@@ -4,17 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.certhub.signer.VerificationResult;
-import org.certhub.signer.VerificationResult.Reasons;
-import org.certhub.signer.keys.TrustedKey;
-import org.certhub.signer.qr.QrCodes;
-import org.certhub.testdata.SharedTestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +31,16 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.certhub.signer.VerificationResult;
+import org.certhub.signer.VerificationResult.Reasons;
+import org.certhub.signer.keys.TrustedKey;
+import org.certhub.signer.qr.QrCodes;
+import org.certhub.testdata.SharedTestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every EU DCC test vector of the dgc-testdata repository (all 423 files), each of its {@code EXPECTED*}
@@ -84,12 +83,14 @@ class EuDccVectorsTest {
      * business rules, e.g. a birth date in the future). For those, a disagreement is counted apart.
      */
     private static final String SCHEMA_LINE = "1.3.";
+
     private static final Set<String> SCHEMA_CHECKS = Set.of("EXPECTEDSCHEMAVALIDATION", "EXPECTEDVALIDOBJECT");
 
     private static DccSchema schema;
     private static Path root;
 
-    private static final Map<String, int[]> COUNTS = new ConcurrentHashMap<>(); // key -> {pass, fail, upstream error, input absent, older schema}
+    private static final Map<String, int[]> COUNTS =
+            new ConcurrentHashMap<>(); // key -> {pass, fail, upstream error, input absent, older schema}
 
     @BeforeAll
     static void loadSchema() {
@@ -132,8 +133,10 @@ class EuDccVectorsTest {
                 continue;
             }
             boolean pass = actual == want.booleanValue();
-            boolean exempt = !pass && UPSTREAM_ERRORS.getOrDefault(name, Set.of()).contains(check.getKey());
-            boolean olderSchema = !pass && SCHEMA_CHECKS.contains(check.getKey())
+            boolean exempt =
+                    !pass && UPSTREAM_ERRORS.getOrDefault(name, Set.of()).contains(check.getKey());
+            boolean olderSchema = !pass
+                    && SCHEMA_CHECKS.contains(check.getKey())
                     && !checks.dccVersion().startsWith(SCHEMA_LINE);
             COUNTS.computeIfAbsent(check.getKey(), k -> new int[5])[pass ? 0 : exempt ? 2 : olderSchema ? 4 : 1]++;
             if (!pass && !exempt && !olderSchema) {
@@ -166,7 +169,9 @@ class EuDccVectorsTest {
                     && expected.path("EXPECTEDEXPIRATIONCHECK").asBoolean(false)
                     && expected.path("EXPECTEDKEYUSAGE").asBoolean(true)
                     && vector.path("PREFIX").isTextual()
-                    && !UPSTREAM_ERRORS.getOrDefault(root.relativize(file).toString(), Set.of()).contains("EXPECTEDVERIFY");
+                    && !UPSTREAM_ERRORS
+                            .getOrDefault(root.relativize(file).toString(), Set.of())
+                            .contains("EXPECTEDVERIFY");
         });
     }
 
@@ -183,8 +188,11 @@ class EuDccVectorsTest {
         Checks checks = new Checks(vector);
         TrustedKey trusted = checks.trustedKey();
 
-        VerificationResult result = new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of())
-                .verify(vector.get("PREFIX").textValue(), clock(vector.path("TESTCTX").path("VALIDATIONCLOCK").textValue()));
+        VerificationResult result = new EuDccVerifier(
+                        (purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of())
+                .verify(
+                        vector.get("PREFIX").textValue(),
+                        clock(vector.path("TESTCTX").path("VALIDATIONCLOCK").textValue()));
 
         assertThat(result.reason()).as(name).isEqualTo(STATEMENT_OUTSIDE_WINDOW.get(name));
     }
@@ -202,10 +210,12 @@ class EuDccVectorsTest {
         if (COUNTS.isEmpty()) {
             return;
         }
-        StringBuilder table = new StringBuilder("\nEU DCC vectors, per expected result: pass / fail / listed upstream error / older-schema verdict /"
-                + " not testable (input absent)\n");
-        new TreeMap<>(COUNTS).forEach((key, c) ->
-                table.append(String.format("  %-26s %4d / %d / %d / %2d / %2d%n", key, c[0], c[1], c[2], c[4], c[3])));
+        StringBuilder table = new StringBuilder(
+                "\nEU DCC vectors, per expected result: pass / fail / listed upstream error / older-schema verdict /"
+                        + " not testable (input absent)\n");
+        new TreeMap<>(COUNTS)
+                .forEach((key, c) -> table.append(
+                        String.format("  %-26s %4d / %d / %d / %2d / %2d%n", key, c[0], c[1], c[2], c[4], c[3])));
         System.out.println(table);
     }
 
@@ -302,17 +312,21 @@ class EuDccVectorsTest {
                 throw new MissingInput();
             }
             byte[] der = Base64.getMimeDecoder().decode(certificateText.textValue());
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            return new TrustedKey(DocumentSigners.kidBase64(certificate), certificate.getPublicKey(),
-                    certificate.getSubjectX500Principal().getName(), certificate);
+            X509Certificate certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return new TrustedKey(
+                    DocumentSigners.kidBase64(certificate),
+                    certificate.getPublicKey(),
+                    certificate.getSubjectX500Principal().getName(),
+                    certificate);
         }
 
         private boolean verify() throws Exception {
             CoseSign1 cose = cose();
             HcertCodec.decodeCwt(cose.payload());
             TrustedKey trusted = trustedKey();
-            EuDccVerifier verifier = new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());
+            EuDccVerifier verifier =
+                    new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());
             verifier.checkSignature(cose);
             return true;
         }
@@ -361,11 +375,11 @@ class EuDccVectorsTest {
             if (!vector.has("COSE") && !vector.has("JSON")) {
                 throw new MissingInput();
             }
-            JsonNode dcc = vector.has("COSE") ? HcertCodec.decodeCwt(cose().payload()).dcc() : vector.get("JSON");
+            JsonNode dcc =
+                    vector.has("COSE") ? HcertCodec.decodeCwt(cose().payload()).dcc() : vector.get("JSON");
             return schema.validate(dcc).isEmpty();
         }
     }
-
 
     /** The vector lacks the input a check needs: that expectation is not testable on it. */
     private static final class MissingInput extends RuntimeException {
@@ -392,14 +406,19 @@ class EuDccVectorsTest {
 
     private static final DateTimeFormatter CLOCK = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
             .toFormatter();
 
     /** VALIDATIONCLOCK is ISO 8601 with an offset as +hh:mm, +hhmm, Z or none (then UTC). */
     private static Instant clock(String text) {
         TemporalAccessor parsed = CLOCK.parse(text);
-        return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
+        return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
     }
 }

@@ -23,7 +23,8 @@ class UvciTest {
         int position = uvci.indexOf('/') + 3;
         char changed = uvci.charAt(position) == 'A' ? 'B' : 'A';
 
-        assertThat(Uvci.hasValidCheckCharacter(uvci.substring(0, position) + changed + uvci.substring(position + 1))).isFalse();
+        assertThat(Uvci.hasValidCheckCharacter(uvci.substring(0, position) + changed + uvci.substring(position + 1)))
+                .isFalse();
     }
 
     @Test
@@ -31,10 +32,13 @@ class UvciTest {
         // ehn-dcc-development/eu-dcc-schema, examples/Luhn-Mod-N/usage.py runs the reference on this UVCI and
         // gives 'Z'; ehn-dcc-development/hcert-dotnet's UtilEncoderTests.LuahModN_TEST asserts the same
         assertThat(Uvci.checkCharacter("URN:UVCI:01:NL:187/37512422923")).isEqualTo('Z');
-        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:NL:187/37512422923#Z")).isTrue();
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:NL:187/37512422923#Z"))
+                .isTrue();
         // check-summed UVCIs of the EU's common test vectors (dgc-testdata common/2DCode/raw/CO1.json, DGC2.json)
-        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B")).isTrue();
-        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:858CC18CFCF5965EF82F60E493349AA5#K")).isTrue();
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B"))
+                .isTrue();
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:858CC18CFCF5965EF82F60E493349AA5#K"))
+                .isTrue();
     }
 
     @Test

@@ -33,7 +33,8 @@ class PublicKeyDocumentsTest {
         keys.rotate(KeyPurpose.SHC);
         List<SigningKey> shc = keys.keys(KeyPurpose.SHC);
 
-        String jwks = PublicKeyDocuments.shcJwks(shc, kid -> kid.equals(shc.get(0).kid()) ? 3 : 1);
+        String jwks =
+                PublicKeyDocuments.shcJwks(shc, kid -> kid.equals(shc.get(0).kid()) ? 3 : 1);
 
         JWKSet set = JWKSet.parse(jwks);
         assertThat(set.getKeys()).hasSize(2);
@@ -47,11 +48,16 @@ class PublicKeyDocumentsTest {
             assertThat(ec.isPrivate()).isFalse();
         }
         JsonNode first = JSON.readTree(jwks).get("keys").get(0);
-        assertThat(first.get("kid").asText()).isEqualTo(ShcFormat.thumbprintOf(shc.get(0).publicKey()));
+        assertThat(first.get("kid").asText())
+                .isEqualTo(ShcFormat.thumbprintOf(shc.get(0).publicKey()));
         assertThat(first.get("crlVersion").asLong()).isEqualTo(3);
-        assertThat(JSON.readTree(jwks).get("keys").get(1).get("crlVersion").asLong()).isEqualTo(1);
-        assertThat(jwks).doesNotContain("\"d\"", keys.activeKey(KeyPurpose.W3C_VC).kid(),
-                keys.activeKey(KeyPurpose.EU_DCC).kid());
+        assertThat(JSON.readTree(jwks).get("keys").get(1).get("crlVersion").asLong())
+                .isEqualTo(1);
+        assertThat(jwks)
+                .doesNotContain(
+                        "\"d\"",
+                        keys.activeKey(KeyPurpose.W3C_VC).kid(),
+                        keys.activeKey(KeyPurpose.EU_DCC).kid());
         assertThatThrownBy(() -> PublicKeyDocuments.shcJwks(keys.keys(KeyPurpose.W3C_VC), kid -> 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -78,7 +84,8 @@ class PublicKeyDocumentsTest {
             assertThat(method).as(id).isNotNull();
             assertThat(method.get("type").asText()).isEqualTo("Ed25519VerificationKey2020");
             assertThat(method.get("controller").asText()).isEqualTo(did);
-            byte[] multicodec = Multibase.decodeBase58Btc(method.get("publicKeyMultibase").asText());
+            byte[] multicodec =
+                    Multibase.decodeBase58Btc(method.get("publicKeyMultibase").asText());
             assertThat(multicodec).hasSize(34).startsWith((byte) 0xed, (byte) 0x01);
             assertThat(java.util.Arrays.copyOfRange(multicodec, 2, 34)).isEqualTo(Ed25519Keys.raw(key.publicKey()));
             assertThat(document.get("assertionMethod").toString()).contains("\"" + id + "\"");

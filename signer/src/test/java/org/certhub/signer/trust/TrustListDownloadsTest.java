@@ -26,21 +26,30 @@ class TrustListDownloadsTest {
         SigningKey dsc = other.activeKey(KeyPurpose.EU_DCC);
         SigningKey shc = other.activeKey(KeyPurpose.SHC);
         byte[] dscList = new ObjectMapper().writeValueAsBytes(DscTrustList.of(other.keys(KeyPurpose.EU_DCC)));
-        byte[] jwks = PublicKeyDocuments.shcJwks(other.keys(KeyPurpose.SHC), kid -> 1).getBytes(StandardCharsets.UTF_8);
+        byte[] jwks =
+                PublicKeyDocuments.shcJwks(other.keys(KeyPurpose.SHC), kid -> 1).getBytes(StandardCharsets.UTF_8);
 
         TrustListDownloads downloads = new TrustListDownloads();
         assertThat(downloads.find(KeyPurpose.EU_DCC, dsc.kid())).isEmpty();
 
-        assertThat(downloads.accept("https://trust.example/dsc", TrustListDownloads.Format.EU_DSC, dscList)).isEqualTo(1);
-        assertThat(downloads.accept("https://issuer.example/.well-known/jwks.json", TrustListDownloads.Format.JWKS, jwks)).isPositive();
+        assertThat(downloads.accept("https://trust.example/dsc", TrustListDownloads.Format.EU_DSC, dscList))
+                .isEqualTo(1);
+        assertThat(downloads.accept(
+                        "https://issuer.example/.well-known/jwks.json", TrustListDownloads.Format.JWKS, jwks))
+                .isPositive();
 
-        assertThat(downloads.find(KeyPurpose.EU_DCC, dsc.kid())).singleElement()
+        assertThat(downloads.find(KeyPurpose.EU_DCC, dsc.kid()))
+                .singleElement()
                 .satisfies(key -> assertThat(key.publicKey()).isEqualTo(dsc.publicKey()));
-        assertThat(downloads.find(KeyPurpose.SHC, shc.kid())).singleElement()
+        assertThat(downloads.find(KeyPurpose.SHC, shc.kid()))
+                .singleElement()
                 .satisfies(key -> assertThat(key.publicKey()).isEqualTo(shc.publicKey()));
 
-        assertThatThrownBy(() -> downloads.accept("https://trust.example/dsc", TrustListDownloads.Format.EU_DSC,
-                "<html>maintenance</html>".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> downloads.accept(
+                        "https://trust.example/dsc",
+                        TrustListDownloads.Format.EU_DSC,
+                        "<html>maintenance</html>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(downloads.find(KeyPurpose.EU_DCC, dsc.kid())).hasSize(1);
 
         TrustedKeys combined = TrustListDownloads.combined((purpose, kid) -> java.util.List.of(), downloads);
@@ -50,9 +59,11 @@ class TrustListDownloadsTest {
     @Test
     void aTrustListEntryWhoseKidDoesNotMatchItsCertificateIsRefused() throws Exception {
         KeyStoreSigningKeyProvider other = KeyStoreSigningKeyProvider.openOrCreate(otherIssuer, null);
-        String list = new ObjectMapper().writeValueAsString(DscTrustList.of(other.keys(KeyPurpose.EU_DCC)))
+        String list = new ObjectMapper()
+                .writeValueAsString(DscTrustList.of(other.keys(KeyPurpose.EU_DCC)))
                 .replaceFirst("\"kid\":\"[^\"]+\"", "\"kid\":\"AAAAAAAAAAA=\"");
-        assertThatThrownBy(() -> new TrustListDownloads().accept("x", TrustListDownloads.Format.EU_DSC,
-                list.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrustListDownloads()
+                        .accept("x", TrustListDownloads.Format.EU_DSC, list.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -33,7 +33,10 @@ class BitstringStatusListTest {
 
     private final Map<String, Long> indexes = new HashMap<>();
     private final Set<Integer> revoked = new HashSet<>();
-    private final W3cVcFormat format = new W3cVcFormat(fixture.settings(), fixture.keys(), LISTS,
+    private final W3cVcFormat format = new W3cVcFormat(
+            fixture.settings(),
+            fixture.keys(),
+            LISTS,
             id -> indexes.computeIfAbsent(id, k -> BitstringStatusList.LIST_SIZE + 5L + indexes.size()));
 
     @Test
@@ -41,20 +44,26 @@ class BitstringStatusListTest {
         String encoded = BitstringStatusList.encode(List.of(0, 9, BitstringStatusList.LIST_SIZE - 1));
 
         assertThat(encoded).startsWith("u");
-        byte[] bits = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded.substring(1)))).readAllBytes();
+        byte[] bits = new GZIPInputStream(
+                        new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded.substring(1))))
+                .readAllBytes();
         assertThat(bits).hasSize(16 * 1024);
         assertThat(bits[0]).isEqualTo((byte) 0x80);
         assertThat(bits[1]).isEqualTo((byte) 0x40);
         assertThat(bits[bits.length - 1]).isEqualTo((byte) 0x01);
         assertThat(BitstringStatusList.isSet(encoded, 9)).isTrue();
         assertThat(BitstringStatusList.isSet(encoded, 8)).isFalse();
-        assertThatThrownBy(() -> BitstringStatusList.isSet(encoded, BitstringStatusList.LIST_SIZE)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BitstringStatusList.isSet("zNotBase64url", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitstringStatusList.isSet(encoded, BitstringStatusList.LIST_SIZE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BitstringStatusList.isSet("zNotBase64url", 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theCredentialNamesItsListAndPositionAndTheListCredentialVerifies() throws Exception {
-        JsonNode status = JSON.readTree(format.sign(TestCertificates.secondDose()).document()).get("credentialStatus");
+        JsonNode status = JSON.readTree(
+                        format.sign(TestCertificates.secondDose()).document())
+                .get("credentialStatus");
 
         assertThat(status.get("type").asText()).isEqualTo("BitstringStatusListEntry");
         assertThat(status.get("statusPurpose").asText()).isEqualTo("revocation");
@@ -62,7 +71,9 @@ class BitstringStatusListTest {
         assertThat(status.get("statusListCredential").asText()).isEqualTo(LISTS + "1");
         assertThat(status.get("id").asText()).isEqualTo(LISTS + "1#5");
         String list = format.signStatusList(1, Set.of(5), NOW);
-        assertThat(fixture.verifier().verify(list, NOW).valid()).as("the list is itself a valid credential").isTrue();
+        assertThat(fixture.verifier().verify(list, NOW).valid())
+                .as("the list is itself a valid credential")
+                .isTrue();
     }
 
     @Test
@@ -91,8 +102,11 @@ class BitstringStatusListTest {
     }
 
     private W3cVcVerifier verifierReading(W3cVcFormat listSigner) {
-        StatusListSource lists = url -> url.equals(LISTS + "1") ? Optional.of(listSigner.signStatusList(1, revoked, NOW)) : Optional.empty();
-        return new W3cVcVerifier(new HubTrustedKeys(fixture.keys(), new HubTrustedKeys.Settings(W3cVcFixture.ISSUER, null, null)),
-                fixture.settings().contextUrl(), lists);
+        StatusListSource lists = url ->
+                url.equals(LISTS + "1") ? Optional.of(listSigner.signStatusList(1, revoked, NOW)) : Optional.empty();
+        return new W3cVcVerifier(
+                new HubTrustedKeys(fixture.keys(), new HubTrustedKeys.Settings(W3cVcFixture.ISSUER, null, null)),
+                fixture.settings().contextUrl(),
+                lists);
     }
 }

@@ -53,7 +53,8 @@ class DivocCredentialsTest {
     @Test
     void anRsaSignature2018CredentialVerifiesWithItsSubject() {
         JsonNode credential = made.get("rsa").get("credential");
-        assertThat(credential.get("proof").get("jws").asText()).startsWith("eyJhbGciOiJQUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..");
+        assertThat(credential.get("proof").get("jws").asText())
+                .startsWith("eyJhbGciOiJQUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..");
 
         VerificationResult result = verifier.verify(credential.toString(), NOW);
 
@@ -61,12 +62,16 @@ class DivocCredentialsTest {
         assertThat(result.issuer()).isEqualTo("https://cowin.gov.in/");
         assertThat(result.keyId()).isEqualTo("did:india");
         assertThat(result.certificateId()).isEqualTo("244768056");
-        assertThat(result.subject()).containsEntry("name", "Bhaya Mitra").containsEntry("vaccine", "COVAXIN").containsEntry("dose", 2);
+        assertThat(result.subject())
+                .containsEntry("name", "Bhaya Mitra")
+                .containsEntry("vaccine", "COVAXIN")
+                .containsEntry("dose", 2);
     }
 
     @Test
     void anEd25519Signature2018CredentialVerifies() {
-        VerificationResult result = verifier.verify(made.get("ed25519").get("credential").toString(), NOW);
+        VerificationResult result =
+                verifier.verify(made.get("ed25519").get("credential").toString(), NOW);
 
         assertThat(result.valid()).as("reason %s", result.reason()).isTrue();
         assertThat(result.certificateId()).isEqualTo("244768057");
@@ -78,13 +83,16 @@ class DivocCredentialsTest {
             ObjectNode credential = made.get(suite).get("credential").deepCopy();
             ((ObjectNode) credential.get("evidence").get(0)).put("dose", 3);
 
-            assertThat(verifier.verify(credential.toString(), NOW).reason()).as(suite).isEqualTo(Reasons.BAD_SIGNATURE);
+            assertThat(verifier.verify(credential.toString(), NOW).reason())
+                    .as(suite)
+                    .isEqualTo(Reasons.BAD_SIGNATURE);
         }
     }
 
     @Test
     void theKeyOfAnotherIssuerIsAnUnknownKey() {
-        VerificationResult result = verifierTrusting("https://divoc.dev/").verify(made.get("rsa").get("credential").toString(), NOW);
+        VerificationResult result = verifierTrusting("https://divoc.dev/")
+                .verify(made.get("rsa").get("credential").toString(), NOW);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.reason()).isEqualTo(Reasons.UNKNOWN_KEY);
@@ -105,26 +113,44 @@ class DivocCredentialsTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair rsa = generator.generateKeyPair();
-        SigningKey key = new SigningKey(KeyIds.w3cVc(rsa.getPublic()), KeyPurpose.W3C_VC, rsa.getPrivate(), rsa.getPublic(),
-                List.of(), null, NOW, true);
+        SigningKey key = new SigningKey(
+                KeyIds.w3cVc(rsa.getPublic()),
+                KeyPurpose.W3C_VC,
+                rsa.getPrivate(),
+                rsa.getPublic(),
+                List.of(),
+                null,
+                NOW,
+                true);
         SigningKeyProvider keys = SigningKeyProvider.single(key);
         String namespace = "https://moh.example.gov/credentials/vaccination/v2";
-        SignedCredential signed = W3cVcFormat.divocRsa(W3cVcFixture.defaultSettings(), keys, namespace).sign(TestCertificates.secondDose());
+        SignedCredential signed = W3cVcFormat.divocRsa(W3cVcFixture.defaultSettings(), keys, namespace)
+                .sign(TestCertificates.secondDose());
         JsonNode credential = JSON.readTree(signed.document());
-        assertThat(credential.get("@context").toString()).isEqualTo("[\"https://www.w3.org/2018/credentials/v1\",\"" + namespace + "\"]");
+        assertThat(credential.get("@context").toString())
+                .isEqualTo("[\"https://www.w3.org/2018/credentials/v1\",\"" + namespace + "\"]");
         assertThat(credential.get("proof").get("type").asText()).isEqualTo("RsaSignature2018");
         assertThat(credential.has("credentialStatus")).isFalse();
 
         Path file = dir.resolve("credential.json");
         Files.writeString(file, signed.document());
         Path pem = dir.resolve("public.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(rsa.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        JsonNode divoc = JSON.readTree(VcInteropTool.run("verify-divoc-credential.cjs", file.toString(), pem.toString(), namespace));
-        assertThat(divoc.get("verified").asBoolean()).as("DIVOC's jsonld-signatures 6: %s", divoc.get("errors")).isTrue();
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(rsa.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+        JsonNode divoc = JSON.readTree(
+                VcInteropTool.run("verify-divoc-credential.cjs", file.toString(), pem.toString(), namespace));
+        assertThat(divoc.get("verified").asBoolean())
+                .as("DIVOC's jsonld-signatures 6: %s", divoc.get("errors"))
+                .isTrue();
 
-        TrustedKeys trusted = (purpose, kid) -> kid.equals(key.kid()) ? List.of(new TrustedKey(kid, rsa.getPublic(), W3cVcFixture.ISSUER, null)) : List.of();
-        VerificationResult ours = new W3cVcVerifier(trusted, W3cVcFixture.defaultSettings().contextUrl(), List.of(namespace), StatusListSource.NONE)
+        TrustedKeys trusted = (purpose, kid) -> kid.equals(key.kid())
+                ? List.of(new TrustedKey(kid, rsa.getPublic(), W3cVcFixture.ISSUER, null))
+                : List.of();
+        VerificationResult ours = new W3cVcVerifier(
+                        trusted, W3cVcFixture.defaultSettings().contextUrl(), List.of(namespace), StatusListSource.NONE)
                 .verify(signed.document(), NOW);
         assertThat(ours.valid()).as("reason %s", ours.reason()).isTrue();
     }
@@ -132,12 +158,16 @@ class DivocCredentialsTest {
     /** The DIVOC issuer's two keys as a trust list would hold them: kid {@code did:india}, for {@code issuer}. */
     private static W3cVcVerifier verifierTrusting(String issuer) {
         try {
-            PublicKey rsa = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(
-                    made.get("rsa").get("publicKeyPem").asText().replaceAll("-----[A-Z ]+-----", ""))));
-            PublicKey ed25519 = Ed25519Keys.publicKey(Multibase.decodeBase58Btc("z" + made.get("ed25519").get("publicKeyBase58").asText()));
+            PublicKey rsa = KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                            .decode(made.get("rsa").get("publicKeyPem").asText().replaceAll("-----[A-Z ]+-----", ""))));
+            PublicKey ed25519 = Ed25519Keys.publicKey(Multibase.decodeBase58Btc(
+                    "z" + made.get("ed25519").get("publicKeyBase58").asText()));
             String kid = made.get("keyId").asText();
-            Map<String, List<TrustedKey>> keys = Map.of(kid, List.of(new TrustedKey(kid, rsa, issuer, null), new TrustedKey(kid, ed25519, issuer, null)));
-            TrustedKeys trusted = (purpose, id) -> purpose == KeyPurpose.W3C_VC ? keys.getOrDefault(id, List.of()) : List.of();
+            Map<String, List<TrustedKey>> keys = Map.of(
+                    kid, List.of(new TrustedKey(kid, rsa, issuer, null), new TrustedKey(kid, ed25519, issuer, null)));
+            TrustedKeys trusted =
+                    (purpose, id) -> purpose == KeyPurpose.W3C_VC ? keys.getOrDefault(id, List.of()) : List.of();
             return new W3cVcVerifier(trusted, W3cVcFixture.defaultSettings());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

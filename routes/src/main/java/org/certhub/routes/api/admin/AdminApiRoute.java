@@ -1,8 +1,8 @@
 package org.certhub.routes.api.admin;
 
 import org.apache.camel.model.rest.RestParamType;
-import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,7 @@ public class AdminApiRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         rest("/api/v1/admin").description("administration (the admin API key)")
                 .post("/dead-letters/{queue}/replay").description("moves a stage's dead letters back onto its queue")
                     .param().name("queue").type(RestParamType.path)
@@ -88,5 +89,6 @@ public class AdminApiRoute extends HttpRouteBuilder {
         auditedAnswer("rotate-sender-key", SenderAdminApi.class, "rotateKey", "rotate-sender-key", "id");
         auditedAnswer("disable-sender", SenderAdminApi.class, "disable", "disable-sender", "id");
         answer("read-audit-trail", AuditApi.class, "entries");
+        // spotless:on
     }
 }

@@ -36,15 +36,21 @@ public class AuditApi {
             return problems.answer(400, "value", "from and to are ISO-8601 instants, e.g. 2026-01-31T00:00:00Z");
         }
         ArrayNode rows = mapper.createArrayNode();
-        trail.between(start, end, action == null || action.isBlank() ? null : action, LIMIT).forEach(entry -> rows.addObject()
-                .put("id", entry.id())
-                .put("at", entry.occurredAt().toString())
-                .put("actor", entry.actor())
-                .put("role", entry.role())
-                .put("action", entry.action())
-                .put("targetId", entry.targetId())
-                .put("outcome", entry.outcome())
-                .put("clientAddress", entry.clientAddress()));
-        return HttpAnswer.json(200, mapper.createObjectNode().put("limit", LIMIT).set("entries", rows).toString());
+        trail.between(start, end, action == null || action.isBlank() ? null : action, LIMIT)
+                .forEach(entry -> rows.addObject()
+                        .put("id", entry.id())
+                        .put("at", entry.occurredAt().toString())
+                        .put("actor", entry.actor())
+                        .put("role", entry.role())
+                        .put("action", entry.action())
+                        .put("targetId", entry.targetId())
+                        .put("outcome", entry.outcome())
+                        .put("clientAddress", entry.clientAddress()));
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("limit", LIMIT)
+                        .set("entries", rows)
+                        .toString());
     }
 }

@@ -36,7 +36,8 @@ public class SenderAdminApi {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SenderAdminApi(Senders senders, SecurityProperties security, HttpProblems problems, ObjectMapper mapper, Clock clock) {
+    public SenderAdminApi(
+            Senders senders, SecurityProperties security, HttpProblems problems, ObjectMapper mapper, Clock clock) {
         this.senders = senders;
         this.security = security;
         this.problems = problems;
@@ -53,11 +54,15 @@ public class SenderAdminApi {
             request = null;
         }
         if (request == null || !request.isObject()) {
-            return problems.answer(400, "structure", "the body must be {\"id\",\"name\",\"programmes\":[...],\"facilities\":[...]}");
+            return problems.answer(
+                    400, "structure", "the body must be {\"id\",\"name\",\"programmes\":[...],\"facilities\":[...]}");
         }
         String id = request.path("id").asText(null);
         if (!SenderIds.isValid(id)) {
-            return problems.answer(400, "value", "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return problems.answer(
+                    400,
+                    "value",
+                    "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         List<String> programmes = strings(request.path("programmes"));
         List<String> facilities = strings(request.path("facilities"));
@@ -72,7 +77,12 @@ public class SenderAdminApi {
         }
         String key = KeyHashes.generate();
         senders.addKey(id, KeyHashes.hash(key), Senders.KeyOrigin.API, now);
-        return HttpAnswer.json(201, mapper.createObjectNode().put("id", id).put("apiKey", key).toString())
+        return HttpAnswer.json(
+                        201,
+                        mapper.createObjectNode()
+                                .put("id", id)
+                                .put("apiKey", key)
+                                .toString())
                 .withHeader("Location", "/api/v1/admin/senders/" + id);
     }
 
@@ -87,8 +97,13 @@ public class SenderAdminApi {
         senders.addKey(id, hash, Senders.KeyOrigin.API, now);
         Instant until = now.plus(security.keyOverlap());
         senders.expireKeysExcept(id, hash, until);
-        return HttpAnswer.json(200, mapper.createObjectNode().put("id", id).put("apiKey", key)
-                .put("previousKeysValidUntil", until.toString()).toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("id", id)
+                        .put("apiKey", key)
+                        .put("previousKeysValidUntil", until.toString())
+                        .toString());
     }
 
     /** Disables a sender: {@code {"id","enabled":false}}. */
@@ -96,7 +111,9 @@ public class SenderAdminApi {
         if (!SenderIds.isValid(id) || !senders.disable(id, clock.instant())) {
             return problems.answer(404, "not-found", "no such sender");
         }
-        return HttpAnswer.json(200, mapper.createObjectNode().put("id", id).put("enabled", false).toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode().put("id", id).put("enabled", false).toString());
     }
 
     private static List<String> strings(JsonNode array) {
@@ -108,7 +125,9 @@ public class SenderAdminApi {
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : array) {
-            if (!item.isTextual() || item.asText().contains(",") || item.asText().isBlank()) {
+            if (!item.isTextual()
+                    || item.asText().contains(",")
+                    || item.asText().isBlank()) {
                 return null;
             }
             values.add(item.asText().strip());

@@ -50,12 +50,14 @@ public abstract class CertificateDistributorContract {
 
     @Test
     void appliesToARecipientItCanReach() {
-        assertThat(distributor().appliesTo(deliverable(nextId("d"), nextId("C")))).isTrue();
+        assertThat(distributor().appliesTo(deliverable(nextId("d"), nextId("C"))))
+                .isTrue();
     }
 
     @Test
     void doesNotApplyToARecipientWithoutTheContact() {
-        assertThat(distributor().appliesTo(undeliverable(nextId("d"), nextId("C")))).isFalse();
+        assertThat(distributor().appliesTo(undeliverable(nextId("d"), nextId("C"))))
+                .isFalse();
     }
 
     @Test

@@ -15,8 +15,7 @@ public final class CertificateEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CertificateEvent() {
-    }
+    private CertificateEvent() {}
 
     /** {@code certificate.issued}, or {@code certificate.corrected} for a certificate that replaces another. */
     public static String type(Certificate certificate) {

@@ -15,8 +15,7 @@ public final class SmartHealthCardFile {
 
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
 
-    private SmartHealthCardFile() {
-    }
+    private SmartHealthCardFile() {}
 
     /** @throws PermanentDeliveryException when the credential is no compact JWS */
     public static byte[] of(SignedCredential credential) {

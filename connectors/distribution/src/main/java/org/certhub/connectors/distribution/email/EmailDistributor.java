@@ -11,11 +11,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +30,6 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.CertificateView;
 import org.certhub.render.Templates;
 import org.certhub.signer.SignedCredential;
-import org.certhub.signer.shc.ShcFormat;
 
 /**
  * The {@code email} channel: a message to the recipient's email address with an HTML and a plain-text body
@@ -62,8 +59,12 @@ public final class EmailDistributor implements CertificateDistributor {
      * @param document  renders the attached PDF
      * @param transport SMTP or the outbox folder
      */
-    public EmailDistributor(EmailSettings settings, Templates templates, CertificateDocument document,
-            MailTransport transport, Clock clock) {
+    public EmailDistributor(
+            EmailSettings settings,
+            Templates templates,
+            CertificateDocument document,
+            MailTransport transport,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.document = Objects.requireNonNull(document, "document");
@@ -71,8 +72,8 @@ public final class EmailDistributor implements CertificateDistributor {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public EmailDistributor(EmailSettings settings, Templates templates, CertificateDocument document,
-            MailTransport transport) {
+    public EmailDistributor(
+            EmailSettings settings, Templates templates, CertificateDocument document, MailTransport transport) {
         this(settings, templates, document, transport, Clock.systemUTC());
     }
 
@@ -83,7 +84,9 @@ public final class EmailDistributor implements CertificateDistributor {
 
     @Override
     public boolean appliesTo(DeliveryRequest request) {
-        return request.certificate().recipient().contact(ContactPoint.Channel.EMAIL)
+        return request.certificate()
+                .recipient()
+                .contact(ContactPoint.Channel.EMAIL)
                 .filter(address -> !address.isBlank())
                 .isPresent();
     }
@@ -104,8 +107,8 @@ public final class EmailDistributor implements CertificateDistributor {
                 ? Optional.ofNullable(request.credentials().get("shc"))
                 : Optional.empty();
 
-        Map<String, Object> model = new LinkedHashMap<>(
-                CertificateView.of(request.certificate(), templates.messages(), locale));
+        Map<String, Object> model =
+                new LinkedHashMap<>(CertificateView.of(request.certificate(), templates.messages(), locale));
         if (request.downloadUrl() != null && !request.downloadUrl().isBlank()) {
             model.put("downloadUrl", request.downloadUrl());
         }
@@ -121,12 +124,16 @@ public final class EmailDistributor implements CertificateDistributor {
             message.setHeader("Auto-Submitted", "auto-generated");
 
             MimeMultipart mixed = new MimeMultipart("mixed");
-            mixed.addBodyPart(bodies(templates.apply(TEXT_TEMPLATE, locale, model),
-                    templates.apply(HTML_TEMPLATE, locale, model)));
-            mixed.addBodyPart(attachment(document.pdf(request.certificate(), primary, locale), "application/pdf",
+            mixed.addBodyPart(bodies(
+                    templates.apply(TEXT_TEMPLATE, locale, model), templates.apply(HTML_TEMPLATE, locale, model)));
+            mixed.addBodyPart(attachment(
+                    document.pdf(request.certificate(), primary, locale),
+                    "application/pdf",
                     "certificate-" + DeliveryIds.token(request.certificate().id()) + ".pdf"));
             if (smartHealthCard.isPresent()) {
-                mixed.addBodyPart(attachment(SmartHealthCardFile.of(smartHealthCard.get()), SMART_HEALTH_CARD_TYPE,
+                mixed.addBodyPart(attachment(
+                        SmartHealthCardFile.of(smartHealthCard.get()),
+                        SMART_HEALTH_CARD_TYPE,
                         "certificate.smart-health-card"));
             }
             message.setContent(mixed);
@@ -143,7 +150,8 @@ public final class EmailDistributor implements CertificateDistributor {
     }
 
     private static InternetAddress recipientAddress(Recipient recipient) {
-        String address = recipient.contact(ContactPoint.Channel.EMAIL)
+        String address = recipient
+                .contact(ContactPoint.Channel.EMAIL)
                 .orElseThrow(() -> new PermanentDeliveryException("the recipient has no email address"));
         try {
             InternetAddress parsed = new InternetAddress(address, true);

@@ -43,8 +43,10 @@ public final class DeliveryHttp {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TransientDeliveryException(channel + ": " + e.getClass().getSimpleName()
-                    + " talking to " + request.uri().getHost(), e);
+            throw new TransientDeliveryException(
+                    channel + ": " + e.getClass().getSimpleName() + " talking to "
+                            + request.uri().getHost(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientDeliveryException(channel + ": interrupted", e);
@@ -68,9 +70,7 @@ public final class DeliveryHttp {
     /** The exception a non-2xx status stands for. */
     public RuntimeException failure(int status) {
         String message = channel + ": the receiver answered HTTP " + status;
-        return isRetryable(status)
-                ? new TransientDeliveryException(message)
-                : new PermanentDeliveryException(message);
+        return isRetryable(status) ? new TransientDeliveryException(message) : new PermanentDeliveryException(message);
     }
 
     /** Whether a later attempt may get a different answer: 408, 425, 429 and 5xx. */

@@ -11,8 +11,7 @@ public final class Csv {
 
     static final String LINE_END = "\r\n";
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** One record, with its line end. */
     public static String row(List<String> cells) {
@@ -36,8 +35,11 @@ public final class Csv {
     }
 
     private static String quote(String value) {
-        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
+        boolean needsQuotes = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0
+                || !value.equals(value.strip());
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
@@ -71,7 +73,7 @@ public final class Csv {
                     cell.setLength(0);
                     any = true;
                 }
-                case '\r' -> { }
+                case '\r' -> {}
                 case '\n' -> {
                     row.add(cell.toString());
                     rows.add(row);

@@ -37,7 +37,12 @@ public record IdVerification(
     }
 
     /** Which part of the recipient's data did not match. */
-    public enum Field { IDENTIFIER, NAME, BIRTH_DATE, CONTACT }
+    public enum Field {
+        IDENTIFIER,
+        NAME,
+        BIRTH_DATE,
+        CONTACT
+    }
 
     /** Why a challenge answer was refused. */
     public enum ChallengeFailure {

@@ -8,7 +8,7 @@ public record VerifiedDemographics(String name, String birthDate) {
 
     @Override
     public String toString() {
-        return "VerifiedDemographics[name=" + (name == null ? "absent" : "present")
-                + ", birthDate=" + (birthDate == null ? "absent" : "present") + "]";
+        return "VerifiedDemographics[name=" + (name == null ? "absent" : "present") + ", birthDate="
+                + (birthDate == null ? "absent" : "present") + "]";
     }
 }

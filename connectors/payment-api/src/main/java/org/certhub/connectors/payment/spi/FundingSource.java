@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Who pays for a dose: from the FHIR record ({@code Immunization.fundingSource}) or the facility's configuration. */
 public enum FundingSource {
-    GOVERNMENT, EMPLOYER, INDIVIDUAL, INSURER;
+    GOVERNMENT,
+    EMPLOYER,
+    INDIVIDUAL,
+    INSURER;
 
     /**
      * Reads an {@code Immunization.fundingSource} code: {@code public} (HL7 immunization-funding-source) is

@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param fundingSource who pays (from the record or the facility's configuration)
  * @param amount        the price of the dose, when one applies (null for none)
  */
-public record PaymentRequest(String eventId, String programmeId, String facilityId, FundingSource fundingSource,
-        Amount amount) {
+public record PaymentRequest(
+        String eventId, String programmeId, String facilityId, FundingSource fundingSource, Amount amount) {
 
     private static final int MAX_EVENT_ID = 255;
 
     public PaymentRequest {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(fundingSource, "fundingSource");
-        if (eventId.isBlank() || eventId.length() > MAX_EVENT_ID || !eventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (eventId.isBlank()
+                || eventId.length() > MAX_EVENT_ID
+                || !eventId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("eventId must be 1 to " + MAX_EVENT_ID + " visible ASCII characters");
         }
     }

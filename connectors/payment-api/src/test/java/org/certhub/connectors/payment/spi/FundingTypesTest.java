@@ -42,6 +42,7 @@ class FundingTypesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Amount(new BigDecimal("-1"), Currency.getInstance("INR")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Amount(new BigDecimal("250.00"), Currency.getInstance("INR"))).hasToString("250.00 INR");
+        assertThat(new Amount(new BigDecimal("250.00"), Currency.getInstance("INR")))
+                .hasToString("250.00 INR");
     }
 }

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PaymentGatewayContract {
 
-    public static final PaymentRequest REQUEST = new PaymentRequest("event-42", "covid-19", "facility-7",
-            FundingSource.EMPLOYER, new Amount(new BigDecimal("12.50"), Currency.getInstance("EUR")));
+    public static final PaymentRequest REQUEST = new PaymentRequest(
+            "event-42",
+            "covid-19",
+            "facility-7",
+            FundingSource.EMPLOYER,
+            new Amount(new BigDecimal("12.50"), Currency.getInstance("EUR")));
 
     /** The adapter under test recording to {@code audit}, its payer prepared to fund {@link #REQUEST}. */
     protected abstract PaymentGateway gateway(AuditSink audit);
@@ -29,7 +33,8 @@ public abstract class PaymentGatewayContract {
 
     @Test
     void refusesANullRequest() {
-        assertThatThrownBy(() -> gateway(new InMemoryAuditSink(10)).check(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> gateway(new InMemoryAuditSink(10)).check(null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
