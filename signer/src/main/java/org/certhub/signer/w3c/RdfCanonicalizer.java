@@ -45,9 +45,8 @@ import java.util.logging.Logger;
  * after they are built (processing copies them), so one is shared by all threads. Any other {@code @context}
  * takes titanium's whole path.
  *
- * <p>A canonicalizer {@linkplain #forVerification for verification} handles documents from anyone: a term no
- * context defines fails expansion (it would be left out of what the signature covers), and canonicalisation, whose
- * cost grows steeply with blank nodes that look alike, stops after a time limit.
+ * <p>A canonicalizer {@linkplain #forVerification for verification} handles documents from anyone: canonicalisation,
+ * whose cost grows steeply with blank nodes that look alike, stops after a time limit.
  */
 final class RdfCanonicalizer {
 
@@ -67,12 +66,12 @@ final class RdfCanonicalizer {
     /** The longest one canonicalisation may take, or null for no limit. */
     private final Duration limit;
 
-    /** For signing this hub's own documents: every term is the hub's, and no limit applies. */
+    /** For signing this hub's own documents: no time limit applies. */
     RdfCanonicalizer(JsonLdContexts contexts) {
-        this(contexts, JsonLdOptions.ProcessingPolicy.Ignore, null);
+        this(contexts, null);
     }
 
-    private RdfCanonicalizer(JsonLdContexts contexts, JsonLdOptions.ProcessingPolicy undefinedTerms, Duration limit) {
+    private RdfCanonicalizer(JsonLdContexts contexts, Duration limit) {
         this.contexts = contexts;
         this.limit = limit;
         this.options = new JsonLdOptions(contexts);
@@ -81,7 +80,6 @@ final class RdfCanonicalizer {
         this.options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         this.options.setContextCache(new ConcurrentCache<>());
         this.options.setDocumentCache(new ConcurrentCache<>());
-        this.options.setUndefinedTermsPolicy(undefinedTerms);
     }
 
     /**
@@ -89,7 +87,7 @@ final class RdfCanonicalizer {
      * canonicalisation that takes longer than {@code limit} with {@link JsonLdErrorCode#PROCESSING_TIMEOUT_EXCEEDED}.
      */
     static RdfCanonicalizer forVerification(JsonLdContexts contexts, Duration limit) {
-        return new RdfCanonicalizer(contexts, JsonLdOptions.ProcessingPolicy.Fail, limit);
+        return new RdfCanonicalizer(contexts, limit);
     }
 
     /** The canonical N-Quads of the document. */
