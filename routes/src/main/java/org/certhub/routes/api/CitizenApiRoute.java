@@ -4,7 +4,7 @@ import org.apache.camel.model.rest.ParamDefinition;
 import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.http.HttpRouteBuilder;
+import org.certhub.routes.security.AuditedRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.API)
-public class CitizenApiRoute extends HttpRouteBuilder {
+public class CitizenApiRoute extends AuditedRouteBuilder {
 
     @Override
     public void configure() {

@@ -3,6 +3,7 @@ package org.certhub.routes.certify;
 import java.util.List;
 import java.util.Objects;
 import org.certhub.model.Certificate;
+import org.certhub.routes.signing.FormatPlan;
 import org.certhub.routes.store.StoredEvent;
 import org.certhub.signer.SignedCredential;
 

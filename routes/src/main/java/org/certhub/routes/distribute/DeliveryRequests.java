@@ -3,7 +3,7 @@ package org.certhub.routes.distribute;
 import java.util.Locale;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
-import org.certhub.routes.security.CitizenTokens;
+import org.certhub.routes.signing.DownloadLinks;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.IssuedCertificate;
@@ -15,12 +15,12 @@ public class DeliveryRequests {
 
     private final CertificateStore certificates;
     private final CerthubProperties properties;
-    private final CitizenTokens tokens;
+    private final DownloadLinks links;
 
-    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties, CitizenTokens tokens) {
+    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties, DownloadLinks links) {
         this.certificates = certificates;
         this.properties = properties;
-        this.tokens = tokens;
+        this.links = links;
     }
 
     public DeliveryRequest forChannel(String certificateId, String channel) {
@@ -32,13 +32,7 @@ public class DeliveryRequests {
                 issued.certificate(),
                 issued.credentials(),
                 properties.primaryFormat(),
-                downloadLink(certificateId),
+                links.pdf(certificateId),
                 Locale.ENGLISH);
-    }
-
-    /** Where the citizen fetches the certificate's PDF: a link with a signed, expiring link token that opens this certificate only. */
-    public String downloadLink(String certificateId) {
-        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token="
-                + tokens.link(certificateId);
     }
 }

@@ -2,7 +2,6 @@ package org.certhub.routes.http;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.ResponseMessageDefinition;
-import org.certhub.routes.audit.AuditTrail;
 
 /**
  * The two shapes every HTTP route of the hub takes, under the {@code http-errors} policy: a call whose
@@ -35,30 +34,6 @@ public abstract class HttpRouteBuilder extends RouteBuilder {
         from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
                 .bean(guard, "admit").id(routeId + "-admit")
                 .bean(service, method)
-                .process(HttpAnswer::respond);
-    }
-
-    /**
-     * {@code direct:<routeId>}: as {@link #answer}, and the outcome is a row of the audit trail: {@code action} on the
-     * record named by the {@code targetHeader} (null: none).
-     */
-    protected void auditedAnswer(String routeId, Class<?> service, String method, String action, String targetHeader) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .bean(service, method)
-                .setProperty(AuditTrail.ACTION, constant(action))
-                .setProperty(AuditTrail.TARGET_HEADER, constant(targetHeader))
-                .bean(AuditTrail.class, "recordAnswer").id(routeId + "-audit")
-                .process(HttpAnswer::respond);
-    }
-
-    /** {@code direct:<routeId>}: as {@link #answer}, and a citizen's read is a row of the audit trail ({@code download}). */
-    protected void citizenAuditedAnswer(String routeId, Class<?> service, String method) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId("http-errors")
-                .bean(service, method)
-                .setProperty(AuditTrail.ACTION, constant("download"))
-                .setProperty(AuditTrail.TARGET_HEADER, constant("id"))
-                .setProperty(AuditTrail.CITIZENS_ONLY, constant(true))
-                .bean(AuditTrail.class, "recordAnswer").id(routeId + "-audit")
                 .process(HttpAnswer::respond);
     }
 

@@ -8,7 +8,7 @@ import org.apache.camel.ProducerTemplate;
 import org.certhub.model.DeliveryState;
 import org.certhub.model.EventState;
 import org.certhub.model.VaccinationEvent;
-import org.certhub.routes.distribute.DeliveryRequests;
+import org.certhub.routes.signing.DownloadLinks;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStateChanged;
 import org.certhub.routes.store.EventStore;
@@ -40,19 +40,19 @@ public class HubEvents {
     private final ProducerTemplate producer;
     private final EventStore events;
     private final CertificateStore certificates;
-    private final DeliveryRequests deliveryRequests;
+    private final DownloadLinks downloadLinks;
     private final ObjectMapper json;
 
     public HubEvents(
             ProducerTemplate producer,
             EventStore events,
             CertificateStore certificates,
-            DeliveryRequests deliveryRequests,
+            DownloadLinks downloadLinks,
             ObjectMapper json) {
         this.producer = producer;
         this.events = events;
         this.certificates = certificates;
-        this.deliveryRequests = deliveryRequests;
+        this.downloadLinks = downloadLinks;
         this.json = json;
     }
 
@@ -64,7 +64,7 @@ public class HubEvents {
                         CERTIFICATE_ISSUED,
                         source(issued.certificate().eventId())
                                 .put("certificateId", certificateId)
-                                .put("downloadUrl", deliveryRequests.downloadLink(certificateId))));
+                                .put("downloadUrl", downloadLinks.pdf(certificateId))));
     }
 
     @EventListener

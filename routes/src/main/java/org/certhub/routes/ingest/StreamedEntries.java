@@ -2,9 +2,9 @@ package org.certhub.routes.ingest;
 
 import org.apache.camel.ProducerTemplate;
 import org.certhub.fhirmapping.Submission;
-import org.certhub.routes.audit.AuditTrail;
-import org.certhub.routes.certify.IssuableRecords;
+import org.certhub.routes.security.AuditTrail;
 import org.certhub.routes.security.SenderPolicy;
+import org.certhub.routes.signing.IssuableRecords;
 import org.certhub.routes.store.EventStore;
 import org.springframework.stereotype.Service;
 

@@ -2,6 +2,7 @@ package org.certhub.routes.security;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.certhub.routes.signing.CitizenTokens;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -28,7 +29,9 @@ public final class HubAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         PresentedCredential presented = (PresentedCredential) authentication;
         String secret = (String) presented.getCredentials();
-        Optional<Caller> caller = presented.isCitizenToken() ? citizens.verify(secret) : byKey(secret);
+        Optional<Caller> caller = presented.isCitizenToken()
+                ? citizens.verify(secret).map(holder -> new Caller(Role.CITIZEN, holder.id(), holder.certificate()))
+                : byKey(secret);
         return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException(
                 presented.isCitizenToken()
                         ? "the citizen token is not valid or has expired"

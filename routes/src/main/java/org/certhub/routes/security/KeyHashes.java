@@ -3,8 +3,6 @@ package org.certhub.routes.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -13,15 +11,7 @@ import java.util.HexFormat;
  */
 public final class KeyHashes {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private KeyHashes() {}
-
-    public static String generate() {
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
 
     public static String hash(String key) {
         try {

@@ -1,6 +1,7 @@
 package org.certhub.routes.security;
 
 import java.util.List;
+import org.certhub.routes.signing.CitizenTokens;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A credential as a request presented it, not yet checked: an API key or a citizen token. */

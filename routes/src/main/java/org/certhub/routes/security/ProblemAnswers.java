@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.certhub.fhirmapping.Problem;
-import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.http.HttpProblems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;

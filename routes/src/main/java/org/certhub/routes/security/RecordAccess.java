@@ -1,6 +1,7 @@
 package org.certhub.routes.security;
 
 import java.util.Optional;
+import org.certhub.routes.store.CitizenContacts;
 import org.certhub.routes.store.StoredEvent;
 import org.springframework.stereotype.Component;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.sms.SmsSettings;
+import org.certhub.routes.config.ProgrammeProperties;
 import org.junit.jupiter.api.Test;
 
 class ConnectorPropertiesTest {

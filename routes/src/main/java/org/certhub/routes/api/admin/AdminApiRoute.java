@@ -3,7 +3,7 @@ package org.certhub.routes.api.admin;
 import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.certhub.routes.http.HttpRouteBuilder;
+import org.certhub.routes.security.AuditedRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRole(Role.API)
-public class AdminApiRoute extends HttpRouteBuilder {
+public class AdminApiRoute extends AuditedRouteBuilder {
 
     @Override
     public void configure() {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.camel.Header;
-import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.security.AuditTrail;
 import org.springframework.stereotype.Service;
 
 /** {@code GET /api/v1/admin/audit?from=&to=&action=}: the audit trail, oldest first, at most 1,000 rows a call. */

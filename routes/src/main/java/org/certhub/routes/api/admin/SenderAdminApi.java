@@ -10,10 +10,11 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
+import org.certhub.routes.config.Secrets;
+import org.certhub.routes.config.SecurityProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.security.KeyHashes;
-import org.certhub.routes.security.SecurityProperties;
 import org.certhub.routes.security.SenderIds;
 import org.certhub.routes.security.Senders;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,7 @@ public class SenderAdminApi {
         if (!senders.create(new Senders.Sender(id, name, programmes, facilities, true), now)) {
             return problems.answer(409, "conflict", "a sender with this id exists; rotate its key instead");
         }
-        String key = KeyHashes.generate();
+        String key = Secrets.randomKey();
         senders.addKey(id, KeyHashes.hash(key), Senders.KeyOrigin.API, now);
         return HttpAnswer.json(
                         201,
@@ -92,7 +93,7 @@ public class SenderAdminApi {
             return problems.answer(404, "not-found", "no such sender");
         }
         Instant now = clock.instant();
-        String key = KeyHashes.generate();
+        String key = Secrets.randomKey();
         String hash = KeyHashes.hash(key);
         senders.addKey(id, hash, Senders.KeyOrigin.API, now);
         Instant until = now.plus(security.keyOverlap());

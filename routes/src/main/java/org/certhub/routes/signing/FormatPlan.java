@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.signing;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

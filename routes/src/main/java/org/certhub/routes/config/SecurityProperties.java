@@ -1,4 +1,4 @@
-package org.certhub.routes.security;
+package org.certhub.routes.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,6 @@
-package org.certhub.routes.wiring;
+package org.certhub.routes.distribute;
 
 import java.util.Map;
-import org.certhub.routes.distribute.ChannelPayload;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

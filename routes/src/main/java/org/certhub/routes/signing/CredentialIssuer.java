@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.signing;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.certhub.model.Certificate;
 import org.certhub.routes.config.CerthubProperties;
-import org.certhub.routes.wiring.ProgrammeProperties;
+import org.certhub.routes.config.ProgrammeProperties;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
 import org.springframework.stereotype.Component;

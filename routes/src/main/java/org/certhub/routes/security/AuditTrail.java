@@ -1,4 +1,4 @@
-package org.certhub.routes.audit;
+package org.certhub.routes.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.certhub.routes.http.HttpAnswer;
-import org.certhub.routes.security.Caller;
-import org.certhub.routes.security.Role;
-import org.certhub.routes.security.TrustedHeaders;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import org.certhub.model.Recipient;
 import org.certhub.model.Vaccination;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.config.CerthubProperties;
-import org.certhub.routes.wiring.ProgrammeProperties;
+import org.certhub.routes.config.ProgrammeProperties;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.hcert.EuDccFormat;

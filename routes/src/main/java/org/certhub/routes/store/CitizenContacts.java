@@ -1,4 +1,4 @@
-package org.certhub.routes.security;
+package org.certhub.routes.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -10,6 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.certhub.model.ContactPoint;
 import org.certhub.model.Recipient;
+import org.certhub.routes.config.Secrets;
+import org.certhub.routes.config.SecurityProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,9 +27,9 @@ public class CitizenContacts {
     private final NamedParameterJdbcTemplate jdbc;
     private final byte[] key;
 
-    public CitizenContacts(NamedParameterJdbcTemplate jdbc, ApiKeys keys, SecurityProperties security) {
+    public CitizenContacts(NamedParameterJdbcTemplate jdbc, Secrets secrets, SecurityProperties security) {
         this.jdbc = jdbc;
-        this.key = keys.secret(security.contactKey(), "contact-key", "CERTHUB_CONTACT_KEY");
+        this.key = secrets.secret(security.contactKey(), "contact-key", "CERTHUB_CONTACT_KEY");
     }
 
     /** The digest of a contact as a citizen types it: emails case-insensitive, phones by their digits and '+'. */

@@ -1,4 +1,4 @@
-package org.certhub.routes.wiring;
+package org.certhub.routes.distribute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.certhub.routes.distribute.CamelChannel;
-import org.certhub.routes.distribute.CamelChannels;
-import org.certhub.routes.distribute.ChannelPayload;
-import org.certhub.routes.distribute.ChannelPayloads;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;

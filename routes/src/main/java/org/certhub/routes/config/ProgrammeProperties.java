@@ -1,4 +1,4 @@
-package org.certhub.routes.wiring;
+package org.certhub.routes.config;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.certhub.routes.certify;
+package org.certhub.routes.signing;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.certhub.routes.security;
+package org.certhub.routes.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.certhub.routes.config.Secrets;
+import org.certhub.routes.config.SecurityProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +31,8 @@ public class CitizenTokens {
     private final SecurityProperties security;
     private final Clock clock;
 
-    public CitizenTokens(ApiKeys keys, SecurityProperties security, Clock clock) {
-        this.key = keys.secret(security.linkKey(), "link-key", "CERTHUB_LINK_KEY");
+    public CitizenTokens(Secrets secrets, SecurityProperties security, Clock clock) {
+        this.key = secrets.secret(security.linkKey(), "link-key", "CERTHUB_LINK_KEY");
         this.security = security;
         this.clock = clock;
     }
@@ -46,8 +48,11 @@ public class CitizenTokens {
         return sign("S|" + contactDigest + "|" + expiresAt.getEpochSecond());
     }
 
-    /** The citizen a token stands for, when its signature holds and it has not expired. */
-    public Optional<Caller> verify(String token) {
+    /**
+     * The citizen a token stands for, when its signature holds and it has not expired: a link's holder reaches one
+     * certificate, a session's the certificates of a contact digest.
+     */
+    public Optional<Holder> verify(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -70,8 +75,8 @@ public class CitizenTokens {
             return Optional.empty();
         }
         return switch (fields[0]) {
-            case "L" -> Optional.of(new Caller(Role.CITIZEN, "link", fields[1]));
-            case "S" -> Optional.of(new Caller(Role.CITIZEN, fields[1], null));
+            case "L" -> Optional.of(new Holder("link", fields[1]));
+            case "S" -> Optional.of(new Holder(fields[1], null));
             default -> Optional.empty();
         };
     }
@@ -90,4 +95,10 @@ public class CitizenTokens {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
     }
+
+    /**
+     * Who holds a valid token: {@code id} is {@code link} for a link, else the contact digest of a session;
+     * {@code certificate} is the one certificate a link opens (null for a session).
+     */
+    public record Holder(String id, String certificate) {}
 }
