@@ -233,8 +233,9 @@ public final class ShcVerifier implements CredentialVerifier {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber()) {
-            throw new MalformedCardException(claim + " is not a number");
+        // 1e999 parses as an infinite double, which has no decimal value
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+            throw new MalformedCardException(claim + " is not a finite number");
         }
         BigDecimal seconds = value.decimalValue();
         try {

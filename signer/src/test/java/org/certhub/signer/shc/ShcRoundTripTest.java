@@ -217,6 +217,18 @@ class ShcRoundTripTest {
     }
 
     @Test
+    void aValidityBeyondAnyDoubleIsMalformed() {
+        String infinite = signedPayload(
+                keys.active(),
+                "{\"iss\":\"" + ISSUER
+                        + "\",\"nbf\":1e999,\"vc\":{\"type\":[\"https://smarthealth.cards#health-card\"],"
+                        + "\"credentialSubject\":{\"fhirVersion\":\"4.0.1\",\"fhirBundle\":" + bundleJson("EW0182")
+                        + "}}}");
+
+        assertThat(verifier.verify(infinite, ISSUED).reason()).isEqualTo(Reasons.MALFORMED);
+    }
+
+    @Test
     void refusesWhatIsNotACard() {
         Instant at = ISSUED;
         String notDeflated = signedPayload(keys.active(), null);
