@@ -115,12 +115,20 @@ public abstract class HubTestSupport {
 
     /** Posts the example record for a holder with this e-mail address and waits for its certificate id. */
     protected String certifyFor(String email) {
-        String bundle = example("immunization-bundle.json")
-                .replace("IMM-2021-000147", "IMM-" + java.util.UUID.randomUUID())
-                .replace("erika.mustermann@example.org", email);
-        return awaitCertified(json(post("/fhir/r4", "application/fhir+json", bundle, API_KEY))
+        return awaitCertified(json(post(
+                        "/fhir/r4",
+                        "application/fhir+json",
+                        exampleFor(email, "IMM-" + java.util.UUID.randomUUID()),
+                        API_KEY))
                 .get("id")
                 .asText());
+    }
+
+    /** The example record with its own immunization identifier and holder e-mail address. */
+    protected static String exampleFor(String email, String recordId) {
+        return example("immunization-bundle.json")
+                .replace("IMM-2021-000147", recordId)
+                .replace("erika.mustermann@example.org", email);
     }
 
     /** A read as the default sender (which sent the records the tests post). */

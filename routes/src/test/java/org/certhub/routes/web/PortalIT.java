@@ -66,7 +66,18 @@ class PortalIT extends HubTestSupport {
     @Test
     void aHolderSignsInWithTheMailedCodeDownloadsThePdfAndAsksForACorrection() throws Exception {
         String email = "portal-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String certificateId = certifyFor(email);
+        String record = exampleFor(email, "IMM-" + UUID.randomUUID());
+        String eventId = json(post("/fhir/r4", "application/fhir+json", record, API_KEY))
+                .get("id")
+                .asText();
+        String first = awaitCertified(eventId);
+        post("/fhir/r4", "application/fhir+json", record.replace("FD5918", "FD5919"), API_KEY);
+        String certificateId = await().atMost(PATIENCE)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId))
+                                .path("certificateId")
+                                .asText(),
+                        id -> !id.equals(first));
 
         open("/");
         browser.findElement(By.cssSelector("a[href='/portal']")).click();
@@ -79,7 +90,10 @@ class PortalIT extends HubTestSupport {
         until(ExpectedConditions.visibilityOfElementLocated(By.id("code"))).sendKeys(code);
         click("Sign in");
         WebElement card = until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.card")));
-        assertThat(card.getText()).contains(certificateId).contains("Valid");
+        assertThat(card.getText())
+                .contains(certificateId)
+                .contains("Valid")
+                .contains("replaces an earlier one (" + first + ")");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("certificates-title");
         assertThat(Browser.accessibilityViolations(browser)).isEmpty();
         screenshots("portal");
