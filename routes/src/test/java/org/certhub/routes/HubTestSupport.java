@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +39,7 @@ public abstract class HubTestSupport {
     protected static final String REVIEWER_KEY = "test-reviewer-key";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Path DATA_DIR = createDataDir();
+    private static final Pattern OTP_CODE = Pattern.compile("verification code is (\\d{6})");
 
     /**
      * Restarted for each test class (so each sees only its own mail), always on the same port: the application
@@ -105,6 +113,24 @@ public abstract class HubTestSupport {
                         id -> !id.isEmpty());
     }
 
+    /** Posts the example record for a holder with this e-mail address and waits for its certificate id. */
+    protected String certifyFor(String email) {
+        return awaitCertified(json(post(
+                        "/fhir/r4",
+                        "application/fhir+json",
+                        exampleFor(email, "IMM-" + java.util.UUID.randomUUID()),
+                        API_KEY))
+                .get("id")
+                .asText());
+    }
+
+    /** The example record with its own immunization identifier and holder e-mail address. */
+    protected static String exampleFor(String email, String recordId) {
+        return example("immunization-bundle.json")
+                .replace("IMM-2021-000147", recordId)
+                .replace("erika.mustermann@example.org", email);
+    }
+
     /** A read as the default sender (which sent the records the tests post). */
     protected HttpResponse<String> get(String path) {
         return send(
@@ -138,6 +164,21 @@ public abstract class HubTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The one-time code mailed to {@code address} (the citizen OTP mail), when one came. */
+    protected static Optional<String> codeMailedTo(String address) throws MessagingException, IOException {
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            boolean toAddress = List.of(message.getRecipients(Message.RecipientType.TO)).stream()
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            if (toAddress && message.getContent() instanceof String text) {
+                Matcher code = OTP_CODE.matcher(text);
+                if (code.find()) {
+                    return Optional.of(code.group(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     protected int rows(String table) {

@@ -27,6 +27,7 @@ import org.certhub.routes.signing.CitizenTokens;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.CitizenContacts;
 import org.certhub.routes.store.EventStore;
+import org.certhub.signer.shc.ShcFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -162,7 +163,8 @@ public class CitizenApi {
                         .put("id", issued.id())
                         .put("version", issued.certificate().version())
                         .put("status", issued.status().name().toLowerCase(Locale.ROOT))
-                        .put("issuedAt", issued.certificate().issuedAt().toString());
+                        .put("issuedAt", issued.certificate().issuedAt().toString())
+                        .put("previousCertificateId", issued.certificate().previousCertificateId());
                 events.find(eventId)
                         .ifPresent(event -> item.put(
                                         "programmeId", event.event().programmeId())
@@ -171,10 +173,18 @@ public class CitizenApi {
                                         "date",
                                         String.valueOf(
                                                 event.event().vaccination().date())));
-                item.putObject("links")
+                item.putArray("formats")
+                        .addAll(issued.credentials().keySet().stream()
+                                .sorted()
+                                .map(item::textNode)
+                                .toList());
+                var links = item.putObject("links")
                         .put("pdf", base + "/certificate.pdf")
                         .put("qr", base + "/qr.png")
-                        .put("record", base);
+                        .put("record", base)
+                        .put("share", base + "/certificate.pdf?token=" + tokens.link(issued.id()));
+                issued.credential(ShcFormat.ID)
+                        .ifPresent(shc -> links.put("smartHealthCard", base + "/shc.smart-health-card"));
             });
         }
         return HttpAnswer.json(

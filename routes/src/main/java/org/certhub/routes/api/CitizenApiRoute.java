@@ -102,7 +102,24 @@ public class CitizenApiRoute extends AuditedRouteBuilder {
                     .responseMessage(reply(200, """
                         the certificates: {"certificates":[{"id":"…","links":{"pdf":"…","qr":"…","record":"…"}}]}"""))
                     .responseMessage(reply(401, "no valid session token"))
-                    .to("direct:list-citizen-certificates");
+                    .to("direct:list-citizen-certificates")
+                .post("/certificates/{id}/correction-requests")
+                    .description("asks the record's sender to correct a certificate the citizen holds (free text)")
+                    .param().name("id").type(RestParamType.path).description("the certificate id").endParam()
+                    .param().name("body").type(RestParamType.body).description("{\"text\":\"what is wrong\"}")
+                        .endParam()
+                    .responseMessage(reply(201, """
+                        stored: {"id":"…","certificateId":"…","requestedAt":"2026-01-01T00:00:00Z"}"""))
+                    .responseMessage(reply(400, "no text, or more than 2,000 characters"))
+                    .responseMessage(reply(403, "not a certificate this token holds"))
+                    .responseMessage(reply(404, "no such certificate"))
+                    .to("direct:request-correction");
+        rest("/api/v1/correction-requests").description("citizens' correction requests on the sender's own records")
+                .get().description("the newest 500 correction requests on the calling sender's records")
+                    .responseMessage(reply(200, """
+                        {"requests":[{"id":"…","certificateId":"…","eventId":"…","sender":"…","text":"…",\
+                        "requestedAt":"2026-01-01T00:00:00Z"}]}"""))
+                    .to("direct:list-correction-requests");
         rest("/.well-known").description("public keys")
                 .get("/jwks.json").description("the SMART Health Card signing keys, active and retired")
                     .responseMessage(reply(200, "a JWK set: {\"keys\":[]}"))
@@ -142,6 +159,8 @@ public class CitizenApiRoute extends AuditedRouteBuilder {
         answer("send-citizen-code", CitizenApi.class, "requestCode");
         answer("open-citizen-session", CitizenApi.class, "openSession");
         answer("list-citizen-certificates", CitizenApi.class, "certificates");
+        auditedAnswer("request-correction", CorrectionRequestApi.class, "request", "correction-request", "id");
+        answer("list-correction-requests", CorrectionRequestApi.class, "list");
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");

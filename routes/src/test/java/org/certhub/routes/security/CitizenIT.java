@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.certhub.routes.HubTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class CitizenIT extends HubTestSupport {
 
-    private static final Pattern CODE = Pattern.compile("verification code is (\\d{6})");
-
     @Test
     void aCodeSentToTheContactOpensItsCertificatesAndNoOthers() throws Exception {
         String email = "holder-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String mine = certify(email);
-        String someoneElses = certify("other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        String mine = certifyFor(email);
+        String someoneElses = certifyFor("other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
 
         String stranger = "nobody-" + UUID.randomUUID() + "@example.org";
         assertThat(otp(stranger).statusCode()).isEqualTo(202);
@@ -71,7 +65,7 @@ class CitizenIT extends HubTestSupport {
     @Test
     void wrongCodesEndACodeAndFloodsFromOneAddressAreThrottled() {
         String email = "tries-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        certify(email);
+        certifyFor(email);
         otp(email);
         String code = await().atMost(Duration.ofSeconds(30))
                 .until(() -> codeMailedTo(email), Optional::isPresent)
@@ -91,13 +85,87 @@ class CitizenIT extends HubTestSupport {
         assertThat(status).isEqualTo(429);
     }
 
-    private String certify(String email) {
-        String bundle = example("immunization-bundle.json")
-                .replace("IMM-2021-000147", "IMM-" + UUID.randomUUID())
-                .replace("erika.mustermann@example.org", email);
-        return awaitCertified(json(post("/fhir/r4", "application/fhir+json", bundle, API_KEY))
-                .get("id")
-                .asText());
+    @Test
+    void aHolderAsksForACorrectionThatItsSenderAndTheAdminsRead() throws Exception {
+        String email = "fix-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String mine = certifyFor(email);
+        String someoneElses = certifyFor("other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        otp(email);
+        String code = await().atMost(Duration.ofSeconds(30))
+                .until(() -> codeMailedTo(email), Optional::isPresent)
+                .get();
+        String token = json(session(email, code)).get("token").asText();
+        JsonNode listed = json(send("GET", "/api/v1/citizen/certificates", null, "Authorization", "Bearer " + token))
+                .get("certificates")
+                .get(0);
+        HttpResponse<String> shared =
+                send("GET", listed.get("links").get("share").asText(), null);
+        assertThat(shared.statusCode()).as("the share link opens the PDF alone").isEqualTo(200);
+        assertThat(shared.headers().firstValue("Content-Type")).hasValue("application/pdf");
+
+        String text = "My birth date is wrong " + UUID.randomUUID();
+        String body = JSON.createObjectNode().put("text", text).toString();
+        HttpResponse<String> asked = send(
+                "POST",
+                "/api/v1/citizen/certificates/" + mine + "/correction-requests",
+                body,
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                "application/json");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/citizen/certificates/" + someoneElses + "/correction-requests",
+                                body,
+                                "Authorization",
+                                "Bearer " + token,
+                                "Content-Type",
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(
+                                "POST",
+                                "/api/v1/citizen/certificates/" + mine + "/correction-requests",
+                                "{\"text\":\"  \"}",
+                                "Authorization",
+                                "Bearer " + token,
+                                "Content-Type",
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+
+        for (String[] reader : List.of(
+                new String[] {"/api/v1/admin/correction-requests", ADMIN_KEY},
+                new String[] {"/api/v1/admin/correction-requests", REVIEWER_KEY},
+                new String[] {"/api/v1/correction-requests", API_KEY})) {
+            HttpResponse<String> read = send("GET", reader[0], null, "X-API-Key", reader[1]);
+            assertThat(read.statusCode()).as(reader[0]).isEqualTo(200);
+            assertThat(json(read).get("requests").findValuesAsText("text")).contains(text);
+            assertThat(json(read).get("requests").findValuesAsText("certificateId"))
+                    .contains(mine)
+                    .doesNotContain(someoneElses);
+        }
+        String stranger = json(send(
+                        "POST",
+                        "/api/v1/admin/senders",
+                        "{\"id\":\"fix-other-" + UUID.randomUUID().toString().substring(0, 8) + "\"}",
+                        "Content-Type",
+                        "application/json",
+                        "X-API-Key",
+                        ADMIN_KEY))
+                .get("apiKey")
+                .asText();
+        assertThat(json(send("GET", "/api/v1/correction-requests", null, "X-API-Key", stranger))
+                        .get("requests")
+                        .findValuesAsText("text"))
+                .doesNotContain(text);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'correction-request'"
+                                + " AND outcome = 'success' AND target_id = ?",
+                        Integer.class,
+                        mine))
+                .isEqualTo(1);
     }
 
     private HttpResponse<String> otp(String contact) {
@@ -110,19 +178,5 @@ class CitizenIT extends HubTestSupport {
                 "application/json",
                 "{\"contact\":\"" + contact + "\",\"code\":\"" + code + "\"}",
                 null);
-    }
-
-    private static Optional<String> codeMailedTo(String address) throws Exception {
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            boolean toAddress = List.of(message.getRecipients(Message.RecipientType.TO)).stream()
-                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            if (toAddress && message.getContent() instanceof String text) {
-                Matcher code = CODE.matcher(text);
-                if (code.find()) {
-                    return Optional.of(code.group(1));
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

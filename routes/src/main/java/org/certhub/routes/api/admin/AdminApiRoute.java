@@ -1,6 +1,7 @@
 package org.certhub.routes.api.admin;
 
 import org.apache.camel.model.rest.RestParamType;
+import org.certhub.routes.api.CorrectionRequestApi;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.security.AuditedRouteBuilder;
@@ -39,6 +40,11 @@ public class AdminApiRoute extends AuditedRouteBuilder {
                     .responseMessage(reply(200, """
                         the events: {"state":"held","events":[{"id":"…","reason":"…"}]}"""))
                     .to("direct:list-events")
+                .get("/correction-requests").description("citizens' correction requests, newest first (at most 500)")
+                    .responseMessage(reply(200, """
+                        {"requests":[{"id":"…","certificateId":"…","eventId":"…","sender":"…","text":"…",\
+                        "requestedAt":"2026-01-01T00:00:00Z"}]}"""))
+                    .to("direct:list-all-correction-requests")
                 .post("/events/{id}/approve").description("releases a held event, the ID check waived")
                     .param().name("id").type(RestParamType.path).description("the event id").endParam()
                     .responseMessage(reply(202, """
@@ -83,6 +89,7 @@ public class AdminApiRoute extends AuditedRouteBuilder {
         auditedAnswer("revoke-certificate", AdminApi.class, "revoke", "revoke", "id");
         auditedAnswer("rotate-signing-key", AdminApi.class, "rotateKey", "rotate-signing-key", "purpose");
         answer("list-events", AdminApi.class, "events");
+        answer("list-all-correction-requests", CorrectionRequestApi.class, "list");
         auditedAnswer("approve-held-event", AdminApi.class, "approve", "approve-held-event", "id");
         auditedAnswer("reject-held-event", AdminApi.class, "reject", "reject-held-event", "id");
         auditedAnswer("create-sender", SenderAdminApi.class, "create", "create-sender", SenderAdminApi.CREATED_ID);
