@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,6 +66,10 @@ public class RenderBenchmark {
     @Param({"en", "hi"})
     public String language;
 
+    /** The bundled template's QR code as a PNG image, or the same template drawing it as vector modules. */
+    @Param({"png", "vector"})
+    public String qr;
+
     private PdfCertificateDocument document;
     private EmailDistributor email;
     private Certificate certificate;
@@ -74,8 +79,9 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        Templates templates = Templates.from(
-                ConfigSource.firstOf(ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath()));
+        ConfigSource config =
+                ConfigSource.firstOf(ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath());
+        Templates templates = Templates.from(qr.equals("vector") ? ConfigSource.firstOf(vectorQr(), config) : config);
         document = new PdfCertificateDocument(templates);
         email = new EmailDistributor(
                 new EmailSettings("noreply@health.example"), templates, document, new EncodingTransport());
@@ -89,6 +95,29 @@ public class RenderBenchmark {
                 "eu-dcc",
                 "https://certs.example.org/c/CERT-BENCH",
                 locale);
+    }
+
+    /** The bundled certificate template with {@code <object type="application/x-certhub-qr">} for its image. */
+    private ConfigSource vectorQr() {
+        try {
+            Path folder = Files.createTempDirectory("certhub-bench-templates");
+            Files.createDirectories(folder.resolve("templates"));
+            String bundled = Files.readString(Path.of(configDir, "templates", "certificate.hbs"));
+            String vector = bundled.replace(
+                    "<img src=\"{{qr}}\" alt=\"{{t \"qr.alt\"}}\"/>",
+                    "<object type=\"application/x-certhub-qr\" alt=\"{{t \"qr.alt\"}}\" "
+                            + "style=\"display: block; width: 64mm; height: 64mm\"></object>");
+            if (vector.equals(bundled)) {
+                throw new IllegalStateException("the bundled template no longer places the QR code with <img>");
+            }
+            Files.writeString(folder.resolve("templates/certificate.hbs"), vector);
+            folder.toFile().deleteOnExit();
+            folder.resolve("templates").toFile().deleteOnExit();
+            folder.resolve("templates/certificate.hbs").toFile().deleteOnExit();
+            return ConfigSource.directory(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Benchmark

@@ -27,13 +27,16 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.certhub.model.Certificate;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.qr.QrBitmap;
 import org.certhub.signer.qr.QrCodes;
 
 /**
  * The certificate as a one-page A4 PDF: the Handlebars template {@code templates/certificate-<programme>.hbs}
  * (else {@code templates/certificate.hbs}) rendered to XHTML with the reader's texts, then to PDF by
  * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts. The template gets the
- * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text.
+ * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text (made only if used);
+ * an element {@code <object type="application/x-certhub-qr"></object>} draws the QR code in vector modules
+ * instead, which the bundled template does.
  *
  * <p>openhtmltopdf logs through SLF4J once this class is loaded (see {@link Slf4jXRLogger}).
  *
@@ -85,14 +88,14 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     @Override
     public byte[] pdf(Certificate certificate, SignedCredential credential, Locale locale) {
-        return render(html(certificate, credential, locale));
+        QrBitmap modules = QrCodes.bitmap(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), 1);
+        return render(html(certificate, credential, locale), new VectorQr(modules));
     }
 
     /** The XHTML the PDF is rendered from (for an HTML view of the certificate). */
     public String html(Certificate certificate, SignedCredential credential, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>(CertificateView.of(certificate, templates.messages(), locale));
-        byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), qrSizePx);
-        model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        model.put("qr", new PngDataUri(credential, qrSizePx));
         String programme = certificate.event().programmeId();
         List<String> names =
                 programme != null && PROGRAMME_ID.matcher(programme).matches()
@@ -101,7 +104,19 @@ public final class PdfCertificateDocument implements CertificateDocument {
         return templates.apply(names, locale, model);
     }
 
-    private byte[] render(String xhtml) {
+    /**
+     * The QR code as a PNG data URI, made only when a template writes {@code {{qr}}} (an {@code <img>}); the
+     * bundled template draws it in vectors instead ({@link VectorQr}).
+     */
+    private record PngDataUri(SignedCredential credential, int sizePx) {
+        @Override
+        public String toString() {
+            byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), sizePx);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        }
+    }
+
+    private byte[] render(String xhtml, VectorQr qr) {
         ParsedFonts parsed = Optional.ofNullable(idleFonts.poll()).orElseGet(this::parseFonts);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try (PDDocument target = new PDDocument()) {
@@ -120,6 +135,7 @@ public final class PdfCertificateDocument implements CertificateDocument {
                         FontStyle.NORMAL,
                         true);
             }
+            builder.useObjectDrawerFactory(qr.factory());
             builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
             builder.run();

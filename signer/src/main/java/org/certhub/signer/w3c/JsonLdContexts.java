@@ -6,12 +6,17 @@ import com.apicatalog.jsonld.document.Document;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +95,52 @@ public final class JsonLdContexts implements DocumentLoader {
             throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "JSON-LD context not bundled: " + url);
         }
         return document;
+    }
+
+    /**
+     * Every key of every object in the bundled contexts, term definitions at any depth among them: more than the
+     * names they define, never fewer.
+     */
+    Set<String> definedNames() {
+        Set<String> names = new HashSet<>();
+        documents.values().forEach(document -> document.getJsonContent().ifPresent(json -> keys(json, names)));
+        return names;
+    }
+
+    /** The terms the bundled contexts define as aliases of {@code @type}, at any depth. */
+    Set<String> typeAliases() {
+        Set<String> aliases = new HashSet<>();
+        documents.values().forEach(document -> document.getJsonContent().ifPresent(json -> typeAliases(json, aliases)));
+        return aliases;
+    }
+
+    private static void keys(JsonValue value, Set<String> names) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, item) -> {
+                names.add(key);
+                keys(item, names);
+            });
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> keys(item, names));
+        }
+    }
+
+    private static void typeAliases(JsonValue value, Set<String> aliases) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, item) -> {
+                if (isTypeKeyword(item)
+                        || (item instanceof JsonObject definition && isTypeKeyword(definition.get("@id")))) {
+                    aliases.add(key);
+                }
+                typeAliases(item, aliases);
+            });
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> typeAliases(item, aliases));
+        }
+    }
+
+    private static boolean isTypeKeyword(JsonValue value) {
+        return value instanceof JsonString string && string.getString().equals("@type");
     }
 
     /** The bytes of the vaccination context exactly as bundled: what the hub serves at the context URL. */

@@ -9,11 +9,13 @@ import com.apicatalog.jsonld.context.cache.Cache;
 import com.apicatalog.jsonld.deseralization.JsonLdToRdf;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.expansion.UriExpansion;
 import com.apicatalog.jsonld.json.JsonUtils;
 import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTicker;
 import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
@@ -45,16 +47,24 @@ import java.util.logging.Logger;
  * after they are built (processing copies them), so one is shared by all threads. Any other {@code @context}
  * takes titanium's whole path.
  *
- * <p>A canonicalizer {@linkplain #forVerification for verification} handles documents from anyone: canonicalisation,
- * whose cost grows steeply with blank nodes that look alike, stops after a time limit.
+ * <p>Expansion itself is then most of the cost: a document whose shape (keys, types, contexts) was seen before
+ * has its statements made from that shape's {@link QuadTemplates template}, its string values put in; only
+ * canonicalisation, whose labels and order depend on the values, runs on them in full. Any other shape is
+ * expanded as above.
+ *
+ * <p>A canonicalizer {@linkplain #forVerification for verification} handles documents from anyone: a term no
+ * context defines fails expansion (it would be left out of what the signature covers), and canonicalisation, whose
+ * cost grows steeply with blank nodes that look alike, stops after a time limit.
  */
 final class RdfCanonicalizer {
 
     /**
      * Titanium logs skipped statements with the offending IRI, which can carry a holder's identifier:
-     * only errors are let through. The field keeps the JUL logger (weakly held by JUL) and its level alive.
+     * only errors are let through. The fields keep the JUL loggers (weakly held by JUL) and their levels alive.
      */
     private static final Logger TO_RDF_LOG = quiet(Logger.getLogger(JsonLdToRdf.class.getName()));
+    /** Titanium warns of keyword-like values with the value itself: a holder's data from a verified document. */
+    private static final Logger URI_EXPANSION_LOG = quiet(Logger.getLogger(UriExpansion.class.getName()));
     /** Distinct bundled URL lists whose active context is kept; a verifier sees only the few real ones. */
     private static final int MAX_ACTIVE_CONTEXTS = 16;
 
@@ -66,7 +76,9 @@ final class RdfCanonicalizer {
     /** The longest one canonicalisation may take, or null for no limit. */
     private final Duration limit;
 
-    /** For signing this hub's own documents: no time limit applies. */
+    private final QuadTemplates templates;
+
+    /** For signing this hub's own documents: no limit applies. */
     RdfCanonicalizer(JsonLdContexts contexts) {
         this(contexts, null);
     }
@@ -80,6 +92,8 @@ final class RdfCanonicalizer {
         this.options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         this.options.setContextCache(new ConcurrentCache<>());
         this.options.setDocumentCache(new ConcurrentCache<>());
+        this.templates = new QuadTemplates(
+                this::toRdf, contexts.definedNames(), contexts.typeAliases(), options.getUriValidation());
     }
 
     /**
@@ -107,15 +121,12 @@ final class RdfCanonicalizer {
 
     private String canonicalWithin(JsonObject document, RdfCanonTicker ticker) throws JsonLdError {
         RdfCanon canon = RdfCanon.create("SHA-256", ticker);
-        ActiveContext context = activeContext(document.get(Keywords.CONTEXT));
-        if (context == null) {
-            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
-        } else {
-            JsonValue expanded = Expansion.with(context, JsonP.without(document, Keywords.CONTEXT), null, null)
-                    .frameExpansion(false)
-                    .ordered(options.isOrdered())
-                    .compute();
-            ToRdfProcessor.toRdf(canon, expandedArray(expanded), options);
+        try {
+            if (!templates.emit(document, canon)) {
+                toRdf(document, canon);
+            }
+        } catch (RdfConsumerException e) {
+            throw new IllegalStateException("cannot canonicalize the statements", e);
         }
         StringWriter out = new StringWriter(2048);
         try {
@@ -124,6 +135,25 @@ final class RdfCanonicalizer {
             throw new IllegalStateException("cannot write N-Quads", e);
         }
         return out.toString();
+    }
+
+    /** The document's RDF statements by JSON-LD expansion, from the kept active context where there is one. */
+    private void toRdf(JsonObject document, RdfQuadConsumer consumer) throws JsonLdError {
+        ActiveContext context = activeContext(document.get(Keywords.CONTEXT));
+        if (context == null) {
+            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(consumer);
+        } else {
+            JsonValue expanded = Expansion.with(context, JsonP.without(document, Keywords.CONTEXT), null, null)
+                    .frameExpansion(false)
+                    .ordered(options.isOrdered())
+                    .compute();
+            ToRdfProcessor.toRdf(consumer, expandedArray(expanded), options);
+        }
+    }
+
+    /** Whether the document's statements now come from its shape's template. */
+    boolean templated(JsonObject document) {
+        return templates.kept(document);
     }
 
     /** SHA-256 of the canonical N-Quads. */
