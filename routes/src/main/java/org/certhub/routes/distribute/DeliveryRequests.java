@@ -32,13 +32,16 @@ public class DeliveryRequests {
                 issued.certificate(),
                 issued.credentials(),
                 properties.primaryFormat(),
-                downloadLink(certificateId),
+                linkWithToken(certificateId, tokens.linkFor(certificateId, channel)),
                 Locale.ENGLISH);
     }
 
     /** Where the citizen fetches the certificate's PDF: a link with a signed, expiring link token that opens this certificate only. */
     public String downloadLink(String certificateId) {
-        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token="
-                + tokens.link(certificateId);
+        return linkWithToken(certificateId, tokens.link(certificateId));
+    }
+
+    private String linkWithToken(String certificateId, String token) {
+        return properties.baseUrl() + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + token;
     }
 }

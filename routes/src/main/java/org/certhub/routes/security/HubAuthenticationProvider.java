@@ -28,10 +28,11 @@ public final class HubAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         PresentedCredential presented = (PresentedCredential) authentication;
         String secret = (String) presented.getCredentials();
-        Optional<Caller> caller = presented.isCitizenToken() ? citizens.verify(secret) : byKey(secret);
+        Optional<Caller> caller =
+                presented.isCitizenToken() ? citizens.verify(secret, presented.code()) : byKey(secret);
         return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException(
                 presented.isCitizenToken()
-                        ? "the citizen token is not valid or has expired"
+                        ? "the citizen token is not valid or has expired (a link from an SMS needs its code: &code=)"
                         : "the API key is not valid")));
     }
 
