@@ -172,6 +172,28 @@ class DivocApiIT extends HubTestSupport {
         String first = awaitCertified(eventIds.get(0));
         String second = awaitCertified(eventIds.get(1));
 
+        String otherSender = json(send(
+                        "POST",
+                        "/api/v1/admin/senders",
+                        "{\"id\":\"divoc-other-"
+                                + java.util.UUID.randomUUID().toString().substring(0, 8) + "\"}",
+                        "Content-Type",
+                        "application/json",
+                        "X-API-Key",
+                        ADMIN_KEY))
+                .get("apiKey")
+                .asText();
+        HttpResponse<String> byAnother = send(
+                "DELETE",
+                "/divoc/api/v1/certificates/DIVOC-DEL-1?allDoses=true",
+                null,
+                "Authorization",
+                "Bearer " + otherSender);
+        assertThat(byAnother.statusCode()).isEqualTo(403);
+        assertThat(revokedCheck(first))
+                .as("another sender's revocation changes nothing")
+                .isEqualTo(404);
+
         HttpResponse<String> revoked =
                 send("DELETE", "/divoc/api/v1/certificates/DIVOC-DEL-1?doses=1", null, "Authorization", BEARER);
 

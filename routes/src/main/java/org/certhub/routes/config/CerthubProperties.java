@@ -35,19 +35,22 @@ public record CerthubProperties(
 
     /**
      * Where the signing keys come from ({@code certhub.keys.provider}): {@code keystore} (a PKCS#12 file in {@code dir},
-     * created with development keys when absent), {@code pem} (key and certificate files per purpose) or
-     * {@code pkcs11} (an HSM through the JDK's SunPKCS11).
+     * created with development keys when absent and {@code development} is true, as in the embedded mode; the
+     * scale-out profile sets it false, so that a missing keystore stops the start), {@code pem} (key and certificate
+     * files per purpose) or {@code pkcs11} (an HSM through the JDK's SunPKCS11).
      */
     public record Keys(
             @NotNull Path dir,
             String password,
             @Pattern(regexp = "keystore|pem|pkcs11") String provider,
             Map<KeyPurpose, List<PemKeyFiles>> pem,
-            Pkcs11 pkcs11) {
+            Pkcs11 pkcs11,
+            Boolean development) {
 
         public Keys {
             provider = provider == null || provider.isBlank() ? "keystore" : provider;
             pem = pem == null ? Map.of() : Map.copyOf(pem);
+            development = development == null || development;
         }
 
         @Override

@@ -32,7 +32,7 @@ public class DeliveryRequests {
                 issued.certificate(),
                 issued.credentials(),
                 properties.primaryFormat(),
-                links.pdf(certificateId),
+                links.pdf(certificateId, channel),
                 Locale.ENGLISH);
     }
 }

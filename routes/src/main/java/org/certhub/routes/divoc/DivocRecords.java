@@ -40,6 +40,19 @@ public class DivocRecords {
                 .toList();
     }
 
+    /** Whether another sending system than {@code sourceSystem} sent doses under this pre-enrolment code. */
+    public boolean sentByAnother(String sourceSystem, String preEnrollmentCode) {
+        String code = "|" + preEnrollmentCode + "|";
+        return jdbc.query(
+                        """
+                        SELECT source_system, idempotency_key FROM vaccination_event
+                         WHERE source_system <> :source AND idempotency_key LIKE :pattern ESCAPE '\\'""",
+                        new MapSqlParameterSource("source", sourceSystem)
+                                .addValue("pattern", "%" + escapeLike(code) + "%"),
+                        (rs, row) -> rs.getString("idempotency_key").startsWith(rs.getString("source_system") + code))
+                .contains(true);
+    }
+
     /** The {@code <programme>|<dose>} rest of a key, or null when the key is another code's that shares the prefix. */
     private static Dose dose(String prefix, String key, String eventId, String certificateId) {
         String rest = key.substring(prefix.length());

@@ -22,7 +22,9 @@ import org.certhub.model.CertificateStatus;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.ingest.IngestReceipt;
+import org.certhub.routes.security.AdminCorrection;
 import org.certhub.routes.security.AuditTrail;
+import org.certhub.routes.security.Caller;
 import org.certhub.routes.security.SenderPolicy;
 import org.certhub.routes.security.TrustedHeaders;
 import org.certhub.routes.signing.IssuableRecords;
@@ -81,10 +83,11 @@ public class DivocService {
      * call ({@code 400}, an OperationOutcome naming each JSON path) and nothing is stored.
      */
     public IngestReceipt certify(@Body String body, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
-        return store(validated(body, source));
+        return store(validated(body, source), Optional.empty());
     }
 
-    private IngestReceipt store(Submission received) {
+    /** @param admin the admin correcting a sender's doses, for the audit trail; empty when the sender sends */
+    private IngestReceipt store(Submission received, Optional<Caller> admin) {
         Submission submission = senderPolicy.apply(received);
         List<Problem> refused = submission.entries(Submission.Rejected.class).stream()
                 .flatMap(rejected -> rejected.problems().stream())
@@ -97,7 +100,9 @@ public class DivocService {
         var eventIds = answer.putArray("eventIds");
         for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
             EventStore.Receipt receipt = events.receive(accepted.event());
-            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED && admin.isPresent()) {
+                audit.record(admin, "correct", receipt.eventId(), "success", null);
+            } else if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
                 audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
             }
             eventIds.add(receipt.eventId());
@@ -112,10 +117,15 @@ public class DivocService {
     /**
      * {@code PUT /divoc/api/v1/certificate}: a correction of doses sent before (same pre-enrolment code,
      * programme and dose). Each becomes a new revision of its event, certified again as a new certificate
-     * version that supersedes the previous one. Unknown doses are {@code 404}; more than
+     * version that supersedes the previous one; an admin corrects a sender's doses naming it ({@code ?sender=}).
+     * Unknown doses are {@code 404}; more than
      * {@code certhub.divoc.max-corrections} corrections of one dose are {@code 422}.
      */
-    public IngestReceipt correct(@Body String body, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+    public IngestReceipt correct(
+            @Body String body,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source,
+            @Header(Caller.HEADER) String caller) {
+        Optional<Caller> admin = AdminCorrection.of(caller, source);
         Submission submission = validated(body, source);
         List<Problem> unknown = new ArrayList<>();
         List<Problem> exhausted = new ArrayList<>();
@@ -140,12 +150,13 @@ public class DivocService {
         if (!exhausted.isEmpty()) {
             throw new FhirInputException(422, exhausted);
         }
-        return store(submission);
+        return store(submission, admin);
     }
 
     /**
      * {@code DELETE /divoc/api/v1/certificates/{preEnrollmentCode}?doses=1&doses=2} (or {@code ?allDoses=true}):
-     * revokes the certificates issued for those doses; {@code 404} when none was issued.
+     * revokes the certificates issued for those doses; {@code 404} when none was issued, {@code 403} (and nothing
+     * changes) when the code's doses were sent by another sending system.
      */
     public HttpAnswer revoke(
             @Header("preEnrollmentCode") String preEnrollmentCode,
@@ -157,8 +168,15 @@ public class DivocService {
         if (!all && wanted.isEmpty()) {
             return problems.answer(400, "required", "name the doses to revoke (?doses=1&doses=2) or ?allDoses=true");
         }
+        List<DivocRecords.Dose> own = records.doses(source, preEnrollmentCode);
+        if (own.isEmpty() && records.sentByAnother(source, preEnrollmentCode)) {
+            return problems.answer(
+                    403,
+                    "forbidden",
+                    "these doses were sent by another sending system: only it or an admin may revoke them");
+        }
         List<String> revoked = new ArrayList<>();
-        for (DivocRecords.Dose dose : records.doses(source, preEnrollmentCode)) {
+        for (DivocRecords.Dose dose : own) {
             if ((all || wanted.contains(dose.dose()))
                     && dose.certificateId() != null
                     && certificates.revoke(dose.certificateId())) {

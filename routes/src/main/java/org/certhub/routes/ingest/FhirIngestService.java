@@ -17,7 +17,9 @@ import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.security.AdminCorrection;
 import org.certhub.routes.security.AuditTrail;
+import org.certhub.routes.security.Caller;
 import org.certhub.routes.security.SenderPolicy;
 import org.certhub.routes.security.TrustedHeaders;
 import org.certhub.routes.signing.IssuableRecords;
@@ -76,9 +78,11 @@ public class FhirIngestService {
             @Header("Content-Type") String contentType,
             @Header("_format") String format,
             @Header("Accept") String accept,
-            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+            @Header(TrustedHeaders.SOURCE_HEADER) String source,
+            @Header(Caller.HEADER) String caller) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format));
+        Optional<Caller> admin = AdminCorrection.of(caller, source);
+        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format), admin);
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
@@ -86,14 +90,19 @@ public class FhirIngestService {
             @Body String body,
             @Header("Content-Type") String contentType,
             @Header("_format") String format,
-            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+            @Header(TrustedHeaders.SOURCE_HEADER) String source,
+            @Header(Caller.HEADER) String caller) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.readImmunization(body, encoding, source), Optional.empty());
+        Optional<Caller> admin = AdminCorrection.of(caller, source);
+        return store(ingestion.readImmunization(body, encoding, source), Optional.empty(), admin);
     }
 
     /** A FHIR record from a queue (a Kafka topic): same validation and storage as over HTTP. */
     public IngestReceipt ingestRecord(@Body String body, String source) {
-        return store(ingestion.read(body, problems.requestEncoding(body, null, null), source), Optional.empty());
+        return store(
+                ingestion.read(body, problems.requestEncoding(body, null, null), source),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -121,8 +130,11 @@ public class FhirIngestService {
      * @param fhirAnswer the encoding of a transaction-response/batch-response Bundle, or empty for the JSON
      *                   summary (single resources are always answered with the summary)
      */
-    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer) {
+    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer, Optional<Caller> admin) {
         Submission submission = issuable.screen(senderPolicy.apply(received));
+        if (admin.isPresent()) {
+            requireExistingRecords(submission);
+        }
         List<Submission.Rejected> rejected = submission.entries().stream()
                 .filter(Submission.Rejected.class::isInstance)
                 .map(Submission.Rejected.class::cast)
@@ -144,7 +156,9 @@ public class FhirIngestService {
             String entryEventId = null;
             if (entry instanceof Submission.Accepted accepted) {
                 EventStore.Receipt receipt = events.receive(accepted.event());
-                if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
+                if (receipt.kind() == EventStore.Receipt.Kind.CHANGED && admin.isPresent()) {
+                    audit.record(admin, "correct", receipt.eventId(), "success", null);
+                } else if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
                     audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
                 }
                 eventIds.add(receipt.eventId());
@@ -194,6 +208,24 @@ public class FhirIngestService {
     }
 
     /** A single record or a transaction that withdraws what was never certified is an error, stored nowhere. */
+    /** An admin corrects what a sender sent; it never makes a record of its own: {@code 404} for any new one. */
+    private void requireExistingRecords(Submission submission) {
+        List<Problem> unknown = submission.entries().stream()
+                .filter(Submission.Accepted.class::isInstance)
+                .map(Submission.Accepted.class::cast)
+                .filter(a ->
+                        events.findByIdempotencyKey(a.event().idempotencyKey()).isEmpty())
+                .map(a -> Problem.error(
+                        "not-found",
+                        "the sender has sent no record with this identifier: an admin corrects records, it does not"
+                                + " make new ones",
+                        a.entryRef()))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new FhirInputException(404, unknown);
+        }
+    }
+
     private void requireKnownRetractions(Submission submission) {
         List<Problem> unknown = submission.entries().stream()
                 .filter(Submission.Retracted.class::isInstance)

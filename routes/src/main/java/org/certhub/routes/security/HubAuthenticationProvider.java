@@ -30,11 +30,12 @@ public final class HubAuthenticationProvider implements AuthenticationProvider {
         PresentedCredential presented = (PresentedCredential) authentication;
         String secret = (String) presented.getCredentials();
         Optional<Caller> caller = presented.isCitizenToken()
-                ? citizens.verify(secret).map(holder -> new Caller(Role.CITIZEN, holder.id(), holder.certificate()))
+                ? citizens.verify(secret, presented.code())
+                        .map(holder -> new Caller(Role.CITIZEN, holder.id(), holder.certificate()))
                 : byKey(secret);
         return new CallerAuthentication(caller.orElseThrow(() -> new BadCredentialsException(
                 presented.isCitizenToken()
-                        ? "the citizen token is not valid or has expired"
+                        ? "the citizen token is not valid or has expired (a link from an SMS needs its code: &code=)"
                         : "the API key is not valid")));
     }
 

@@ -10,11 +10,22 @@ public final class PresentedCredential extends AbstractAuthenticationToken {
     private static final long serialVersionUID = 1L;
 
     private final transient String secret;
+    private final transient String code;
 
     public PresentedCredential(String secret) {
+        this(secret, null);
+    }
+
+    /** @param code the short code a citizen link from an SMS came with ({@code &code=}), or null */
+    public PresentedCredential(String secret, String code) {
         super(List.of());
         this.secret = secret;
+        this.code = code;
         setAuthenticated(false);
+    }
+
+    public String code() {
+        return code;
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Finds the credential a request presents: {@code X-API-Key}, else an {@code Authorization: Bearer} token that
  * is not a JWT (DIVOC clients send their API key so; citizens their session token), else a citizen link token in
- * the {@code token} query parameter of a {@code GET}. JWTs are left to the OIDC resource server.
+ * the {@code token} query parameter of a {@code GET} (with the SMS's short code in {@code code}, where the link
+ * needs it). JWTs are left to the OIDC resource server.
  */
 public final class PresentedCredentials implements AuthenticationConverter {
 
@@ -29,8 +30,8 @@ public final class PresentedCredentials implements AuthenticationConverter {
         if (bearer != null) {
             return isJwt(bearer) ? null : new PresentedCredential(bearer);
         }
-        String link = "GET".equals(request.getMethod()) ? linkToken(request.getQueryString()) : null;
-        return link == null ? null : new PresentedCredential(link);
+        String link = "GET".equals(request.getMethod()) ? queryParameter(request.getQueryString(), "token") : null;
+        return link == null ? null : new PresentedCredential(link, queryParameter(request.getQueryString(), "code"));
     }
 
     /** The token of an {@code Authorization: Bearer} header, or null. */
@@ -47,15 +48,16 @@ public final class PresentedCredentials implements AuthenticationConverter {
         return JWT.matcher(token).matches();
     }
 
-    private static String linkToken(String query) {
-        if (query == null || !query.contains("token=")) {
+    /** A query parameter, decoded, from the raw query string (never from a form body); null when absent or blank. */
+    static String queryParameter(String query, String name) {
+        if (query == null || !query.contains(name + "=")) {
             return null;
         }
         String raw = UriComponentsBuilder.newInstance()
                 .query(query)
                 .build()
                 .getQueryParams()
-                .getFirst("token");
+                .getFirst(name);
         return raw == null || raw.isBlank() ? null : UriUtils.decode(raw, StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.http.HttpProblems;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,7 +35,7 @@ public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDen
             throws IOException {
         if (failure instanceof BadCredentialsException || failure instanceof OAuth2AuthenticationException) {
             // credentials were presented and refused (a request with none is not an authentication attempt)
-            audit.record(Optional.empty(), "authenticate", null, "failed", request.getRemoteAddr());
+            audit.recordFailedAuthentication(request.getRemoteAddr());
         }
         response.setHeader("WWW-Authenticate", "Bearer");
         write(

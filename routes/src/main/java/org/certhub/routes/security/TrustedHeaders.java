@@ -18,13 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The last filter of the security chain: hands the authenticated caller to the routes as the {@value Caller#HEADER}
- * header, a sender's id as {@value #SOURCE_HEADER} (the source of the events it posts) and the client address as
+ * header, a sender's id as {@value #SOURCE_HEADER} (the source of the events it posts; for an admin, the sender it
+ * names by {@code ?sender=}, whose records it corrects) and the client address as
  * {@value #CLIENT_HEADER}. Whatever a caller sent
  * in these headers itself is dropped.
  */
 public final class TrustedHeaders extends OncePerRequestFilter {
 
     public static final String SOURCE_HEADER = "X-Certhub-Source";
+    /** The query parameter by which an admin names the sender whose record it corrects. */
+    public static final String ADMIN_SENDER_PARAMETER = "sender";
     /** The client's address as the server saw it (the proxy's, behind one), for the audit trail. */
     public static final String CLIENT_HEADER = "X-Certhub-Client";
 
@@ -37,9 +40,21 @@ public final class TrustedHeaders extends OncePerRequestFilter {
                         request,
                         Map.of(
                                 Caller.HEADER.toLowerCase(), caller.map(Caller::encode),
-                                SOURCE_HEADER.toLowerCase(), caller.flatMap(Caller::senderId),
+                                SOURCE_HEADER.toLowerCase(), source(caller, request),
                                 CLIENT_HEADER.toLowerCase(), Optional.ofNullable(request.getRemoteAddr()))),
                 response);
+    }
+
+    /**
+     * The sender whose records the request is about: the caller's own, or, for an admin correcting a sender's
+     * record, the sender it names in the {@code sender} query parameter.
+     */
+    private static Optional<String> source(Optional<Caller> caller, HttpServletRequest request) {
+        if (caller.filter(c -> c.is(Role.ADMIN)).isPresent()) {
+            return Optional.ofNullable(
+                    PresentedCredentials.queryParameter(request.getQueryString(), ADMIN_SENDER_PARAMETER));
+        }
+        return caller.flatMap(Caller::senderId);
     }
 
     private static Optional<Caller> current() {

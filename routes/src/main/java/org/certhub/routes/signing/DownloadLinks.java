@@ -17,7 +17,15 @@ public class DownloadLinks {
 
     /** The PDF link of a certificate, with a signed, expiring link token. */
     public String pdf(String certificateId) {
-        return baseUrl + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token="
-                + tokens.link(certificateId);
+        return withToken(certificateId, tokens.link(certificateId));
+    }
+
+    /** The PDF link as sent through one channel: an SMS link may need the SMS's short code as well. */
+    public String pdf(String certificateId, String channel) {
+        return withToken(certificateId, tokens.linkFor(certificateId, channel));
+    }
+
+    private String withToken(String certificateId, String token) {
+        return baseUrl + "/api/v1/certificates/" + certificateId + "/certificate.pdf?token=" + token;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.TrustListProperties;
 import org.certhub.routes.config.W3cProperties;
 import org.certhub.routes.signing.IssuerIdentity;
 import org.certhub.routes.signing.SigningKeyProviders;
@@ -23,7 +24,9 @@ import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
 import org.certhub.signer.shc.ShcFormat;
 import org.certhub.signer.shc.ShcVerifier;
+import org.certhub.signer.trust.EuDscList;
 import org.certhub.signer.trust.HubTrustedKeys;
+import org.certhub.signer.trust.TrustDirectory;
 import org.certhub.signer.trust.TrustListDownloads;
 import org.certhub.signer.w3c.W3cVcFormat;
 import org.certhub.signer.w3c.W3cVcSettings;
@@ -46,9 +49,12 @@ public class SigningConfiguration {
         return SigningKeyProviders.from(properties.keys());
     }
 
+    /** Downloaded trust lists; EU DSC lists are checked against the configured CSCAs and gateway signers. */
     @Bean
-    TrustListDownloads trustListDownloads() {
-        return new TrustListDownloads();
+    TrustListDownloads trustListDownloads(TrustListProperties trust) {
+        return new TrustListDownloads(new EuDscList.Anchors(
+                TrustDirectory.certificatesAt(trust.csca()),
+                TrustDirectory.certificatesAt(trust.gatewayCertificates())));
     }
 
     /** This hub's keys, the trust folder's, and the downloaded trust lists': what every verifier searches. */

@@ -79,7 +79,10 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.channels.sms.url", base + "/sms"),
                 Map.entry("certhub.channels.sms.body-format", "json"),
                 Map.entry("certhub.channels.sms.body-template", "{\"to\":\"{to}\",\"text\":\"{message}\"}"),
-                Map.entry("certhub.channels.sms.message-templates.en", "Your vaccination certificate: {link}"),
+                Map.entry(
+                        "certhub.channels.sms.message-templates.en",
+                        "Your vaccination certificate: {link} code {code}"),
+                Map.entry("certhub.channels.sms.code-key", "sms-code-key-for-tests-0123456789"),
                 Map.entry("certhub.channels.webhook.enabled", "true"),
                 Map.entry("certhub.channels.webhook.subscribers[0].id", "registry"),
                 Map.entry("certhub.channels.webhook.subscribers[0].url", base + "/hook"),
@@ -143,6 +146,30 @@ class ConnectorsIT extends HubTestSupport {
             assertThat(requests(channel, certificateId)).as(channel.name).hasSize(3);
         }
         awaitEventState(eventOf(certificateId), "delivered");
+    }
+
+    @Test
+    void theSmsLinkOpensItsCertificateOnlyWithTheCodeTheSmsCarries() throws Exception {
+        String certificateId = certify(record("Mustermann"));
+        awaitDelivery(certificateId, Channel.SMS.name, "sent");
+        String text = JSON.readTree(
+                        accepted(Channel.SMS, certificateId).get(0).getRequest().getBodyAsString())
+                .get("text")
+                .asText();
+        java.util.regex.Matcher sms = java.util.regex.Pattern.compile(
+                        "(/api/v1/certificates/" + certificateId + "/certificate\\.pdf\\?token=\\S+) code (\\d{6})")
+                .matcher(text);
+        assertThat(sms.find()).as("the SMS shows a link and a code").isTrue();
+        String link = sms.group(1);
+        String code = sms.group(2);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+
+        assertThat(send("GET", link, null).statusCode()).as("the link alone").isEqualTo(401);
+        assertThat(send("GET", link + "&code=" + wrong, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> opened = send("GET", link + "&code=" + code, null);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
     }
 
     @Test

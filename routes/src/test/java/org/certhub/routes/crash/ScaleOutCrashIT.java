@@ -20,6 +20,7 @@ import org.certhub.testsupport.HubProcess;
 import org.certhub.testsupport.KafkaServer;
 import org.certhub.testsupport.PostgresServer;
 import org.certhub.testsupport.Records;
+import org.certhub.testsupport.TestKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +43,9 @@ class ScaleOutCrashIT extends HubCrashSupport {
     /** The stages' bounded retry budget in the database test. */
     private static final int BOUNDED_REDELIVERIES = 3;
 
+    /** The scale-out mode never makes keys: the operator's keystore, made here, survives the hub's restarts. */
+    private static final Path KEYS = TestKeystore.create();
+
     private String database;
 
     @Override
@@ -52,7 +56,8 @@ class ScaleOutCrashIT extends HubCrashSupport {
                 "spring.datasource.url", database,
                 "spring.datasource.username", POSTGRES.username(),
                 "spring.datasource.password", POSTGRES.password(),
-                "camel.component.kafka.brokers", KAFKA.brokers());
+                "camel.component.kafka.brokers", KAFKA.brokers(),
+                "certhub.keys.dir", KEYS.toString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.camel.Route;
 import org.certhub.routes.CerthubApplication;
 import org.certhub.testsupport.KafkaServer;
 import org.certhub.testsupport.PostgresServer;
+import org.certhub.testsupport.TestKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,9 @@ class ScaleOutRolesIT {
 
     @TempDir
     static Path dataDir;
+
+    /** The nodes' shared keystore, made by the test: the scale-out mode never makes keys. */
+    private static final Path KEYS = TestKeystore.create();
 
     @Test
     void anIngestAndApiNodeRunsNoStageOfTheQueues() throws IOException {
@@ -73,6 +77,7 @@ class ScaleOutRolesIT {
                         "--certhub.roles=" + roles,
                         "--server.port=0",
                         "--certhub.data-dir=" + nodeDir,
+                        "--certhub.keys.dir=" + KEYS,
                         "--spring.datasource.url=" + POSTGRES.jdbcUrl(),
                         "--spring.datasource.username=" + POSTGRES.username(),
                         "--spring.datasource.password=" + POSTGRES.password(),

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class SendersIT extends HubTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedJdbc;
+
     private static final Pattern LINK =
             Pattern.compile("(/api/v1/certificates/([0-9a-f-]{36})/certificate\\.pdf\\?token=[A-Za-z0-9._%-]+)");
 
@@ -94,6 +97,58 @@ class SendersIT extends HubTestSupport {
     }
 
     @Test
+    void anAdminCorrectsASendersRecordNamingTheSenderButMakesNoRecordOfItsOwn() {
+        String record = "IMM-" + UUID.randomUUID();
+        String eventId = json(post("/fhir/r4", "application/fhir+json", bundle(record, "completed", "Erika"), API_KEY))
+                .get("id")
+                .asText();
+        String first = awaitCertified(eventId);
+
+        HttpResponse<String> unnamed = send(
+                "POST",
+                "/fhir/r4",
+                bundle(record, "completed", "Erica"),
+                "Content-Type",
+                "application/fhir+json",
+                "X-API-Key",
+                ADMIN_KEY);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("?sender=");
+
+        HttpResponse<String> corrected = send(
+                "POST",
+                "/fhir/r4?sender=default",
+                bundle(record, "completed", "Erica"),
+                "Content-Type",
+                "application/fhir+json",
+                "X-API-Key",
+                ADMIN_KEY);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(202);
+        assertThat(json(corrected).get("entries").get(0).get("outcome").asText())
+                .isEqualTo("changed");
+        assertThat(json(corrected).get("id").asText()).isEqualTo(eventId);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> json(get("/api/v1/certificates/" + first))
+                        .get("status")
+                        .asText()
+                        .equals("superseded"));
+        assertThat(audit("correct")).anySatisfy(row -> {
+            assertThat(row.get("targetId").asText()).isEqualTo(eventId);
+            assertThat(row.get("role").asText()).isEqualTo("admin");
+        });
+
+        HttpResponse<String> invented = send(
+                "POST",
+                "/fhir/r4?sender=default",
+                bundle("IMM-" + UUID.randomUUID(), "completed", "Erika"),
+                "Content-Type",
+                "application/fhir+json",
+                "X-API-Key",
+                ADMIN_KEY);
+        assertThat(invented.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRotatedKeyWorksForTheOverlapAndADisabledSendersKeysStopAtOnce() {
         String id = "rotating-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created =
@@ -142,6 +197,44 @@ class SendersIT extends HubTestSupport {
         assertThat(send("GET", "/api/v1/admin/audit?from=yesterday", null, "X-API-Key", ADMIN_KEY)
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void failedAuthenticationsAreCountedOnOneRowPerAddressAndWindowAndTheRowsAreBounded() {
+        String wrongKeys = "SELECT COUNT(*) AS n, COALESCE(SUM(attempts), 0) AS attempts FROM audit_event"
+                + " WHERE action = 'authenticate' AND client_address = '127.0.0.1'";
+        var before = jdbc.queryForMap(wrongKeys);
+        for (int i = 0; i < 5; i++) {
+            assertThat(postRecord("wrong-key-" + i)).isEqualTo(401);
+        }
+        var after = jdbc.queryForMap(wrongKeys);
+        assertThat(((Number) after.get("attempts")).longValue() - ((Number) before.get("attempts")).longValue())
+                .isEqualTo(5);
+        assertThat(((Number) after.get("n")).longValue() - ((Number) before.get("n")).longValue())
+                .as("one row per address and window (two if a window ended in between)")
+                .isBetween(0L, 2L);
+
+        // many addresses in one window: at most `addresses` rows of their own, the rest counted on one row
+        java.time.Clock farFuture = java.time.Clock.fixed(
+                Instant.parse("2101-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000) * 3600L),
+                java.time.ZoneOffset.UTC);
+        org.certhub.routes.security.AuditTrail trail =
+                new org.certhub.routes.security.AuditTrail(namedJdbc, farFuture, Duration.ofHours(1), 3);
+        for (int i = 0; i < 10; i++) {
+            trail.recordFailedAuthentication("192.0.2." + i);
+            trail.recordFailedAuthentication("192.0.2." + i);
+        }
+        List<org.certhub.routes.security.AuditTrail.Entry> rows =
+                trail.between(farFuture.instant(), farFuture.instant().plusSeconds(1), "authenticate", 100);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.stream()
+                        .mapToInt(org.certhub.routes.security.AuditTrail.Entry::attempts)
+                        .sum())
+                .isEqualTo(20);
+        assertThat(rows)
+                .filteredOn(row -> row.clientAddress().equals(org.certhub.routes.security.AuditTrail.OTHER_ADDRESSES))
+                .singleElement()
+                .satisfies(row -> assertThat(row.attempts()).isEqualTo(14));
     }
 
     @Test

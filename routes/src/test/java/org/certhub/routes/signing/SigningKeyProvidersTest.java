@@ -27,9 +27,27 @@ class SigningKeyProvidersTest {
     @Test
     void theKeystoreIsTheDefaultAndIsCreatedWithDevelopmentKeys() {
         SigningKeyProvider keys =
-                SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null));
+                SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null, null));
         assertThat(keys).isInstanceOf(KeyStoreSigningKeyProvider.class);
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey().getAlgorithm()).isIn("Ed25519", "EdDSA");
+    }
+
+    @Test
+    void withoutDevelopmentKeysAMissingKeystoreStopsTheStartNamingTheVariablesAndAGivenOneOpens() {
+        CerthubProperties.Keys scaleOut =
+                new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null, false);
+        assertThatThrownBy(() -> SigningKeyProviders.from(scaleOut))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CERTHUB_KEYS_DIR")
+                .hasMessageContaining("CERTHUB_KEYSTORE_PASSWORD");
+        assertThat(dir.resolve("keys")).doesNotExist();
+
+        KeyStoreSigningKeyProvider made =
+                KeyStoreSigningKeyProvider.openOrCreate(dir.resolve("keys"), "operator-secret".toCharArray());
+        SigningKeyProvider opened = SigningKeyProviders.from(
+                new CerthubProperties.Keys(dir.resolve("keys"), "operator-secret", null, null, null, false));
+        assertThat(opened.activeKey(KeyPurpose.SHC).kid())
+                .isEqualTo(made.activeKey(KeyPurpose.SHC).kid());
     }
 
     @Test
@@ -44,6 +62,7 @@ class SigningKeyProvidersTest {
                 null,
                 "pem",
                 Map.of(KeyPurpose.W3C_VC, List.of(new CerthubProperties.PemKeyFiles(pem, null))),
+                null,
                 null));
 
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey()).isEqualTo(w3c.publicKey());
@@ -51,7 +70,8 @@ class SigningKeyProvidersTest {
 
     @Test
     void anHsmWithoutItsLibraryOrPinIsAConfigurationErrorThatSaysWhatIsMissing() {
-        assertThatThrownBy(() -> SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pkcs11", null, null)))
+        assertThatThrownBy(() ->
+                        SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pkcs11", null, null, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("certhub.keys.pkcs11.library");
     }

@@ -57,6 +57,27 @@ class TrustListIT extends HubTestSupport {
         OwnStorage.register(registry, "trust-list");
         registry.add("certhub.trust.lists[0].url", () -> TRUST_LIST_SERVER.baseUrl() + "/trustList/DSC");
         registry.add("certhub.trust.lists[0].format", () -> "EU_DSC");
+        registry.add("certhub.trust.csca", TrustListIT::otherCountryCsca);
+    }
+
+    /** The other country's CSCA, as its health ministry hands it to partners: a PEM file. */
+    private static String otherCountryCsca() {
+        try {
+            Path pem = Files.createTempFile("other-country-csca", ".pem");
+            Files.writeString(
+                    pem,
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + java.util.Base64.getMimeEncoder()
+                                    .encodeToString(OTHER_COUNTRY
+                                            .activeKey(KeyPurpose.EU_DCC)
+                                            .certificateChain()
+                                            .get(1)
+                                            .getEncoded())
+                            + "\n-----END CERTIFICATE-----\n");
+            return pem.toString();
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll

@@ -72,7 +72,7 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     private static final String CSCA = "csca";
     private static final Duration CSCA_VALIDITY = Duration.ofDays(3650);
     private static final Duration SIGNER_VALIDITY = Duration.ofDays(730);
-    private static final String DEV_ORGANISATION = ",O=certhub development,C=XX";
+    private static final String DEV_ORGANISATION = ",O=" + SigningKey.DEVELOPMENT_ORGANISATION + ",C=XX";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 

@@ -31,6 +31,9 @@ import org.certhub.signer.w3c.Multibase;
 public final class PublicKeyDocuments {
 
     public static final String DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1";
+    /** The member that marks a development key in {@code jwks.json} and {@code did.json}. */
+    public static final String DEVELOPMENT_MARKER = "certhub:development";
+
     public static final String JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +62,7 @@ public final class PublicKeyDocuments {
                     .build()
                     .toJSONObject();
             jwk.put("crlVersion", crlVersion.applyAsLong(kid));
+            markDevelopment(key, jwk);
             jwks.add(jwk);
         }
         return write(Map.of("keys", jwks));
@@ -86,6 +90,7 @@ public final class PublicKeyDocuments {
                 method.put("controller", did);
                 method.put("publicKeyJwk", jwk(key).toPublicJWK().toJSONObject());
             }
+            markDevelopment(key, method);
             methods.add(method);
             assertion.add(id);
         }
@@ -99,6 +104,16 @@ public final class PublicKeyDocuments {
         document.put("verificationMethod", methods);
         document.put("assertionMethod", assertion);
         return write(document);
+    }
+
+    /**
+     * Marks a development key ({@link SigningKey#development()}) with {@value #DEVELOPMENT_MARKER}{@code : true}, so
+     * that a verifier configuring this hub's keys sees that they are not for real certificates.
+     */
+    private static void markDevelopment(SigningKey key, Map<String, Object> published) {
+        if (key.development()) {
+            published.put(DEVELOPMENT_MARKER, true);
+        }
     }
 
     private static JWK jwk(SigningKey key) {

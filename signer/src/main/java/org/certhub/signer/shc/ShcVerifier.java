@@ -251,7 +251,9 @@ public final class ShcVerifier implements CredentialVerifier {
     }
 
     private static boolean issuedBy(TrustedKey key, String issuer) {
-        return key.issuer() == null || stripSlash(key.issuer()).equals(stripSlash(issuer));
+        return key.issuer() != null
+                && issuer != null
+                && stripSlash(key.issuer()).equals(stripSlash(issuer));
     }
 
     private static String stripSlash(String url) {

@@ -181,9 +181,7 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (verifiedWith == null) {
             return new VerificationResult(false, format(), Reasons.BAD_SIGNATURE, issuer, subject, certificateId, kid);
         }
-        boolean keyOfIssuer = verifiedWith.issuer() == null
-                ? controller != null
-                : verifiedWith.issuer().equals(issuer);
+        boolean keyOfIssuer = issuer != null && issuer.equals(verifiedWith.issuer());
         if ((controller != null && !controller.equals(issuer)) || !keyOfIssuer) {
             return new VerificationResult(false, format(), Reasons.UNKNOWN_KEY, issuer, subject, certificateId, kid);
         }

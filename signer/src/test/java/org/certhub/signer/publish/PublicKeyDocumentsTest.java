@@ -91,4 +91,43 @@ class PublicKeyDocumentsTest {
             assertThat(document.get("assertionMethod").toString()).contains("\"" + id + "\"");
         }
     }
+
+    @Test
+    void developmentKeysAreMarkedAsSuchAndOtherKeysAreNot() throws Exception {
+        KeyStoreSigningKeyProvider keys = KeyStoreSigningKeyProvider.openOrCreate(dir, null);
+        SigningKey developmentShc = keys.activeKey(KeyPurpose.SHC);
+        java.security.KeyPair pair = org.certhub.signer.keys.KeyMaterial.p256();
+        SigningKey ministryShc = new SigningKey(
+                "ministry",
+                KeyPurpose.SHC,
+                pair.getPrivate(),
+                pair.getPublic(),
+                List.of(org.certhub.signer.keys.KeyMaterial.selfSigned(
+                        pair,
+                        "CN=shc,O=Ministry of Health,C=IN",
+                        java.time.Instant.now(),
+                        java.time.Duration.ofDays(9),
+                        false)),
+                null,
+                java.time.Instant.now(),
+                true);
+
+        JsonNode jwks = JSON.readTree(PublicKeyDocuments.shcJwks(List.of(developmentShc, ministryShc), kid -> 1));
+        JsonNode did = JSON.readTree(
+                PublicKeyDocuments.didDocument("did:web:certs.example.org", keys.keys(KeyPurpose.W3C_VC)));
+
+        assertThat(jwks.get("keys")
+                        .get(0)
+                        .get(PublicKeyDocuments.DEVELOPMENT_MARKER)
+                        .asBoolean())
+                .isTrue();
+        assertThat(jwks.get("keys").get(1).has(PublicKeyDocuments.DEVELOPMENT_MARKER))
+                .isFalse();
+        assertThat(did.get("verificationMethod")
+                        .get(0)
+                        .get(PublicKeyDocuments.DEVELOPMENT_MARKER)
+                        .asBoolean())
+                .isTrue();
+        assertThat(JWKSet.parse(jwks.toString()).getKeys()).hasSize(2);
+    }
 }

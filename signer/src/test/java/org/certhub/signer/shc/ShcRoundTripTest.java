@@ -200,6 +200,35 @@ class ShcRoundTripTest {
     }
 
     @Test
+    void aPartnersKeySigningACardFromThisHubIsNotTrusted() {
+        ShcTestKeys partner = ShcTestKeys.generate("https://partner.example/shc", null);
+        SignedCredential forged = new ShcFormat(new ShcFormat.Settings(ISSUER), partner, ShcRoundTripTest::bundle)
+                .sign(certificate("CERT-43", COVID19));
+        ShcVerifier trustingBoth = new ShcVerifier(
+                (purpose, kid) -> java.util.stream.Stream.concat(
+                                keys.find(purpose, kid).stream(), partner.find(purpose, kid).stream())
+                        .toList(),
+                new ShcVerifier.Settings(ID_SYSTEM),
+                (kid, rid) -> false);
+
+        VerificationResult result = trustingBoth.verify(forged.qrText(), ISSUED.plusSeconds(60));
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.reason()).isEqualTo(Reasons.UNKNOWN_KEY);
+        ShcVerifier trustingAnUnboundKey = new ShcVerifier(
+                (purpose, kid) -> partner.find(purpose, kid).stream()
+                        .map(k -> new org.certhub.signer.keys.TrustedKey(k.kid(), k.publicKey(), null, null))
+                        .toList(),
+                new ShcVerifier.Settings(ID_SYSTEM),
+                (kid, rid) -> false);
+        assertThat(trustingAnUnboundKey
+                        .verify(forged.qrText(), ISSUED.plusSeconds(60))
+                        .reason())
+                .as("a key bound to no issuer vouches for none")
+                .isEqualTo(Reasons.UNKNOWN_KEY);
+    }
+
+    @Test
     void checksTheValidityWindow() throws Exception {
         SignedCredential card = format.sign(certificate("CERT-46", COVID19));
         long nbf = ISSUED.getEpochSecond();

@@ -137,6 +137,22 @@ class HubTrustedKeysTest {
     }
 
     @Test
+    void aJwkSetThatNamesNoIssuerFailsTheLoadSayingWhatToAdd() throws Exception {
+        Path trust = Files.createDirectory(dir.resolve("trust"));
+        String jwk = new ECKey.Builder(
+                        Curve.P_256, (ECPublicKey) KeyMaterial.p256().getPublic())
+                .keyIDFromThumbprint()
+                .build()
+                .toJSONString();
+        Files.writeString(trust.resolve("partner.json"), "{\"keys\":[" + jwk + "]}");
+
+        assertThatThrownBy(() -> TrustDirectory.load(trust))
+                .hasMessageContaining("partner.json")
+                .hasMessageContaining("names no issuer")
+                .hasMessageContaining("\"issuer\"");
+    }
+
+    @Test
     void noTrustFolderTrustsOnlyOwnKeys() {
         assertThat(TrustDirectory.load(null).values())
                 .allSatisfy(list -> assertThat(list).isEmpty());

@@ -45,7 +45,8 @@ public class AuditApi {
                         .put("action", entry.action())
                         .put("targetId", entry.targetId())
                         .put("outcome", entry.outcome())
-                        .put("clientAddress", entry.clientAddress()));
+                        .put("clientAddress", entry.clientAddress())
+                        .put("attempts", entry.attempts()));
         return HttpAnswer.json(
                 200,
                 mapper.createObjectNode()

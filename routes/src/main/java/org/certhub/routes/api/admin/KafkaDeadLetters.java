@@ -84,7 +84,7 @@ public class KafkaDeadLetters {
         }
     }
 
-    private Properties settings() {
+    Properties settings() {
         KafkaConfiguration configuration =
                 camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
         Properties settings = configuration.createConsumerProperties();

@@ -82,6 +82,15 @@ public final class SmsDistributor implements CertificateDistributor {
         return new DeliveryReceipt(messageId(response.body()));
     }
 
+    /**
+     * The short code this channel's texts carry beside the link, when a template shows one: the hub then makes
+     * the link open its certificate only together with that code.
+     */
+    public Optional<ShortCode> linkCode() {
+        return shortCode.filter(code ->
+                settings.messageTemplates().values().stream().anyMatch(template -> template.contains("{code}")));
+    }
+
     /** The SMS text for {@code request}: its language's template with the link and the short code. */
     String message(DeliveryRequest request) {
         String link = request.downloadUrl();
