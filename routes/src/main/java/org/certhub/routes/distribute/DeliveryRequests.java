@@ -1,6 +1,5 @@
 package org.certhub.routes.distribute;
 
-import java.util.Locale;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.security.CitizenTokens;
@@ -9,18 +8,27 @@ import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.IssuedCertificate;
 import org.springframework.stereotype.Component;
 
-/** Builds what a channel needs to deliver a stored certificate, its download link carrying a citizen link token. */
+/**
+ * Builds what a channel needs to deliver a stored certificate, in the recipient's language, its download link
+ * carrying a citizen link token.
+ */
 @Component
 public class DeliveryRequests {
 
     private final CertificateStore certificates;
     private final CerthubProperties properties;
     private final CitizenTokens tokens;
+    private final RecipientLanguages languages;
 
-    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties, CitizenTokens tokens) {
+    public DeliveryRequests(
+            CertificateStore certificates,
+            CerthubProperties properties,
+            CitizenTokens tokens,
+            RecipientLanguages languages) {
         this.certificates = certificates;
         this.properties = properties;
         this.tokens = tokens;
+        this.languages = languages;
     }
 
     public DeliveryRequest forChannel(String certificateId, String channel) {
@@ -33,7 +41,7 @@ public class DeliveryRequests {
                 issued.credentials(),
                 properties.primaryFormat(),
                 downloadLink(certificateId),
-                Locale.ENGLISH);
+                languages.of(issued.certificate()));
     }
 
     /** Where the citizen fetches the certificate's PDF: a link with a signed, expiring link token that opens this certificate only. */
