@@ -3,6 +3,7 @@ package org.certhub.fhirmapping;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class RecipientMapper {
 
     private static final String NATIONALITY = "http://hl7.org/fhir/StructureDefinition/patient-nationality";
     private static final String V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
+    private static final String BCP_47 = "urn:ietf:bcp:47";
 
     private RecipientMapper() {}
 
@@ -63,7 +65,8 @@ public final class RecipientMapper {
                 identifiers(patient),
                 contacts(patient),
                 address(patient),
-                nationality(patient)));
+                nationality(patient),
+                language(patient)));
     }
 
     /** The official name, else the usual one, else any current one; an old or maiden name only as a last resort. */
@@ -218,6 +221,37 @@ public final class RecipientMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * The language of {@code Patient.communication}: the entry marked preferred, else the first; its coding of
+     * system {@code urn:ietf:bcp:47} (or of no system) as a well-formed BCP 47 tag ({@code hi}, {@code fr-FR}), else
+     * null. A language the record names in another code system or ill-formed is no language: the certificate is
+     * still issued, in the programme's language.
+     */
+    static String language(Patient patient) {
+        return patient.getCommunication().stream()
+                .filter(Patient.PatientCommunicationComponent::hasLanguage)
+                .min(Comparator.comparingInt(c -> c.getPreferred() ? 0 : 1))
+                .flatMap(communication -> communication.getLanguage().getCoding().stream()
+                        .filter(coding -> coding.getSystem() == null || BCP_47.equals(coding.getSystem()))
+                        .map(Coding::getCode)
+                        .map(RecipientMapper::languageTag)
+                        .flatMap(Optional::stream)
+                        .findFirst())
+                .orElse(null);
+    }
+
+    private static Optional<String> languageTag(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(code.trim()).build();
+            return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale.toLanguageTag());
+        } catch (IllformedLocaleException e) {
+            return Optional.empty();
+        }
     }
 
     static String blankToNull(String value) {

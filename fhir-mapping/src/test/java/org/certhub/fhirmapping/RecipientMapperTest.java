@@ -64,6 +64,40 @@ class RecipientMapperTest {
     }
 
     @Test
+    void theLanguageIsThePreferredCommunicationElseTheFirst() {
+        assertThat(language("""
+                        [{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"en"}]}},
+                         {"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"hi-IN"}]},"preferred":true}]""")).isEqualTo("hi-IN");
+        assertThat(language("""
+                        [{"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"fr-FR"}]}},
+                         {"language":{"coding":[{"system":"urn:ietf:bcp:47","code":"en"}]}}]""")).isEqualTo("fr-FR");
+        assertThat(language("[{\"language\":{\"coding\":[{\"code\":\"HI\"}]},\"preferred\":false}]"))
+                .as("a code without a system is read as BCP 47, and normalised")
+                .isEqualTo("hi");
+    }
+
+    @Test
+    void noUsableLanguageIsNoLanguageAndNoProblem() {
+        assertThat(language(null)).isNull();
+        assertThat(language("[{\"language\":{\"text\":\"Hindi\"}}]")).isNull();
+        assertThat(language("[{\"language\":{\"coding\":[{\"system\":\"urn:ietf:bcp:47\",\"code\":\"not a tag!\"}]}}]"))
+                .isNull();
+        assertThat(language(
+                        "[{\"language\":{\"coding\":[{\"system\":\"http://example.org/langs\",\"code\":\"hi\"}]}}]"))
+                .isNull();
+    }
+
+    private static String language(String communication) {
+        String json = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Devi\"}]"
+                + (communication == null ? "" : ",\"communication\":" + communication) + "}";
+        List<Problem> problems = new ArrayList<>();
+        Recipient recipient =
+                RecipientMapper.map(patient(json), "Patient", problems).orElseThrow();
+        assertThat(problems).isEmpty();
+        return recipient.language();
+    }
+
+    @Test
     void countriesAreNormalisedToAlpha2() {
         assertThat(Countries.alpha2("DEU")).contains("DE");
         assertThat(Countries.alpha2("Germany")).contains("DE");

@@ -13,6 +13,7 @@ import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.export.DdccDocumentWriter;
 import org.certhub.render.CertificateDocument;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.distribute.RecipientLanguages;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.security.Caller;
@@ -45,6 +46,7 @@ public class CertificateApi {
     private final String primaryFormat;
     private final RecordAccess access;
     private final DdccDocumentWriter ddcc;
+    private final RecipientLanguages languages;
 
     public CertificateApi(
             EventStore events,
@@ -55,9 +57,11 @@ public class CertificateApi {
             ObjectMapper mapper,
             CerthubProperties properties,
             RecordAccess access,
-            DdccDocumentWriter ddcc) {
+            DdccDocumentWriter ddcc,
+            RecipientLanguages languages) {
         this.access = access;
         this.ddcc = ddcc;
+        this.languages = languages;
         this.events = events;
         this.certificates = certificates;
         this.deliveries = deliveries;
@@ -144,13 +148,12 @@ public class CertificateApi {
                         Map.of()));
     }
 
-    /** {@code GET /api/v1/certificates/{id}/certificate.pdf}. */
+    /** {@code GET /api/v1/certificates/{id}/certificate.pdf}: in {@code lang}, else in the recipient's language. */
     public HttpAnswer pdf(
             @Header("id") String id,
             @Header("format") String format,
             @Header("lang") String lang,
             @Header(Caller.HEADER) String caller) {
-        Locale locale = lang == null || lang.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(lang);
         return withCredential(
                 id,
                 format,
@@ -158,7 +161,12 @@ public class CertificateApi {
                 (issued, credential) -> new HttpAnswer(
                         200,
                         "application/pdf",
-                        documents.pdf(issued.certificate(), credential, locale),
+                        documents.pdf(
+                                issued.certificate(),
+                                credential,
+                                lang == null || lang.isBlank()
+                                        ? languages.of(issued.certificate())
+                                        : Locale.forLanguageTag(lang)),
                         Map.of("Content-Disposition", "inline; filename=\"certificate-" + issued.id() + ".pdf\"")));
     }
 

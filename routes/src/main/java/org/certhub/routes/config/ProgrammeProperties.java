@@ -21,19 +21,23 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
      * @param fundingSource  who pays for its doses (default government)
      * @param requiredFormats formats without which no certificate is issued: a record they cannot carry is refused
      *                       at intake ({@code 422}) instead of being issued in the other formats
+     * @param defaultLanguage the language (BCP 47 tag) its deliveries and documents are in when the record names no
+     *                        language the hub has texts for (blank: English)
      */
     public record Programme(
             List<String> formats,
             List<String> channels,
             boolean blockUntilPaid,
             FundingSource fundingSource,
-            List<String> requiredFormats) {
+            List<String> requiredFormats,
+            String defaultLanguage) {
         public Programme {
             formats = formats == null ? List.of() : List.copyOf(formats);
             channels = channels == null ? List.of() : List.copyOf(channels);
             requiredFormats = requiredFormats == null
                     ? List.of()
                     : requiredFormats.stream().filter(f -> !f.isBlank()).toList();
+            defaultLanguage = defaultLanguage == null || defaultLanguage.isBlank() ? null : defaultLanguage.trim();
         }
     }
 
@@ -67,6 +71,11 @@ public record ProgrammeProperties(Map<String, Programme> programmes) {
 
     public boolean blocksUntilPaid(String programmeId) {
         return find(programmeId).map(Programme::blockUntilPaid).orElse(false);
+    }
+
+    /** The programme's default language tag, if it names one. */
+    public Optional<String> defaultLanguage(String programmeId) {
+        return find(programmeId).map(Programme::defaultLanguage);
     }
 
     public FundingSource fundingSource(String programmeId) {

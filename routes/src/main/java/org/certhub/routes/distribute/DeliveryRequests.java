@@ -1,6 +1,5 @@
 package org.certhub.routes.distribute;
 
-import java.util.Locale;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.signing.DownloadLinks;
@@ -9,18 +8,27 @@ import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.IssuedCertificate;
 import org.springframework.stereotype.Component;
 
-/** Builds what a channel needs to deliver a stored certificate, its download link carrying a citizen link token. */
+/**
+ * Builds what a channel needs to deliver a stored certificate, in the recipient's language, its download link
+ * carrying a citizen link token.
+ */
 @Component
 public class DeliveryRequests {
 
     private final CertificateStore certificates;
     private final CerthubProperties properties;
     private final DownloadLinks links;
+    private final RecipientLanguages languages;
 
-    public DeliveryRequests(CertificateStore certificates, CerthubProperties properties, DownloadLinks links) {
+    public DeliveryRequests(
+            CertificateStore certificates,
+            CerthubProperties properties,
+            DownloadLinks links,
+            RecipientLanguages languages) {
         this.certificates = certificates;
         this.properties = properties;
         this.links = links;
+        this.languages = languages;
     }
 
     public DeliveryRequest forChannel(String certificateId, String channel) {
@@ -33,6 +41,6 @@ public class DeliveryRequests {
                 issued.credentials(),
                 properties.primaryFormat(),
                 links.pdf(certificateId, channel),
-                Locale.ENGLISH);
+                languages.of(issued.certificate()));
     }
 }

@@ -85,8 +85,8 @@ class ConnectorPropertiesTest {
         ProgrammeProperties programmes = new ProgrammeProperties(Map.of(
                 "covid-19",
                         new ProgrammeProperties.Programme(
-                                List.of("w3c-vc", "eu-dcc"), List.of("email", "sms"), true, null, null),
-                "measles", new ProgrammeProperties.Programme(null, null, false, null, null)));
+                                List.of("w3c-vc", "eu-dcc"), List.of("email", "sms"), true, null, null, null),
+                "measles", new ProgrammeProperties.Programme(null, null, false, null, null, null)));
 
         assertThat(programmes.allowsChannel("covid-19", "sms")).isTrue();
         assertThat(programmes.allowsChannel("covid-19", "webhook")).isFalse();
