@@ -23,6 +23,7 @@ import org.certhub.routes.audit.AuditTrail;
 import org.certhub.routes.certify.IssuableRecords;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.ingest.EventIntake;
 import org.certhub.routes.ingest.IngestReceipt;
 import org.certhub.routes.security.SenderPolicy;
 import org.certhub.routes.security.TrustedHeaders;
@@ -51,6 +52,7 @@ public class DivocService {
     private final IssuableRecords issuable;
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
+    private final EventIntake intake;
 
     public DivocService(
             DivocCertifyMapper mapper,
@@ -62,7 +64,9 @@ public class DivocService {
             IssuableRecords issuable,
             @Value("${certhub.divoc.max-corrections:3}") int maxCorrections,
             SenderPolicy senderPolicy,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EventIntake intake) {
+        this.intake = intake;
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -95,11 +99,12 @@ public class DivocService {
         List<String> toCertify = new ArrayList<>();
         ObjectNode answer = json.createObjectNode();
         var eventIds = answer.putArray("eventIds");
-        for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
-            EventStore.Receipt receipt = events.receive(accepted.event());
-            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
-                audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
-            }
+        List<EventStore.Receipt> receipts = intake.receive(
+                submission.entries(Submission.Accepted.class).stream()
+                        .map(Submission.Accepted::event)
+                        .toList(),
+                "divoc");
+        for (EventStore.Receipt receipt : receipts) {
             eventIds.add(receipt.eventId());
             if (receipt.needsCertification()) {
                 toCertify.add(receipt.eventId());

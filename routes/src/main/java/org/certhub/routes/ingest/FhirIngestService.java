@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public class FhirIngestService {
     private final IssuableRecords issuable;
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
+    private final EventIntake eventIntake;
 
     public FhirIngestService(
             FhirIngestion ingestion,
@@ -54,7 +56,9 @@ public class FhirIngestService {
             ObjectMapper mapper,
             IssuableRecords issuable,
             SenderPolicy senderPolicy,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EventIntake eventIntake) {
+        this.eventIntake = eventIntake;
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -78,7 +82,7 @@ public class FhirIngestService {
             @Header("Accept") String accept,
             @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format));
+        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format), "fhir");
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
@@ -88,12 +92,13 @@ public class FhirIngestService {
             @Header("_format") String format,
             @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
-        return store(ingestion.readImmunization(body, encoding, source), Optional.empty());
+        return store(ingestion.readImmunization(body, encoding, source), Optional.empty(), "fhir");
     }
 
     /** A FHIR record from a queue (a Kafka topic): same validation and storage as over HTTP. */
     public IngestReceipt ingestRecord(@Body String body, String source) {
-        return store(ingestion.read(body, problems.requestEncoding(body, null, null), source), Optional.empty());
+        return store(
+                ingestion.read(body, problems.requestEncoding(body, null, null), source), Optional.empty(), "kafka");
     }
 
     /**
@@ -120,8 +125,9 @@ public class FhirIngestService {
      *
      * @param fhirAnswer the encoding of a transaction-response/batch-response Bundle, or empty for the JSON
      *                   summary (single resources are always answered with the summary)
+     * @param intake     the intake path, for the metrics
      */
-    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer) {
+    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer, String intake) {
         Submission submission = issuable.screen(senderPolicy.apply(received));
         List<Submission.Rejected> rejected = submission.entries().stream()
                 .filter(Submission.Rejected.class::isInstance)
@@ -135,6 +141,13 @@ public class FhirIngestService {
         if (submission.kind().allOrNothing()) {
             requireKnownRetractions(submission);
         }
+        Iterator<EventStore.Receipt> receipts = eventIntake
+                .receive(
+                        submission.entries(Submission.Accepted.class).stream()
+                                .map(Submission.Accepted::event)
+                                .toList(),
+                        intake)
+                .iterator();
         List<String> toCertify = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
         List<String> entryEventIds = new ArrayList<>();
@@ -142,11 +155,8 @@ public class FhirIngestService {
         for (Submission.Entry entry : submission.entries()) {
             ObjectNode result = entries.addObject().put("entry", entry.entryRef());
             String entryEventId = null;
-            if (entry instanceof Submission.Accepted accepted) {
-                EventStore.Receipt receipt = events.receive(accepted.event());
-                if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
-                    audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
-                }
+            if (entry instanceof Submission.Accepted) {
+                EventStore.Receipt receipt = receipts.next();
                 eventIds.add(receipt.eventId());
                 entryEventId = receipt.eventId();
                 if (receipt.needsCertification()) {
