@@ -102,7 +102,7 @@ class ArchitectureTest {
             .layer("store")
             .definedBy("org.certhub.routes.store..")
             .layer("config")
-            .definedBy("org.certhub.routes.config..")
+            .definedBy("org.certhub.routes.config..", "org.certhub.routes.metrics..")
             .whereLayer("application")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("edge")

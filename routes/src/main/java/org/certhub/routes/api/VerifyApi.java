@@ -14,6 +14,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.metrics.HubMetrics;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.signer.Verification;
 import org.certhub.signer.VerificationResult;
@@ -34,6 +35,7 @@ public class VerifyApi {
     private final HttpProblems problems;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final HubMetrics metrics;
 
     public VerifyApi(
             Verification verification,
@@ -41,7 +43,9 @@ public class VerifyApi {
             CertificateStore certificates,
             HttpProblems problems,
             ObjectMapper mapper,
-            Clock clock) {
+            Clock clock,
+            HubMetrics metrics) {
+        this.metrics = metrics;
         this.verification = verification;
         this.shc = shc;
         this.certificates = certificates;
@@ -73,6 +77,7 @@ public class VerifyApi {
         } else {
             result = verification.verify(new String(body, StandardCharsets.UTF_8), when);
         }
+        metrics.verification(result.format(), result.valid());
         return HttpAnswer.json(200, answer(result).toString());
     }
 

@@ -18,6 +18,7 @@ import org.certhub.model.EventState;
 import org.certhub.model.Facility;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.config.ProgrammeProperties;
+import org.certhub.routes.metrics.HubMetrics;
 import org.certhub.routes.signing.CredentialIssuer;
 import org.certhub.routes.signing.FormatPlan;
 import org.certhub.routes.store.CertificateStore;
@@ -56,6 +57,7 @@ public class CertifySteps {
     private final TransactionTemplate transactions;
     private final CitizenContacts contacts;
     private final Clock clock;
+    private final HubMetrics metrics;
 
     public CertifySteps(
             EventStore events,
@@ -69,7 +71,9 @@ public class CertifySteps {
             ProgrammeProperties programmes,
             TransactionTemplate transactions,
             CitizenContacts contacts,
-            Clock clock) {
+            Clock clock,
+            HubMetrics metrics) {
+        this.metrics = metrics;
         this.events = events;
         this.certificates = certificates;
         this.reviews = reviews;
@@ -186,20 +190,8 @@ public class CertifySteps {
         if (!work.isSigned()) {
             return work;
         }
-        Certificate certificate = work.certificate();
-        List<SkippedFormat> skipped = work.plan().skipped();
         try {
-            transactions.executeWithoutResult(tx -> {
-                if (work.idCheck() != null) {
-                    reviews.recordIdCheck(
-                            work.eventId(),
-                            work.idCheck().verifier(),
-                            work.idCheck().reference());
-                }
-                certificates.insert(certificate, work.event().revision(), work.credentials(), skipped);
-                contacts.record(work.eventId(), work.event().event().recipient());
-                events.markCertified(work.eventId(), certificate.id(), SkippedFormat.note(skipped));
-            });
+            transactions.executeWithoutResult(tx -> persist(work));
         } catch (DuplicateKeyException concurrentlyCertified) {
             IssuedCertificate winner = certificates
                     .findForEventRevision(work.eventId(), work.event().revision())
@@ -207,6 +199,24 @@ public class CertifySteps {
             events.markCertified(work.eventId(), winner.id(), SkippedFormat.note(winner.skipped()));
             return work.issued(winner.id());
         }
+        return issued(work);
+    }
+
+    private void persist(Certification work) {
+        if (work.idCheck() != null) {
+            reviews.recordIdCheck(
+                    work.eventId(), work.idCheck().verifier(), work.idCheck().reference());
+        }
+        List<SkippedFormat> skipped = work.plan().skipped();
+        certificates.insert(work.certificate(), work.event().revision(), work.credentials(), skipped);
+        contacts.record(work.eventId(), work.event().event().recipient());
+        events.markCertified(work.eventId(), work.certificate().id(), SkippedFormat.note(skipped));
+    }
+
+    private Certification issued(Certification work) {
+        Certificate certificate = work.certificate();
+        List<SkippedFormat> skipped = work.plan().skipped();
+        work.credentials().forEach(credential -> metrics.certificateIssued(credential.format()));
         LOG.info(
                 "certified event {} as certificate {} (version {}){}",
                 work.eventId(),

@@ -1,5 +1,6 @@
 package org.certhub.routes.distribute;
 
+import java.util.Locale;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
@@ -7,6 +8,7 @@ import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.model.DeliveryState;
 import org.certhub.routes.hub.HubEvents;
+import org.certhub.routes.metrics.HubMetrics;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.EventStore;
@@ -29,6 +31,7 @@ public class DeliveryService {
     private final EventStore events;
     private final ChannelCircuitBreakers breakers;
     private final HubEvents hubEvents;
+    private final HubMetrics metrics;
 
     public DeliveryService(
             Channels channels,
@@ -37,7 +40,9 @@ public class DeliveryService {
             CertificateStore certificates,
             EventStore events,
             ChannelCircuitBreakers breakers,
-            HubEvents hubEvents) {
+            HubEvents hubEvents,
+            HubMetrics metrics) {
+        this.metrics = metrics;
         this.hubEvents = hubEvents;
         this.breakers = breakers;
         this.channels = channels;
@@ -59,6 +64,7 @@ public class DeliveryService {
             DeliveryRequest request = requests.forChannel(certificateId, channel);
             DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
             deliveries.markSent(deliveryId, receipt.externalReference());
+            metrics.delivery(channel, "sent");
             hubEvents.delivered(certificateId, channel);
         }
         // also when already sent: the process may have stopped between recording the send and the event's state
@@ -73,9 +79,11 @@ public class DeliveryService {
     /** One attempt failed; the error handler decides whether another follows. */
     public void attemptFailed(
             @Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause, boolean exhausted) {
+        DeliveryState outcome = exhausted ? DeliveryState.DEAD : DeliveryState.FAILED;
         deliveries.markFailed(
                 DeliveryStore.deliveryId(certificateId, channel),
-                exhausted ? DeliveryState.DEAD : DeliveryState.FAILED,
+                outcome,
                 cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        metrics.delivery(channel, outcome.name().toLowerCase(Locale.ROOT));
     }
 }

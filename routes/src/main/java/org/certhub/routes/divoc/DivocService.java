@@ -21,6 +21,7 @@ import org.certhub.fhirmapping.divoc.DivocCertifyMapper;
 import org.certhub.model.CertificateStatus;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.ingest.EventIntake;
 import org.certhub.routes.ingest.IngestReceipt;
 import org.certhub.routes.security.AdminCorrection;
 import org.certhub.routes.security.AuditTrail;
@@ -53,6 +54,7 @@ public class DivocService {
     private final IssuableRecords issuable;
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
+    private final EventIntake intake;
 
     public DivocService(
             DivocCertifyMapper mapper,
@@ -64,7 +66,9 @@ public class DivocService {
             IssuableRecords issuable,
             @Value("${certhub.divoc.max-corrections:3}") int maxCorrections,
             SenderPolicy senderPolicy,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EventIntake intake) {
+        this.intake = intake;
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -98,13 +102,13 @@ public class DivocService {
         List<String> toCertify = new ArrayList<>();
         ObjectNode answer = json.createObjectNode();
         var eventIds = answer.putArray("eventIds");
-        for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
-            EventStore.Receipt receipt = events.receive(accepted.event());
-            if (receipt.kind() == EventStore.Receipt.Kind.CHANGED && admin.isPresent()) {
-                audit.record(admin, "correct", receipt.eventId(), "success", null);
-            } else if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
-                audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
-            }
+        List<EventStore.Receipt> receipts = intake.receive(
+                submission.entries(Submission.Accepted.class).stream()
+                        .map(Submission.Accepted::event)
+                        .toList(),
+                "divoc",
+                admin);
+        for (EventStore.Receipt receipt : receipts) {
             eventIds.add(receipt.eventId());
             if (receipt.needsCertification()) {
                 toCertify.add(receipt.eventId());

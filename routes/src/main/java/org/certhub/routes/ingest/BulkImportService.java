@@ -142,10 +142,12 @@ public class BulkImportService {
             progress = new Progress(jobId, spool);
             NdjsonImport.Summary summary =
                     ndjson.run(spool.patients(), spool.immunizations(), job.sourceSystem(), progress::record);
+            progress.stream.flush();
             jobs.complete(jobId, progress.finalCounts(summary));
             LOG.info("import {} completed: {}", jobId, progress.finalCounts(summary));
         } catch (IOException | RuntimeException e) {
             LOG.error("import {} failed", jobId, e);
+            storeTaken(progress);
             jobs.fail(
                     jobId,
                     progress == null ? job.counts() : progress.counts(),
@@ -237,10 +239,25 @@ public class BulkImportService {
         }
     }
 
-    /** The sink of one run: stores and queues accepted doses, records bad lines, saves counts as it goes. */
+    /** After an internal error: the doses taken before it are stored as well, when the store still takes them. */
+    private static void storeTaken(Progress progress) {
+        if (progress == null) {
+            return;
+        }
+        try {
+            progress.stream.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("import {}: the last chunk of doses could not be stored either", progress.jobId, e);
+        }
+    }
+
+    /**
+     * The sink of one run: stores and queues accepted doses in chunks, records bad lines, saves counts as it goes.
+     */
     private final class Progress {
         private final String jobId;
         private final NdjsonSpool spool;
+        private final StreamedEntries.Stream stream = entries.open("import");
         private long lines;
         private long accepted;
         private long retracted;
@@ -257,7 +274,7 @@ public class BulkImportService {
             lines++;
             // screened here as well as in take(), so that the job's error list says why such a record was refused
             Submission.Entry entry = issuable.screen(result.entry());
-            switch (entries.take(entry)) {
+            switch (stream.take(entry)) {
                 case ACCEPTED -> accepted++;
                 case RETRACTED -> retracted++;
                 case IGNORED -> ignored++;

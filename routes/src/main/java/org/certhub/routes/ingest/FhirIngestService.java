@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public class FhirIngestService {
     private final IssuableRecords issuable;
     private final SenderPolicy senderPolicy;
     private final AuditTrail audit;
+    private final EventIntake eventIntake;
 
     public FhirIngestService(
             FhirIngestion ingestion,
@@ -56,7 +58,9 @@ public class FhirIngestService {
             ObjectMapper mapper,
             IssuableRecords issuable,
             SenderPolicy senderPolicy,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EventIntake eventIntake) {
+        this.eventIntake = eventIntake;
         this.issuable = issuable;
         this.senderPolicy = senderPolicy;
         this.audit = audit;
@@ -82,7 +86,7 @@ public class FhirIngestService {
             @Header(Caller.HEADER) String caller) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         Optional<Caller> admin = AdminCorrection.of(caller, source);
-        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format), admin);
+        return store(ingestion.read(body, encoding, source), fhirAnswer(accept, format), "fhir", admin);
     }
 
     /** {@code POST /fhir/r4/Immunization}: one Immunization, its patient contained or referenced. */
@@ -94,7 +98,7 @@ public class FhirIngestService {
             @Header(Caller.HEADER) String caller) {
         FhirEncoding encoding = problems.requestEncoding(body, contentType, format);
         Optional<Caller> admin = AdminCorrection.of(caller, source);
-        return store(ingestion.readImmunization(body, encoding, source), Optional.empty(), admin);
+        return store(ingestion.readImmunization(body, encoding, source), Optional.empty(), "fhir", admin);
     }
 
     /** A FHIR record from a queue (a Kafka topic): same validation and storage as over HTTP. */
@@ -102,6 +106,7 @@ public class FhirIngestService {
         return store(
                 ingestion.read(body, problems.requestEncoding(body, null, null), source),
                 Optional.empty(),
+                "kafka",
                 Optional.empty());
     }
 
@@ -129,8 +134,9 @@ public class FhirIngestService {
      *
      * @param fhirAnswer the encoding of a transaction-response/batch-response Bundle, or empty for the JSON
      *                   summary (single resources are always answered with the summary)
+     * @param intake     the intake path, for the metrics
      */
-    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer, Optional<Caller> admin) {
+    IngestReceipt store(Submission received, Optional<FhirEncoding> fhirAnswer, String intake, Optional<Caller> admin) {
         Submission submission = issuable.screen(senderPolicy.apply(received));
         if (admin.isPresent()) {
             requireExistingRecords(submission);
@@ -147,6 +153,14 @@ public class FhirIngestService {
         if (submission.kind().allOrNothing()) {
             requireKnownRetractions(submission);
         }
+        Iterator<EventStore.Receipt> receipts = eventIntake
+                .receive(
+                        submission.entries(Submission.Accepted.class).stream()
+                                .map(Submission.Accepted::event)
+                                .toList(),
+                        intake,
+                        admin)
+                .iterator();
         List<String> toCertify = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
         List<String> entryEventIds = new ArrayList<>();
@@ -154,13 +168,8 @@ public class FhirIngestService {
         for (Submission.Entry entry : submission.entries()) {
             ObjectNode result = entries.addObject().put("entry", entry.entryRef());
             String entryEventId = null;
-            if (entry instanceof Submission.Accepted accepted) {
-                EventStore.Receipt receipt = events.receive(accepted.event());
-                if (receipt.kind() == EventStore.Receipt.Kind.CHANGED && admin.isPresent()) {
-                    audit.record(admin, "correct", receipt.eventId(), "success", null);
-                } else if (receipt.kind() == EventStore.Receipt.Kind.CHANGED) {
-                    audit.recordChange(accepted.event().sourceSystem(), "correct", receipt.eventId());
-                }
+            if (entry instanceof Submission.Accepted) {
+                EventStore.Receipt receipt = receipts.next();
                 eventIds.add(receipt.eventId());
                 entryEventId = receipt.eventId();
                 if (receipt.needsCertification()) {

@@ -70,14 +70,16 @@ public class FhirServerPoller {
             pages++;
             if (hasImmunization(page)) {
                 Submission submission = ingestion.read(body, FhirEncoding.JSON, settings.sourceId());
+                StreamedEntries.Stream stream = entries.open("fhir-server");
                 for (Submission.Entry entry : submission.entries()) {
-                    switch (entries.take(entry)) {
+                    switch (stream.take(entry)) {
                         case ACCEPTED -> accepted++;
                         case IGNORED -> ignored++;
                         case REJECTED -> rejected++;
                         case RETRACTED -> {}
                     }
                 }
+                stream.flush();
             }
             Optional<Instant> newest = newestLastUpdated(page);
             if (newest.isPresent()) {
