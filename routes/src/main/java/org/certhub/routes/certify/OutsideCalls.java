@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +76,9 @@ public class OutsideCalls {
                 .timeoutDuration(timeout)
                 .cancelRunningFuture(true)
                 .build());
-        Callable<T> limited = TimeLimiter.decorateFutureSupplier(limiter, () -> callers.submit(call::get));
+        // the call runs on a thread of its own, in the trace of the record it is made for
+        Callable<T> traced = Context.current().wrap(call::get);
+        Callable<T> limited = TimeLimiter.decorateFutureSupplier(limiter, () -> callers.submit(traced));
         try {
             return breaker.executeCallable(limited);
         } catch (CallNotPermittedException open) {

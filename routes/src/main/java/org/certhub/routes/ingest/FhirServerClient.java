@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.certhub.connectors.http.TraceHeaders;
 
 /** Reads search pages from the polled FHIR server over HTTP, with its bearer token or basic credentials. */
 public class FhirServerClient {
@@ -42,10 +43,10 @@ public class FhirServerClient {
 
     /** One page (a searchset Bundle in JSON). Other 4xx answers are permanent: an {@link IllegalStateException}. */
     public String get(URI url) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder request = TraceHeaders.addTo(HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("Accept", "application/fhir+json")
-                .GET();
+                .GET());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

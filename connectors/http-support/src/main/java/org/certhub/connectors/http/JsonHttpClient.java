@@ -66,6 +66,7 @@ public final class JsonHttpClient {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
+        TraceHeaders.addTo(request);
         if (settings.auth() instanceof HttpAuth.ApiKey apiKey) {
             request.header(apiKey.header(), apiKey.key());
         } else if (token != null) {

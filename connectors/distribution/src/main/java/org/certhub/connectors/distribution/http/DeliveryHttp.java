@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.Objects;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.TraceHeaders;
 
 /**
  * The HTTP side every HTTP channel shares: one JDK client with time limits and no redirects, and the one
@@ -30,9 +31,9 @@ public final class DeliveryHttp {
                 .build();
     }
 
-    /** A request builder for {@code uri} with the request time limit set. */
+    /** A request builder for {@code uri} with the request time limit and the current trace context set. */
     public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeouts.request());
+        return TraceHeaders.addTo(HttpRequest.newBuilder(uri).timeout(timeouts.request()));
     }
 
     /**
