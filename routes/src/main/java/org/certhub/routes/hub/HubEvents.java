@@ -98,7 +98,8 @@ public class HubEvents {
 
     private void publish(String endpoint, ObjectNode body) {
         try {
-            producer.sendBody(endpoint + "?failIfNoConsumers=false", body.toString());
+            // block=false: with no route listening the stage goes on at once instead of waiting for a consumer
+            producer.sendBody(endpoint + "?block=false&failIfNoConsumers=false", body.toString());
         } catch (RuntimeException e) {
             LOG.warn(
                     "the route listening on {} failed: {}",
