@@ -52,7 +52,9 @@ class SmartHealthCardIT extends HubTestSupport {
         registry.add("certhub.base-url", () -> "http://localhost:" + HUB_PORT);
         registry.add("certhub.data-dir", dataDir::toString);
         // its own broker journal: the shared context of the other hub tests may still hold the default one's lock
-        registry.add("spring.artemis.embedded.data-directory", () -> dataDir.resolve("artemis").toString());
+        registry.add(
+                "spring.artemis.embedded.data-directory",
+                () -> dataDir.resolve("artemis").toString());
         registry.add("certhub.channels.email.attach-smart-health-card", () -> "true");
     }
 

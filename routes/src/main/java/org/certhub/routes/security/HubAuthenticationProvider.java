@@ -2,8 +2,10 @@ package org.certhub.routes.security;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.certhub.routes.config.InfrastructureFaults;
 import org.certhub.routes.signing.CitizenTokens;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 
@@ -27,7 +29,18 @@ public final class HubAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        PresentedCredential presented = (PresentedCredential) authentication;
+        try {
+            return check((PresentedCredential) authentication);
+        } catch (RuntimeException failure) {
+            if (InfrastructureFaults.isInfrastructureFault(failure)) {
+                // the credentials are neither valid nor refused: the caller is told to come back (503), not 401
+                throw new AuthenticationServiceException("the hub's database is unavailable", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private Authentication check(PresentedCredential presented) {
         String secret = (String) presented.getCredentials();
         Optional<Caller> caller = presented.isCitizenToken()
                 ? citizens.verify(secret, presented.code())

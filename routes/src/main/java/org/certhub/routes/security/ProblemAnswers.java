@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.certhub.fhirmapping.Problem;
+import org.certhub.routes.config.InfrastructureFaults;
 import org.certhub.routes.http.HttpProblems;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -18,7 +20,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * The security chain's answers in the hub's OperationOutcome shape: {@code 401} without (valid) credentials,
  * {@code 403} when the caller's role may not call the route, {@code 400} for a request the firewall refuses
- * (encoded slashes, {@code ;}, {@code ..}, {@code //}, ...).
+ * (encoded slashes, {@code ;}, {@code ..}, {@code //}, ...), and {@code 503} when the credentials cannot be checked
+ * because the database is unreachable.
  */
 public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -33,6 +36,17 @@ public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDen
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof AuthenticationServiceException
+                && InfrastructureFaults.isInfrastructureFault(failure.getCause())) {
+            response.setHeader("Retry-After", "5");
+            write(
+                    request,
+                    response,
+                    503,
+                    "transient",
+                    "the hub's database is unavailable; send the request again later");
+            return;
+        }
         if (failure instanceof BadCredentialsException || failure instanceof OAuth2AuthenticationException) {
             // credentials were presented and refused (a request with none is not an authentication attempt)
             audit.recordFailedAuthentication(request.getRemoteAddr());

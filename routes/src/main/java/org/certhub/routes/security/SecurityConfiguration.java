@@ -48,7 +48,10 @@ public class SecurityConfiguration {
         AuthenticationFilter credentials =
                 new AuthenticationFilter(new ProviderManager(provider), new PresentedCredentials());
         credentials.setSuccessHandler((request, response, authentication) -> {});
-        credentials.setFailureHandler(new AuthenticationEntryPointFailureHandler(answers));
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(answers);
+        // an unreachable database is answered by ProblemAnswers (503), not rethrown into a 500
+        failures.setRethrowAuthenticationServiceException(false);
+        credentials.setFailureHandler(failures);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

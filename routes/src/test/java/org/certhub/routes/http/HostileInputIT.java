@@ -100,8 +100,12 @@ class HostileInputIT extends HubTestSupport {
 
     @Test
     void thePublicPortServesTheHealthProbesButNoMetrics() {
-        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/info").statusCode()).isEqualTo(404);
+        // not served here at all: even the admin, who may read them on the management port, finds nothing
+        for (String endpoint : List.of("/actuator/prometheus", "/actuator/info")) {
+            assertThat(send("GET", endpoint, null, "X-API-Key", ADMIN_KEY).statusCode())
+                    .as(endpoint)
+                    .isEqualTo(404);
+        }
         for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
             HttpResponse<String> answer = get(probe);
             assertThat(answer.statusCode()).as(probe).isEqualTo(200);

@@ -142,7 +142,7 @@ class HubRoutesIT extends HubTestSupport {
         assertThat(lines.get(3)).startsWith("3,rejected,,").contains("vaccination.name");
         assertThat(lines).hasSize(4);
         assertThat(CSV_DIR.resolve(".done").resolve("batch.csv")).exists();
-        assertThat(send("GET", "/api/v1/events/" + lines.get(1).split(",")[2], null)
+        assertThat(send("GET", "/api/v1/events/" + lines.get(1).split(",")[2], null, "X-API-Key", ADMIN_KEY)
                         .statusCode())
                 .isEqualTo(200);
     }
@@ -182,7 +182,8 @@ class HubRoutesIT extends HubTestSupport {
                                 "wrong-key")
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(get("/divoc/api/v1/certify/uploads").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/divoc/api/v1/certify/uploads", null).statusCode())
+                .isEqualTo(401);
     }
 
     /** A DIVOC bulk CSV: a row that certifies, one without a mobile number, one without a vaccine. */
