@@ -65,9 +65,12 @@ export SPRING_PROFILES_ACTIVE=scale-out \
   CERTHUB_DB_URL="jdbc:postgresql://localhost:$pg_port/certhub" CERTHUB_DB_USERNAME=certhub CERTHUB_DB_PASSWORD=certhub \
   CERTHUB_KAFKA_BROKERS="$brokers" CERTHUB_KEYS_DIR="$work/keys" \
   CERTHUB_API_KEY=two-node-bench CERTHUB_ADMIN_API_KEY=two-node-bench-admin \
-  CERTHUB_CHANNEL_EMAIL_ENABLED=${CERTHUB_CHANNEL_EMAIL_ENABLED:-false}
+  CERTHUB_CHANNEL_EMAIL_ENABLED=${CERTHUB_CHANNEL_EMAIL_ENABLED:-false} \
+  CERTHUB_VERIFY_RATE_LIMIT_ENABLED=false
 
-# node 1 first: it migrates the database and generates the shared dev keys that node 2 then reads
+# the scale-out mode never makes keys: both nodes share a development keystore made here
+java -cp "$bench_jar" org.certhub.signer.keys.DevelopmentKeystore "$work/keys" >/dev/null
+# node 1 first: it migrates the database
 CERTHUB_ROLES=ingest,api SERVER_PORT=18081 CERTHUB_DATA_DIR="$work/node1" java -jar "$hub_jar" >"$work/node1.log" 2>&1 &
 node1=$!; pids+=($node1)
 await_url http://localhost:18081/actuator/health/readiness 240

@@ -14,15 +14,18 @@ final class Bundles {
         "{\"system\":\"http://hl7.org/fhir/sid/cvx\",\"code\":\"210\"}",
     };
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
     static String immunization(String runId, int index) {
         String given = GIVEN[index % GIVEN.length];
         String family = FAMILY[(index / GIVEN.length) % FAMILY.length];
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(index % 20000L);
         LocalDate vaccinated = LocalDate.of(2021, 3, 1).plusDays(index % 300L);
-        String patient = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes((runId + "-p-" + index).getBytes()).toString();
+        String patient = "urn:uuid:"
+                + java.util
+                        .UUID
+                        .nameUUIDFromBytes((runId + "-p-" + index).getBytes())
+                        .toString();
         return """
                 {"resourceType":"Bundle","type":"transaction","entry":[
                  {"fullUrl":"%s","resource":{"resourceType":"Patient",
@@ -36,8 +39,21 @@ final class Bundles {
                    "occurrenceDateTime":"%s","lotNumber":"LOT%05d",
                    "protocolApplied":[{"doseNumberPositiveInt":1,"seriesDosesPositiveInt":2}]},
                   "request":{"method":"POST","url":"Immunization"}}]}
-                """.formatted(patient, runId, index, family, given, index % 2 == 0 ? "female" : "male", birth,
-                index, java.util.UUID.nameUUIDFromBytes((runId + "-i-" + index).getBytes()), runId, index,
-                VACCINES[index % VACCINES.length], patient, vaccinated, index % 100000);
+                """.formatted(
+                        patient,
+                        runId,
+                        index,
+                        family,
+                        given,
+                        index % 2 == 0 ? "female" : "male",
+                        birth,
+                        index,
+                        java.util.UUID.nameUUIDFromBytes((runId + "-i-" + index).getBytes()),
+                        runId,
+                        index,
+                        VACCINES[index % VACCINES.length],
+                        patient,
+                        vaccinated,
+                        index % 100000);
     }
 }

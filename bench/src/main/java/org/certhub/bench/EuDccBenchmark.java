@@ -22,13 +22,13 @@ import org.certhub.model.PersonName;
 import org.certhub.model.Recipient;
 import org.certhub.model.Vaccination;
 import org.certhub.model.VaccinationEvent;
-import org.certhub.signer.keys.KeyPurpose;
-import org.certhub.signer.keys.SigningKey;
-import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.hcert.DocumentSigners;
 import org.certhub.signer.hcert.EuDccFormat;
 import org.certhub.signer.hcert.EuDccSettings;
 import org.certhub.signer.hcert.EuDccVerifier;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.SigningKey;
+import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.keys.TrustedKey;
 import org.certhub.signer.qr.QrCodes;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,32 +64,54 @@ public class EuDccBenchmark {
         KeyPair keys = generator.generateKeyPair();
         Instant now = Instant.now();
         X500Name subject = new X500Name("CN=certhub bench DSC, C=XX");
-        X509Certificate dsc = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(subject,
-                BigInteger.ONE, Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(730))), subject,
-                keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        SigningKey key = new SigningKey(DocumentSigners.kidBase64(dsc), KeyPurpose.EU_DCC, keys.getPrivate(), keys.getPublic(),
-                List.of(dsc), null, now, true);
-        SigningKeyProvider provider = new SigningKeyProvider() {
-            @Override
-            public SigningKey activeKey(KeyPurpose purpose) {
-                return key;
-            }
-
-            @Override
-            public List<SigningKey> keys(KeyPurpose purpose) {
-                return List.of(key);
-            }
-        };
+        X509Certificate dsc = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                subject,
+                                BigInteger.ONE,
+                                Date.from(now.minus(Duration.ofDays(1))),
+                                Date.from(now.plus(Duration.ofDays(730))),
+                                subject,
+                                keys.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        SigningKey key = new SigningKey(
+                DocumentSigners.kidBase64(dsc),
+                KeyPurpose.EU_DCC,
+                keys.getPrivate(),
+                keys.getPublic(),
+                List.of(dsc),
+                null,
+                now,
+                true);
+        SigningKeyProvider provider = SigningKeyProvider.single(key);
         format = new EuDccFormat(EuDccSettings.of("XX", "certhub benchmark", "CERTHUB"), provider);
         TrustedKey trusted = new TrustedKey(key.kid(), keys.getPublic(), "bench", dsc);
         verifier = new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());
-        Recipient recipient = new Recipient(new PersonName(List.of("Ana", "Maria"), "Silva Müller", null),
-                new PartialDate("1980-04-12"), null, List.of(), List.of(), null, "XX");
-        Vaccination vaccination = new Vaccination(Code.of("http://snomed.info/sct", "1119349007"), Code.of(null, "EU/1/20/1528"),
-                Code.of(null, "ORG-100030215"), Code.of("http://snomed.info/sct", "840539006"), "FK1234",
-                LocalDate.now().minusDays(3), 2, 2, "XX", null);
-        certificate = new Certificate("CERT-BENCH-0001", 1, null, "event-1",
-                new VaccinationEvent("bench", "record-1", null, "covid-19", recipient, vaccination, null, null), now);
+        Recipient recipient = new Recipient(
+                new PersonName(List.of("Ana", "Maria"), "Silva Müller", null),
+                new PartialDate("1980-04-12"),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                "XX");
+        Vaccination vaccination = new Vaccination(
+                Code.of("http://snomed.info/sct", "1119349007"),
+                Code.of(null, "EU/1/20/1528"),
+                Code.of(null, "ORG-100030215"),
+                Code.of("http://snomed.info/sct", "840539006"),
+                "FK1234",
+                LocalDate.now().minusDays(3),
+                2,
+                2,
+                "XX",
+                null);
+        certificate = new Certificate(
+                "CERT-BENCH-0001",
+                1,
+                null,
+                "event-1",
+                new VaccinationEvent("bench", "record-1", null, "covid-19", recipient, vaccination, null, null),
+                now);
         hc1 = format.sign(certificate).qrText();
         verifyAt = now.plus(Duration.ofDays(1));
     }

@@ -44,10 +44,14 @@ public class FhirMappingBenchmark {
         ValueSets valueSets = ValueSets.fromDirectory(config.resolve("value-sets"));
         FhirContext context = FhirIngestion.newContext();
         structure = new FhirIngestion(context, valueSets, FhirIngestionSettings.defaults());
-        full = new FhirIngestion(context, valueSets, FhirIngestionSettings.defaults()
-                .withValidation(FhirIngestionSettings.ValidationLevel.FULL, false, null));
+        full = new FhirIngestion(
+                context,
+                valueSets,
+                FhirIngestionSettings.defaults()
+                        .withValidation(FhirIngestionSettings.ValidationLevel.FULL, false, null));
         json = Files.readString(config.resolve("examples").resolve("immunization-bundle.json"), StandardCharsets.UTF_8);
-        xml = context.newXmlParser().encodeResourceToString(context.newJsonParser().parseResource(json));
+        xml = context.newXmlParser()
+                .encodeResourceToString(context.newJsonParser().parseResource(json));
         for (Submission submission : new Submission[] {bundleJson(), bundleXml(), bundleJsonFullValidation()}) {
             if (!(submission.entries().get(0) instanceof Submission.Accepted)) {
                 throw new IllegalStateException("the example bundle is not accepted: " + submission);

@@ -20,8 +20,7 @@ public final class KafkaBroker {
         "certhub.deliver.email", "certhub.deliver.email.dlq",
     };
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     public static void main(String[] args) throws InterruptedException {
         int partitions = args.length > 0 ? Integer.parseInt(args[0]) : 6;

@@ -62,7 +62,8 @@ public final class LoadGenerator {
         this.until = options.getOrDefault("until", "certified");
         this.timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600")));
         this.verifications = Integer.parseInt(options.getOrDefault("verifications", "0"));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (!List.of("certified", "delivered").contains(until)) {
             throw new IllegalArgumentException("--until is certified or delivered");
         }
@@ -75,8 +76,7 @@ public final class LoadGenerator {
         new LoadGenerator(parse(args)).run();
     }
 
-    private record Sent(String eventId, Instant postedAt, long answerNanos) {
-    }
+    private record Sent(String eventId, Instant postedAt, long answerNanos) {}
 
     private void run() throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -88,7 +88,9 @@ public final class LoadGenerator {
         ExecutorService senders = Executors.newFixedThreadPool(concurrency);
         for (int worker = 0; worker < concurrency; worker++) {
             senders.submit(() -> {
-                for (int i = next.getAndIncrement(); i < records && Instant.now().isBefore(deadline); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement();
+                        i < records && Instant.now().isBefore(deadline);
+                        i = next.getAndIncrement()) {
                     post(Bundles.immunization(runId, i), sent, rejected);
                 }
                 return null;
@@ -112,16 +114,22 @@ public final class LoadGenerator {
                 failed++;
                 continue;
             }
-            JsonNode certificate = get("/api/v1/certificates/" + event.get("certificateId").asText());
+            JsonNode certificate =
+                    get("/api/v1/certificates/" + event.get("certificateId").asText());
             Instant issuedAt = Instant.parse(certificate.get("issuedAt").asText());
-            certificate.path("credentials").forEach(credential -> qrTexts.add(credential.path("qr").asText()));
+            certificate
+                    .path("credentials")
+                    .forEach(credential -> qrTexts.add(credential.path("qr").asText()));
             endToEndMillis.add(Duration.between(record.postedAt(), issuedAt).toMillis());
             if (issuedAt.isAfter(lastIssued)) {
                 lastIssued = issuedAt;
             }
-            if ("delivered".equals(until) && "delivered".equals(event.path("state").asText())) {
-                Instant deliveredAt = lastDeliveryUpdate(event.get("certificateId").asText());
-                deliveryMillis.add(Duration.between(record.postedAt(), deliveredAt).toMillis());
+            if ("delivered".equals(until)
+                    && "delivered".equals(event.path("state").asText())) {
+                Instant deliveredAt =
+                        lastDeliveryUpdate(event.get("certificateId").asText());
+                deliveryMillis.add(
+                        Duration.between(record.postedAt(), deliveredAt).toMillis());
                 if (deliveredAt.isAfter(lastDelivered)) {
                     lastDelivered = deliveredAt;
                 }
@@ -129,21 +137,37 @@ public final class LoadGenerator {
         }
 
         long[] answers = sent.stream().mapToLong(Sent::answerNanos).sorted().toArray();
-        long[] endToEnd = endToEndMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] endToEnd =
+                endToEndMillis.stream().mapToLong(Long::longValue).sorted().toArray();
         double postSeconds = Duration.between(start, postsDone).toNanos() / 1e9;
         double issueSeconds = Duration.between(start, lastIssued).toNanos() / 1e9;
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "records=%d concurrency=%d accepted=%d rejected=%d certified=%d failed=%d ingest_per_s=%.0f "
                         + "ingest_p50_ms=%.1f ingest_p99_ms=%.1f issued_per_s=%.0f e2e_p50_ms=%d e2e_p99_ms=%d%n",
-                records, concurrency, sent.size(), rejected.get(), endToEnd.length, failed,
-                sent.size() / postSeconds, percentile(answers, 50) / 1e6, percentile(answers, 99) / 1e6,
-                issueSeconds > 0 ? endToEnd.length / issueSeconds : 0, percentile(endToEnd, 50), percentile(endToEnd, 99));
+                records,
+                concurrency,
+                sent.size(),
+                rejected.get(),
+                endToEnd.length,
+                failed,
+                sent.size() / postSeconds,
+                percentile(answers, 50) / 1e6,
+                percentile(answers, 99) / 1e6,
+                issueSeconds > 0 ? endToEnd.length / issueSeconds : 0,
+                percentile(endToEnd, 50),
+                percentile(endToEnd, 99));
         if ("delivered".equals(until)) {
-            long[] delivery = deliveryMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] delivery =
+                    deliveryMillis.stream().mapToLong(Long::longValue).sorted().toArray();
             double deliverySeconds = Duration.between(start, lastDelivered).toNanos() / 1e9;
-            System.out.printf(java.util.Locale.ROOT, "delivered=%d delivered_per_s=%.0f delivery_p50_ms=%d delivery_p99_ms=%d%n",
-                    delivery.length, deliverySeconds > 0 ? delivery.length / deliverySeconds : 0,
-                    percentile(delivery, 50), percentile(delivery, 99));
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "delivered=%d delivered_per_s=%.0f delivery_p50_ms=%d delivery_p99_ms=%d%n",
+                    delivery.length,
+                    deliverySeconds > 0 ? delivery.length / deliverySeconds : 0,
+                    percentile(delivery, 50),
+                    percentile(delivery, 99));
         }
         if (verifications > 0 && !qrTexts.isEmpty()) {
             verify(qrTexts, deadline);
@@ -159,7 +183,9 @@ public final class LoadGenerator {
         Instant start = Instant.now();
         for (int worker = 0; worker < concurrency; worker++) {
             verifiers.submit(() -> {
-                for (int i = next.getAndIncrement(); i < verifications && Instant.now().isBefore(deadline); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement();
+                        i < verifications && Instant.now().isBefore(deadline);
+                        i = next.getAndIncrement()) {
                     HttpRequest request = HttpRequest.newBuilder(hub.resolve("/api/v1/verify"))
                             .header("Content-Type", "text/plain")
                             .POST(HttpRequest.BodyPublishers.ofString(qrTexts.get(i % qrTexts.size())))
@@ -167,7 +193,8 @@ public final class LoadGenerator {
                     long begin = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     answers.add(System.nanoTime() - begin);
-                    if (response.statusCode() == 200 && JSON.readTree(response.body()).path("valid").asBoolean()) {
+                    if (response.statusCode() == 200
+                            && JSON.readTree(response.body()).path("valid").asBoolean()) {
                         valid.incrementAndGet();
                     }
                 }
@@ -178,13 +205,20 @@ public final class LoadGenerator {
         verifiers.awaitTermination(timeout.toSeconds(), TimeUnit.SECONDS);
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         long[] sorted = answers.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "verifications=%d concurrency=%d distinct_qr=%d valid=%d verify_per_s=%.0f verify_p50_ms=%.1f verify_p99_ms=%.1f%n",
-                sorted.length, concurrency, qrTexts.size(), valid.get(), sorted.length / seconds,
-                percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
+                sorted.length,
+                concurrency,
+                qrTexts.size(),
+                valid.get(),
+                sorted.length / seconds,
+                percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6);
     }
 
-    private void post(String bundle, ConcurrentLinkedQueue<Sent> sent, AtomicInteger rejected) throws IOException, InterruptedException {
+    private void post(String bundle, ConcurrentLinkedQueue<Sent> sent, AtomicInteger rejected)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(hub.resolve("/fhir/r4"))
                 .header("Content-Type", "application/fhir+json")
                 .header("X-API-Key", apiKey)
@@ -207,12 +241,16 @@ public final class LoadGenerator {
         while (Instant.now().isBefore(deadline)) {
             JsonNode event = get("/api/v1/events/" + eventId);
             String state = event.path("state").asText();
-            if (state.equals(until) || ("certified".equals(until) && "delivered".equals(state)) || "failed".equals(state)) {
+            if (state.equals(until)
+                    || ("certified".equals(until) && "delivered".equals(state))
+                    || "failed".equals(state)) {
                 return event;
             }
             // back off between polls of a slow event: this loop must not become the load
             TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
+                    ? Duration.ofSeconds(1)
+                    : pause.multipliedBy(2);
         }
         return null;
     }
@@ -220,7 +258,8 @@ public final class LoadGenerator {
     /** When the certificate's last delivery changed state: for a delivered event, when its last channel sent it. */
     private Instant lastDeliveryUpdate(String certificateId) throws IOException, InterruptedException {
         Instant latest = Instant.EPOCH;
-        for (JsonNode delivery : get("/api/v1/certificates/" + certificateId + "/deliveries").path("deliveries")) {
+        for (JsonNode delivery :
+                get("/api/v1/certificates/" + certificateId + "/deliveries").path("deliveries")) {
             Instant updatedAt = Instant.parse(delivery.get("updatedAt").asText());
             latest = updatedAt.isAfter(latest) ? updatedAt : latest;
         }
@@ -228,8 +267,8 @@ public final class LoadGenerator {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(hub.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(hub.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,8 +56,8 @@ import org.openjdk.jmh.annotations.State;
 public class RenderBenchmark {
 
     /** A typical EU DCC QR text (about 550 characters). */
-    private static final String QR_TEXT = "HC1:" + "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4"
-            .repeat(8);
+    private static final String QR_TEXT =
+            "HC1:" + "6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4".repeat(8);
 
     /** The repository's config/ folder (templates and message bundles). */
     @Param("config")
@@ -64,6 +65,10 @@ public class RenderBenchmark {
 
     @Param({"en", "hi"})
     public String language;
+
+    /** The bundled template's QR code as a PNG image, or the same template drawing it as vector modules. */
+    @Param({"png", "vector"})
+    public String qr;
 
     private PdfCertificateDocument document;
     private EmailDistributor email;
@@ -74,15 +79,45 @@ public class RenderBenchmark {
 
     @Setup
     public void setUp() {
-        Templates templates = Templates.from(ConfigSource.firstOf(
-                ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath()));
+        ConfigSource config =
+                ConfigSource.firstOf(ConfigSource.directory(Path.of(configDir)), ConfigSource.classpath());
+        Templates templates = Templates.from(qr.equals("vector") ? ConfigSource.firstOf(vectorQr(), config) : config);
         document = new PdfCertificateDocument(templates);
-        email = new EmailDistributor(new EmailSettings("noreply@health.example"), templates, document, new EncodingTransport());
+        email = new EmailDistributor(
+                new EmailSettings("noreply@health.example"), templates, document, new EncodingTransport());
         locale = new Locale(language);
         certificate = certificate(language.equals("hi") ? "सुनीता देवी" : "Sunita Devi");
         credential = new SignedCredential("eu-dcc", "bench-key", QR_TEXT, "text/plain", QR_TEXT);
-        request = new DeliveryRequest("CERT-BENCH.email", certificate, Map.of("eu-dcc", credential), "eu-dcc",
-                "https://certs.example.org/c/CERT-BENCH", locale);
+        request = new DeliveryRequest(
+                "CERT-BENCH.email",
+                certificate,
+                Map.of("eu-dcc", credential),
+                "eu-dcc",
+                "https://certs.example.org/c/CERT-BENCH",
+                locale);
+    }
+
+    /** The bundled certificate template with {@code <object type="application/x-certhub-qr">} for its image. */
+    private ConfigSource vectorQr() {
+        try {
+            Path folder = Files.createTempDirectory("certhub-bench-templates");
+            Files.createDirectories(folder.resolve("templates"));
+            String bundled = Files.readString(Path.of(configDir, "templates", "certificate.hbs"));
+            String vector = bundled.replace(
+                    "<img src=\"{{qr}}\" alt=\"{{t \"qr.alt\"}}\"/>",
+                    "<object type=\"application/x-certhub-qr\" alt=\"{{t \"qr.alt\"}}\" "
+                            + "style=\"display: block; width: 64mm; height: 64mm\"></object>");
+            if (vector.equals(bundled)) {
+                throw new IllegalStateException("the bundled template no longer places the QR code with <img>");
+            }
+            Files.writeString(folder.resolve("templates/certificate.hbs"), vector);
+            folder.toFile().deleteOnExit();
+            folder.resolve("templates").toFile().deleteOnExit();
+            folder.resolve("templates/certificate.hbs").toFile().deleteOnExit();
+            return ConfigSource.directory(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Benchmark
@@ -96,15 +131,34 @@ public class RenderBenchmark {
     }
 
     private static Certificate certificate(String name) {
-        Recipient recipient = new Recipient(new PersonName(List.of(), null, name), new PartialDate("1979-03-30"),
-                Gender.FEMALE, List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "998877665544")),
-                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "sunita@example.org")), Address.ofCountry("IN"), "IN");
-        Vaccination vaccination = new Vaccination(new Code("http://snomed.info/sct", "1119305005", "COVID-19 antigen vaccine"),
-                new Code(null, "Covaxin", "Covaxin"), new Code(null, "Bharat Biotech", "Bharat Biotech"),
-                new Code("http://snomed.info/sct", "840539006", "COVID-19"), "BB21042", LocalDate.of(2021, 6, 20), 2, 2,
-                "IN", null);
-        VaccinationEvent event = new VaccinationEvent("bench", "bench-1", null, "covid-19", recipient, vaccination,
-                new Facility("F-1", "District Hospital Nagpur", null), null);
+        Recipient recipient = new Recipient(
+                new PersonName(List.of(), null, name),
+                new PartialDate("1979-03-30"),
+                Gender.FEMALE,
+                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "998877665544")),
+                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "sunita@example.org")),
+                Address.ofCountry("IN"),
+                "IN");
+        Vaccination vaccination = new Vaccination(
+                new Code("http://snomed.info/sct", "1119305005", "COVID-19 antigen vaccine"),
+                new Code(null, "Covaxin", "Covaxin"),
+                new Code(null, "Bharat Biotech", "Bharat Biotech"),
+                new Code("http://snomed.info/sct", "840539006", "COVID-19"),
+                "BB21042",
+                LocalDate.of(2021, 6, 20),
+                2,
+                2,
+                "IN",
+                null);
+        VaccinationEvent event = new VaccinationEvent(
+                "bench",
+                "bench-1",
+                null,
+                "covid-19",
+                recipient,
+                vaccination,
+                new Facility("F-1", "District Hospital Nagpur", null),
+                null);
         return new Certificate("CERT-BENCH", 1, null, "evt-bench", event, Instant.parse("2021-06-21T09:00:00Z"));
     }
 

@@ -1,5 +1,6 @@
 package org.certhub.bench;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -8,8 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import ca.uhn.fhir.context.FhirContext;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.model.Certificate;
 import org.certhub.model.Code;
@@ -28,6 +27,7 @@ import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.keys.TrustedKey;
 import org.certhub.signer.shc.ShcFormat;
 import org.certhub.signer.shc.ShcQrCode;
+import org.certhub.signer.shc.ShcRevocations;
 import org.certhub.signer.shc.ShcVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,45 +60,62 @@ public class ShcBenchmark {
 
     @Setup
     public void setUp() throws GeneralSecurityException {
-        bundles = new ShcBundleWriter(FhirContext.forR4(), new ShcBundleWriter.Settings(ID_SYSTEM));
+        bundles = new ShcBundleWriter(FhirContext.forR4());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = generator.generateKeyPair();
         String kid = ShcFormat.thumbprintOf(pair.getPublic());
-        SigningKey key = new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), null,
-                Instant.now(), true);
-        format = new ShcFormat(new ShcFormat.Settings(ISSUER), new SigningKeyProvider() {
-            @Override
-            public SigningKey activeKey(KeyPurpose purpose) {
-                return key;
-            }
-
-            @Override
-            public List<SigningKey> keys(KeyPurpose purpose) {
-                return List.of(key);
-            }
-        }, bundles::bundleJson);
+        SigningKey key = new SigningKey(
+                kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), null, Instant.now(), true);
+        format = new ShcFormat(
+                new ShcFormat.Settings(ISSUER),
+                SigningKeyProvider.single(key),
+                (certificate, maxDoses) ->
+                        bundles.bundleJson(certificate.recipient(), List.of(certificate.event()), maxDoses));
         TrustedKey trusted = new TrustedKey(kid, pair.getPublic(), ISSUER, null);
-        verifier = new ShcVerifier((purpose, id) -> id.equals(kid) ? List.of(trusted) : List.of(),
-                new ShcVerifier.Settings(ID_SYSTEM));
+        verifier = new ShcVerifier(
+                (purpose, id) -> id.equals(kid) ? List.of(trusted) : List.of(),
+                new ShcVerifier.Settings(ID_SYSTEM),
+                ShcRevocations.NONE);
         certificate = certificate();
         qrText = format.sign(certificate).qrText();
     }
 
     private static Certificate certificate() {
-        Recipient recipient = new Recipient(new PersonName(List.of("Asha", "Devi"), "Rao", null),
-                new PartialDate("1990-04-12"), Gender.FEMALE, List.of(), List.of(), null, "IN");
-        Vaccination vaccination = new Vaccination(Code.of("http://hl7.org/fhir/sid/cvx", "208"), null, null,
-                Code.of("http://snomed.info/sct", "840539006"), "EW0182", LocalDate.parse("2021-06-30"), 2, 2, "IN",
+        Recipient recipient = new Recipient(
+                new PersonName(List.of("Asha", "Devi"), "Rao", null),
+                new PartialDate("1990-04-12"),
+                Gender.FEMALE,
+                List.of(),
+                List.of(),
+                null,
+                "IN");
+        Vaccination vaccination = new Vaccination(
+                Code.of("http://hl7.org/fhir/sid/cvx", "208"),
+                null,
+                null,
+                Code.of("http://snomed.info/sct", "840539006"),
+                "EW0182",
+                LocalDate.parse("2021-06-30"),
+                2,
+                2,
+                "IN",
                 null);
-        VaccinationEvent event = new VaccinationEvent("bench", "rec-1", null, "covid-19", recipient, vaccination,
-                new Facility("fac-1", "City Hospital", null), null);
+        VaccinationEvent event = new VaccinationEvent(
+                "bench",
+                "rec-1",
+                null,
+                "covid-19",
+                recipient,
+                vaccination,
+                new Facility("fac-1", "City Hospital", null),
+                null);
         return new Certificate("CERT-2021-000042", 1, null, "event-1", event, Instant.parse("2021-07-01T09:30:00Z"));
     }
 
     @Benchmark
     public String writeBundle() {
-        return bundles.bundleJson(certificate);
+        return bundles.bundleJson(certificate.recipient(), List.of(certificate.event()), Integer.MAX_VALUE);
     }
 
     @Benchmark

@@ -28,8 +28,7 @@ public final class SmtpSink {
 
     private static final AtomicLong MAILS = new AtomicLong();
 
-    private SmtpSink() {
-    }
+    private SmtpSink() {}
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 2525;
@@ -45,7 +44,8 @@ public final class SmtpSink {
 
     private static Void session(Socket client) throws IOException {
         try (client) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = client.getOutputStream();
             reply(out, "220 certhub-bench smtp sink");
             for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -27,9 +27,9 @@ import org.certhub.model.VaccinationEvent;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.qr.QrCodes;
 import org.certhub.signer.trust.HubTrustedKeys;
-import org.certhub.signer.w3c.DivocQr;
 import org.certhub.signer.w3c.W3cVcFormat;
 import org.certhub.signer.w3c.W3cVcSettings;
 import org.certhub.signer.w3c.W3cVcVerifier;
@@ -62,6 +62,7 @@ public class W3cVcBenchmark {
     private SignedCredential signed;
     /** QR texts of credentials issued in distinct seconds, verified in turn. */
     private String[] toVerify;
+
     private int verified;
     private long issuedSeconds;
 
@@ -69,10 +70,16 @@ public class W3cVcBenchmark {
     public void setUp() throws IOException {
         keysDir = Files.createTempDirectory("certhub-bench-keys");
         KeyStoreSigningKeyProvider keys = KeyStoreSigningKeyProvider.openOrCreate(keysDir.resolve("keys"), null);
-        W3cVcSettings settings = new W3cVcSettings("did:web:certs.example.org", "https://certs.example.org/certificates/",
-                "https://certs.example.org/learn", "https://certs.example.org/feedback", null, Period.ofYears(1));
+        W3cVcSettings settings = new W3cVcSettings(
+                "did:web:certs.example.org",
+                "https://certs.example.org/certificates/",
+                "https://certs.example.org/learn",
+                "https://certs.example.org/feedback",
+                "https://certs.example.org" + W3cVcSettings.CONTEXT_PATH,
+                Period.ofYears(1));
         format = new W3cVcFormat(settings, keys);
-        verifier = new W3cVcVerifier(new HubTrustedKeys(keys, new HubTrustedKeys.Settings(settings.issuer(), null, null)), settings);
+        verifier = new W3cVcVerifier(
+                new HubTrustedKeys(keys, new HubTrustedKeys.Settings(settings.issuer(), null, null)), settings);
         certificate = certificate();
         signed = format.sign(certificate);
         toVerify = new String[VERIFY_ROTATION];
@@ -131,21 +138,49 @@ public class W3cVcBenchmark {
     }
 
     private Certificate issuedLater(long seconds) {
-        return new Certificate(certificate.id(), 1, null, certificate.eventId(), certificate.event(),
+        return new Certificate(
+                certificate.id(),
+                1,
+                null,
+                certificate.eventId(),
+                certificate.event(),
                 certificate.issuedAt().plusSeconds(seconds));
     }
 
     private static Certificate certificate() {
-        Recipient recipient = new Recipient(new PersonName(List.of("Asha"), "Verma", null), new PartialDate("1987-03-21"),
+        Recipient recipient = new Recipient(
+                new PersonName(List.of("Asha"), "Verma", null),
+                new PartialDate("1987-03-21"),
                 Gender.FEMALE,
-                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, "did:in.gov.uidai.aadhaar", "111122223344")),
-                List.of(), new Address(List.of(), "Bengaluru", "Bengaluru Urban", "Karnataka", "560001", "IN"), "Indian");
+                List.of(new Identifier(
+                        Identifier.IdentifierType.NATIONAL_ID, "did:in.gov.uidai.aadhaar", "111122223344")),
+                List.of(),
+                new Address(List.of(), "Bengaluru", "Bengaluru Urban", "Karnataka", "560001", "IN"),
+                "Indian");
         Vaccination vaccination = new Vaccination(
-                new Code("http://id.who.int/icd/release/11/mms", "XM9QW8", "COVID-19 vaccine, non-replicating viral vector"),
-                new Code(null, "EU/1/21/1529", "COVISHIELD"), new Code(null, "ORG-100001981", "Serum Institute of India Pvt. Ltd."),
-                new Code("http://snomed.info/sct", "840539006", "COVID-19"), "4121Z005", LocalDate.of(2021, 8, 12), 2, 2, "IN", null);
-        VaccinationEvent event = new VaccinationEvent("bench", "PEC-0044-7781", "1", "covid-19", recipient, vaccination,
-                new Facility("FAC-556", "Primary Health Centre Jayanagar",
+                new Code(
+                        "http://id.who.int/icd/release/11/mms",
+                        "XM9QW8",
+                        "COVID-19 vaccine, non-replicating viral vector"),
+                new Code(null, "EU/1/21/1529", "COVISHIELD"),
+                new Code(null, "ORG-100001981", "Serum Institute of India Pvt. Ltd."),
+                new Code("http://snomed.info/sct", "840539006", "COVID-19"),
+                "4121Z005",
+                LocalDate.of(2021, 8, 12),
+                2,
+                2,
+                "IN",
+                null);
+        VaccinationEvent event = new VaccinationEvent(
+                "bench",
+                "PEC-0044-7781",
+                "1",
+                "covid-19",
+                recipient,
+                vaccination,
+                new Facility(
+                        "FAC-556",
+                        "Primary Health Centre Jayanagar",
                         new Address(List.of(), "Bengaluru", "Bengaluru Urban", "Karnataka", "560041", "IN")),
                 new Practitioner("HW-901", "Dr. Meera Rao"));
         return new Certificate("CH-2021-000042", 1, null, "evt-bench", event, Instant.parse("2021-08-14T09:31:07Z"));

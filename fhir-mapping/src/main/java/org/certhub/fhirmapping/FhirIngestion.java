@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.certhub.fhirmapping.mapping.BundleReferences;
-import org.certhub.fhirmapping.mapping.DoseSequencer;
-import org.certhub.fhirmapping.mapping.ImmunizationMapper;
-import org.certhub.fhirmapping.mapping.ReferenceResolver;
 import org.certhub.fhirmapping.valueset.ValueSets;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -53,7 +49,8 @@ public final class FhirIngestion {
     public FhirIngestion(FhirContext context, ValueSets valueSets, FhirIngestionSettings settings, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
         if (context.getVersion().getVersion() != FhirVersionEnum.R4) {
-            throw new IllegalArgumentException("an R4 FhirContext is required, not " + context.getVersion().getVersion());
+            throw new IllegalArgumentException(
+                    "an R4 FhirContext is required, not " + context.getVersion().getVersion());
         }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = new ImmunizationMapper(valueSets, settings, context, clock);
@@ -94,8 +91,12 @@ public final class FhirIngestion {
         if (resource instanceof Immunization immunization) {
             return single(immunization, sourceSystem, ReferenceResolver.NONE);
         }
-        throw new FhirInputException(400, List.of(Problem.error("not-supported",
-                "expected a Bundle or an Immunization, not a " + resource.fhirType(), resource.fhirType())));
+        throw new FhirInputException(
+                400,
+                List.of(Problem.error(
+                        "not-supported",
+                        "expected a Bundle or an Immunization, not a " + resource.fhirType(),
+                        resource.fhirType())));
     }
 
     /** One Immunization ({@code POST /fhir/r4/Immunization}); its patient must be contained. */
@@ -107,11 +108,16 @@ public final class FhirIngestion {
      * One Immunization whose patient is contained or found by {@code resolver} (e.g. a Patient the sender
      * posted before, or one fetched from its FHIR server).
      */
-    public Submission readImmunization(String body, FhirEncoding encoding, String sourceSystem, ReferenceResolver resolver) {
+    public Submission readImmunization(
+            String body, FhirEncoding encoding, String sourceSystem, ReferenceResolver resolver) {
         IBaseResource resource = parse(body, encoding);
         if (!(resource instanceof Immunization immunization)) {
-            throw new FhirInputException(400, List.of(Problem.error("not-supported",
-                    "expected an Immunization, not a " + resource.fhirType(), resource.fhirType())));
+            throw new FhirInputException(
+                    400,
+                    List.of(Problem.error(
+                            "not-supported",
+                            "expected an Immunization, not a " + resource.fhirType(),
+                            resource.fhirType())));
         }
         return single(immunization, sourceSystem, resolver);
     }
@@ -126,13 +132,17 @@ public final class FhirIngestion {
             throw new FhirInputException(400, List.of(Problem.error("structure", "the body is empty", null)));
         }
         if (body.length() > settings.maxInputChars()) {
-            throw new FhirInputException(413, List.of(Problem.error("too-costly",
-                    "the body exceeds " + settings.maxInputChars() + " characters", null)));
+            throw new FhirInputException(
+                    413,
+                    List.of(Problem.error(
+                            "too-costly", "the body exceeds " + settings.maxInputChars() + " characters", null)));
         }
         if (encoding == FhirEncoding.XML && DOCTYPE.matcher(body).find()) {
             // FHIR forbids DTDs; refusing them outright rules out entity expansion and external entities
-            throw new FhirInputException(400, List.of(Problem.error("security",
-                    "XML with a document type declaration (DTD) is not accepted", null)));
+            throw new FhirInputException(
+                    400,
+                    List.of(Problem.error(
+                            "security", "XML with a document type declaration (DTD) is not accepted", null)));
         }
         StructureErrors errors = new StructureErrors();
         IParser parser = (encoding == FhirEncoding.JSON ? context.newJsonParser() : context.newXmlParser())
@@ -141,12 +151,18 @@ public final class FhirIngestion {
         try {
             resource = parser.parseResource(body);
         } catch (DataFormatException e) {
-            throw new FhirInputException(400, List.of(Problem.error("structure",
-                    "not a FHIR R4 resource in " + encoding.name() + ": " + safeMessage(e), null)));
+            throw new FhirInputException(
+                    400,
+                    List.of(Problem.error(
+                            "structure",
+                            "not a FHIR R4 resource in " + encoding.name() + ": " + safeMessage(e),
+                            null)));
         } catch (RuntimeException | StackOverflowError e) {
             // the parsers' other failures on malformed input (numbers, nesting, encodings): still the sender's
-            throw new FhirInputException(400, List.of(Problem.error("structure",
-                    "not a well-formed FHIR R4 resource in " + encoding.name(), null)));
+            throw new FhirInputException(
+                    400,
+                    List.of(Problem.error(
+                            "structure", "not a well-formed FHIR R4 resource in " + encoding.name(), null)));
         }
         if (resource == null) {
             throw new FhirInputException(400, List.of(Problem.error("structure", "no resource in the body", null)));
@@ -165,9 +181,10 @@ public final class FhirIngestion {
 
     private Submission single(Immunization immunization, String sourceSystem, ReferenceResolver resolver) {
         String entryRef = immunization.getIdElement().getIdPart() != null
-                ? "Immunization/" + immunization.getIdElement().getIdPart() : "Immunization";
-        ImmunizationMapper.Source source = new ImmunizationMapper.Source(sourceSystem, entryRef, "Immunization",
-                null, resolver, null);
+                ? "Immunization/" + immunization.getIdElement().getIdPart()
+                : "Immunization";
+        ImmunizationMapper.Source source =
+                new ImmunizationMapper.Source(sourceSystem, entryRef, "Immunization", null, resolver, null);
         Submission.Entry entry = mapper.map(immunization, source);
         if (entry instanceof Submission.Rejected rejected) {
             throw new FhirInputException(rejected.status(), rejected.problems());
@@ -182,9 +199,12 @@ public final class FhirIngestion {
         Submission.Kind kind = switch (bundle.getType()) {
             case TRANSACTION -> Submission.Kind.TRANSACTION;
             case BATCH, COLLECTION, DOCUMENT, MESSAGE, SEARCHSET -> Submission.Kind.BATCH;
-            default -> throw unprocessable(Problem.error("not-supported", "Bundle.type " + bundle.getType().toCode()
-                    + " is not accepted: send a transaction, batch, collection, document, message or searchset",
-                    "Bundle.type"));
+            default ->
+                throw unprocessable(Problem.error(
+                        "not-supported",
+                        "Bundle.type " + bundle.getType().toCode()
+                                + " is not accepted: send a transaction, batch, collection, document, message or searchset",
+                        "Bundle.type"));
         };
         checkFirstEntry(bundle);
         BundleReferences references = new BundleReferences(bundle);
@@ -194,12 +214,17 @@ public final class FhirIngestion {
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             if (kind == Submission.Kind.TRANSACTION && entry.hasRequest() && !isCreateOrUpdate(entry)) {
-                transactionProblems.add(Problem.error("not-supported", "only POST and PUT entries are accepted in a transaction",
+                transactionProblems.add(Problem.error(
+                        "not-supported",
+                        "only POST and PUT entries are accepted in a transaction",
                         "Bundle.entry[" + i + "].request.method"));
             }
             if (entry.getResource() instanceof Immunization immunization) {
                 positions.add(i);
-                mapper.dose(i, immunization, ImmunizationMapper.patientKey(immunization, entry.getFullUrl(), references))
+                mapper.dose(
+                                i,
+                                immunization,
+                                ImmunizationMapper.patientKey(immunization, entry.getFullUrl(), references))
                         .ifPresent(doses::add);
             }
         }
@@ -217,11 +242,23 @@ public final class FhirIngestion {
             String path = "Bundle.entry[" + i + "]";
             Submission.Entry mapped;
             if (entry.hasRequest() && !isCreateOrUpdate(entry)) {
-                mapped = new Submission.Rejected(entryRef(entry, path), 422, List.of(Problem.error("not-supported",
-                        "only POST and PUT of an Immunization are accepted", path + ".request.method")));
+                mapped = new Submission.Rejected(
+                        entryRef(entry, path),
+                        422,
+                        List.of(Problem.error(
+                                "not-supported",
+                                "only POST and PUT of an Immunization are accepted",
+                                path + ".request.method")));
             } else {
-                mapped = mapper.map((Immunization) entry.getResource(), new ImmunizationMapper.Source(sourceSystem,
-                        entryRef(entry, path), path + ".resource", entry.getFullUrl(), references, inferred.get(i)));
+                mapped = mapper.map(
+                        (Immunization) entry.getResource(),
+                        new ImmunizationMapper.Source(
+                                sourceSystem,
+                                entryRef(entry, path),
+                                path + ".resource",
+                                entry.getFullUrl(),
+                                references,
+                                inferred.get(i)));
             }
             if (mapped instanceof Submission.Rejected rejected) {
                 rejections.addAll(rejected.problems());
@@ -235,14 +272,15 @@ public final class FhirIngestion {
     }
 
     private static void checkFirstEntry(Bundle bundle) {
-        Resource first = bundle.getEntry().isEmpty() ? null : bundle.getEntryFirstRep().getResource();
+        Resource first =
+                bundle.getEntry().isEmpty() ? null : bundle.getEntryFirstRep().getResource();
         if (bundle.getType() == Bundle.BundleType.DOCUMENT && !(first instanceof Composition)) {
-            throw unprocessable(Problem.error("structure", "a document Bundle must start with a Composition",
-                    "Bundle.entry[0].resource"));
+            throw unprocessable(Problem.error(
+                    "structure", "a document Bundle must start with a Composition", "Bundle.entry[0].resource"));
         }
         if (bundle.getType() == Bundle.BundleType.MESSAGE && !(first instanceof MessageHeader)) {
-            throw unprocessable(Problem.error("structure", "a message Bundle must start with a MessageHeader",
-                    "Bundle.entry[0].resource"));
+            throw unprocessable(Problem.error(
+                    "structure", "a message Bundle must start with a MessageHeader", "Bundle.entry[0].resource"));
         }
     }
 

@@ -52,23 +52,41 @@ public record FhirIngestionSettings(
 
     /** Structure-level validation, programme {@code covid-19}, unknown vaccine codes rejected, 5 MB. */
     public static FhirIngestionSettings defaults() {
-        return new FhirIngestionSettings(ValidationLevel.STRUCTURE, false, null, "covid-19", Set.of(), null,
-                DEFAULT_MAX_INPUT_CHARS);
+        return new FhirIngestionSettings(
+                ValidationLevel.STRUCTURE, false, null, "covid-19", Set.of(), null, DEFAULT_MAX_INPUT_CHARS);
     }
 
     public FhirIngestionSettings withValidation(ValidationLevel level, boolean profiles, Path directory) {
-        return new FhirIngestionSettings(level, profiles, directory, defaultProgrammeId, unknownVaccinesAllowedIn,
-                defaultCountry, maxInputChars);
+        return new FhirIngestionSettings(
+                level,
+                profiles,
+                directory,
+                defaultProgrammeId,
+                unknownVaccinesAllowedIn,
+                defaultCountry,
+                maxInputChars);
     }
 
     public FhirIngestionSettings withUnknownVaccinesAllowedIn(Set<String> programmes) {
-        return new FhirIngestionSettings(validation, profileValidation, profilesDirectory, defaultProgrammeId,
-                programmes, defaultCountry, maxInputChars);
+        return new FhirIngestionSettings(
+                validation,
+                profileValidation,
+                profilesDirectory,
+                defaultProgrammeId,
+                programmes,
+                defaultCountry,
+                maxInputChars);
     }
 
     public FhirIngestionSettings withDefaultCountry(String country) {
-        return new FhirIngestionSettings(validation, profileValidation, profilesDirectory, defaultProgrammeId,
-                unknownVaccinesAllowedIn, country, maxInputChars);
+        return new FhirIngestionSettings(
+                validation,
+                profileValidation,
+                profilesDirectory,
+                defaultProgrammeId,
+                unknownVaccinesAllowedIn,
+                country,
+                maxInputChars);
     }
 
     public boolean allowsUnknownVaccines(String programmeId) {

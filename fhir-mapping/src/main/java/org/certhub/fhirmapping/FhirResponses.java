@@ -59,8 +59,11 @@ public final class FhirResponses {
         if (eventIds.size() != submission.entries().size()) {
             throw new IllegalArgumentException("one event id (or null) per entry is required");
         }
-        Bundle bundle = new Bundle().setType(submission.kind() == Submission.Kind.TRANSACTION
-                ? Bundle.BundleType.TRANSACTIONRESPONSE : Bundle.BundleType.BATCHRESPONSE);
+        Bundle bundle = new Bundle()
+                .setType(
+                        submission.kind() == Submission.Kind.TRANSACTION
+                                ? Bundle.BundleType.TRANSACTIONRESPONSE
+                                : Bundle.BundleType.BATCHRESPONSE);
         for (int i = 0; i < submission.entries().size(); i++) {
             Submission.Entry entry = submission.entries().get(i);
             Bundle.BundleEntryResponseComponent response = bundle.addEntry().getResponse();
@@ -74,8 +77,8 @@ public final class FhirResponses {
                 response.setStatus("202 Accepted");
             } else if (entry instanceof Submission.Ignored ignored) {
                 response.setStatus("200 OK");
-                response.setOutcome(operationOutcome(List.of(new Problem(Problem.Severity.INFORMATION, "informational",
-                        ignored.reason(), null))));
+                response.setOutcome(operationOutcome(
+                        List.of(new Problem(Problem.Severity.INFORMATION, "informational", ignored.reason(), null))));
             } else if (entry instanceof Submission.Rejected rejected) {
                 response.setStatus(statusLine(rejected.status()));
                 response.setOutcome(operationOutcome(rejected.problems()));
@@ -101,19 +104,27 @@ public final class FhirResponses {
      */
     public CapabilityStatement capabilityStatement(String baseUrl, String softwareVersion, Date date) {
         CapabilityStatement statement = new CapabilityStatement();
-        statement.setStatus(Enumerations.PublicationStatus.ACTIVE)
+        statement
+                .setStatus(Enumerations.PublicationStatus.ACTIVE)
                 .setDate(date)
                 .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
-                .setFormat(List.of(new CodeType("json"), new CodeType("xml"),
-                        new CodeType(FhirEncoding.JSON.mediaType()), new CodeType(FhirEncoding.XML.mediaType())))
+                .setFormat(List.of(
+                        new CodeType("json"),
+                        new CodeType("xml"),
+                        new CodeType(FhirEncoding.JSON.mediaType()),
+                        new CodeType(FhirEncoding.XML.mediaType())))
                 .setPublisher("certhub")
                 .setDescription("certhub turns FHIR R4 Immunization records into signed vaccination certificates. "
                         + "It accepts records; it does not serve them back (no read or search).");
         statement.getSoftware().setName("certhub").setVersion(softwareVersion);
-        statement.getImplementation().setDescription("certhub ingestion endpoint").setUrl(baseUrl);
+        statement
+                .getImplementation()
+                .setDescription("certhub ingestion endpoint")
+                .setUrl(baseUrl);
 
-        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement
+                .addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER)
                 .setDocumentation("POST a transaction, batch, collection, document (IPS, DDCC:VS), message or "
                         + "searchset Bundle to the base, or one Immunization (patient contained) to /Immunization. "
@@ -123,14 +134,17 @@ public final class FhirResponses {
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
 
-        CapabilityStatement.CapabilityStatementRestResourceComponent immunization = rest.addResource().setType("Immunization");
+        CapabilityStatement.CapabilityStatementRestResourceComponent immunization =
+                rest.addResource().setType("Immunization");
         immunization.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.CREATE);
         immunization.setConditionalCreate(false).setReadHistory(false).setUpdateCreate(false);
         immunization.addSupportedProfile("http://hl7.org/fhir/StructureDefinition/Immunization");
-        rest.addResource().setType("Patient")
+        rest.addResource()
+                .setType("Patient")
                 .setDocumentation("Accepted inside Bundles, contained in an Immunization, and in $import ndjson");
 
-        rest.addOperation().setName("import")
+        rest.addOperation()
+                .setName("import")
                 .setDefinition(baseUrl + "/OperationDefinition/import")
                 .setDocumentation("Asynchronous import of Immunization and Patient ndjson files; progress at the "
                         + "status URL of the Content-Location header; each bad line is reported with its number.");

@@ -50,7 +50,8 @@ final class InstanceValidation {
         ValidationResult result = validator.validateWithResult(resource);
         List<Problem> errors = new ArrayList<>();
         for (SingleValidationMessage message : result.getMessages()) {
-            if (message.getSeverity() == ResultSeverityEnum.ERROR || message.getSeverity() == ResultSeverityEnum.FATAL) {
+            if (message.getSeverity() == ResultSeverityEnum.ERROR
+                    || message.getSeverity() == ResultSeverityEnum.FATAL) {
                 errors.add(Problem.error("invalid", message.getMessage(), message.getLocationString()));
             }
         }
@@ -64,7 +65,9 @@ final class InstanceValidation {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the FHIR profiles in " + directory, e);
         }

@@ -22,5 +22,10 @@ public record Problem(Severity severity, String code, String diagnostics, String
         return new Problem(Severity.ERROR, code, diagnostics, expression);
     }
 
-    public enum Severity { FATAL, ERROR, WARNING, INFORMATION }
+    public enum Severity {
+        FATAL,
+        ERROR,
+        WARNING,
+        INFORMATION
+    }
 }

@@ -25,17 +25,27 @@ final class StructureErrors implements IParserErrorHandler {
     }
 
     @Override
-    public void incorrectJsonType(IParseLocation location, String elementName, BaseJsonLikeValue.ValueType expected,
-            BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
+    public void incorrectJsonType(
+            IParseLocation location,
+            String elementName,
+            BaseJsonLikeValue.ValueType expected,
+            BaseJsonLikeValue.ScalarType expectedScalar,
+            BaseJsonLikeValue.ValueType found,
             BaseJsonLikeValue.ScalarType foundScalar) {
-        add("structure", "element '" + elementName + "' must be a JSON " + describe(expected, expectedScalar)
-                + ", not a " + describe(found, foundScalar), location, elementName);
+        add(
+                "structure",
+                "element '" + elementName + "' must be a JSON " + describe(expected, expectedScalar) + ", not a "
+                        + describe(found, foundScalar),
+                location,
+                elementName);
     }
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
         // the value itself may be personal data (a birth date, a name): name the element and the rule, not the value
-        String rule = error == null ? "not allowed here" : value == null || value.isEmpty() ? error : error.replace(value, "…");
+        String rule = error == null
+                ? "not allowed here"
+                : value == null || value.isEmpty() ? error : error.replace(value, "…");
         add("value", "invalid value: " + rule, location, null);
     }
 

@@ -60,8 +60,7 @@ public record Submission(Kind kind, List<Entry> entries) {
      * A well-formed dose of a programme that the configuration does not certify (e.g. seasonal influenza):
      * taken note of, not stored and not an error (answered {@code 200 OK} with an information issue).
      */
-    public record Ignored(String entryRef, String programmeId, String reason) implements Entry {
-    }
+    public record Ignored(String entryRef, String programmeId, String reason) implements Entry {}
 
     /** {@code status = entered-in-error}: revoke what was issued for this record, if anything. */
     public record Retracted(String entryRef, String sourceSystem, String sourceRecordId) implements Entry {

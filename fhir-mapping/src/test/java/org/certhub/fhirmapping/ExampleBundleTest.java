@@ -18,7 +18,8 @@ class ExampleBundleTest {
 
         assertThat(submission.kind()).isEqualTo(Submission.Kind.TRANSACTION);
         assertThat(submission.entries()).singleElement().isInstanceOf(Submission.Accepted.class);
-        Submission.Accepted accepted = (Submission.Accepted) submission.entries().get(0);
+        Submission.Accepted accepted =
+                (Submission.Accepted) submission.entries().get(0);
         assertThat(accepted.warnings()).isEmpty();
         VaccinationEvent event = accepted.event();
         assertThat(event.sourceSystem()).isEqualTo("example-ehr");
@@ -30,8 +31,10 @@ class ExampleBundleTest {
         assertThat(event.recipient().birthDate().iso()).isEqualTo("1964-08-12");
         assertThat(event.recipient().gender()).isEqualTo(Gender.FEMALE);
         assertThat(event.recipient().contact(ContactPoint.Channel.EMAIL)).contains("erika.mustermann@example.org");
-        assertThat(event.recipient().identifier(Identifier.IdentifierType.PASSPORT)).get()
-                .extracting(Identifier::value).isEqualTo("C01X00T47");
+        assertThat(event.recipient().identifier(Identifier.IdentifierType.PASSPORT))
+                .get()
+                .extracting(Identifier::value)
+                .isEqualTo("C01X00T47");
         assertThat(event.recipient().address().country()).isEqualTo("DE");
 
         var vaccination = event.vaccination();

@@ -12,8 +12,7 @@ public final class Fixtures {
     public static final String COMIRNATY_CODING = """
             {"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"208"}]}""";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An Immunization; {@code extra} is spliced in as further JSON members (may be empty). */
     public static String immunization(String id, String patientReference, String vaccineCode, String extra) {
@@ -40,8 +39,11 @@ public final class Fixtures {
             }
             json.append("\"resource\":").append(fullUrlsAndResources[i + 1]);
             if (type.equals("transaction") || type.equals("batch")) {
-                String resourceType = fullUrlsAndResources[i + 1].replaceFirst("(?s).*?\"resourceType\":\"(\\w+)\".*", "$1");
-                json.append(",\"request\":{\"method\":\"POST\",\"url\":\"").append(resourceType).append("\"}");
+                String resourceType =
+                        fullUrlsAndResources[i + 1].replaceFirst("(?s).*?\"resourceType\":\"(\\w+)\".*", "$1");
+                json.append(",\"request\":{\"method\":\"POST\",\"url\":\"")
+                        .append(resourceType)
+                        .append("\"}");
             }
             json.append('}');
         }

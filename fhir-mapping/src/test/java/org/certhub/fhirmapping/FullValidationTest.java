@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 class FullValidationTest {
 
     /** pat-1: a Patient.contact needs a name, telecom, address or organization. The parser accepts it. */
-    private static final String INVARIANT_BROKEN = Fixtures.bundle("transaction",
-            "urn:uuid:p1", Fixtures.PATIENT.replace("\"gender\":\"female\"",
-                    "\"gender\":\"female\",\"contact\":[{\"gender\":\"male\"}]"),
-            "urn:uuid:i1", Fixtures.comirnaty("i1", "urn:uuid:p1", ""));
+    private static final String INVARIANT_BROKEN = Fixtures.bundle(
+            "transaction",
+            "urn:uuid:p1",
+            Fixtures.PATIENT.replace(
+                    "\"gender\":\"female\"", "\"gender\":\"female\",\"contact\":[{\"gender\":\"male\"}]"),
+            "urn:uuid:i1",
+            Fixtures.comirnaty("i1", "urn:uuid:p1", ""));
 
     @Test
     void structureLevelTakesWhatOnlyTheInstanceValidatorRejects() {
@@ -30,6 +33,7 @@ class FullValidationTest {
                     });
                 });
         assertThat(full.read(TestFhir.exampleBundle(), FhirEncoding.JSON, "t").entries())
-                .singleElement().isInstanceOf(Submission.Accepted.class);
+                .singleElement()
+                .isInstanceOf(Submission.Accepted.class);
     }
 }

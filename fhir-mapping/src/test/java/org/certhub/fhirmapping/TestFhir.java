@@ -16,12 +16,12 @@ public final class TestFhir {
 
     /** {@code config/} at the repository root, seen from the module directory Maven runs tests in. */
     public static final Path CONFIG = Path.of("..", "config");
+
     public static final FhirContext CONTEXT = FhirIngestion.newContext();
     public static final ValueSets VALUE_SETS = ValueSets.fromDirectory(CONFIG.resolve("value-sets"));
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
-    private TestFhir() {
-    }
+    private TestFhir() {}
 
     public static FhirIngestion ingestion() {
         return ingestion(FhirIngestionSettings.defaults());

@@ -1,4 +1,8 @@
 package org.certhub.model;
 
 /** A certificate version's standing: only {@code ISSUED} verifies as valid. */
-public enum CertificateStatus { ISSUED, SUPERSEDED, REVOKED }
+public enum CertificateStatus {
+    ISSUED,
+    SUPERSEDED,
+    REVOKED
+}

@@ -10,5 +10,8 @@ public record ContactPoint(Channel channel, String value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public enum Channel { EMAIL, PHONE }
+    public enum Channel {
+        EMAIL,
+        PHONE
+    }
 }

@@ -1,5 +1,4 @@
 package org.certhub.model;
 
 /** The administering centre (DDCC:VS "centre"). */
-public record Facility(String id, String name, Address address) {
-}
+public record Facility(String id, String name, Address address) {}

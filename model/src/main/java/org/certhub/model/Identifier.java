@@ -13,5 +13,11 @@ public record Identifier(IdentifierType type, String system, String value) {
         type = type == null ? IdentifierType.OTHER : type;
     }
 
-    public enum IdentifierType { NATIONAL_ID, PASSPORT, HEALTH_ID, MEDICAL_RECORD, OTHER }
+    public enum IdentifierType {
+        NATIONAL_ID,
+        PASSPORT,
+        HEALTH_ID,
+        MEDICAL_RECORD,
+        OTHER
+    }
 }

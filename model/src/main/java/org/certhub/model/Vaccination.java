@@ -1,6 +1,7 @@
 package org.certhub.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param manufacturer the manufacturer or marketing authorisation holder, when known
  * @param disease      the disease or agent targeted (e.g. SNOMED CT 840539006 COVID-19)
  * @param totalDoses   doses in the primary series; {@code doseNumber > totalDoses} is a booster
+ * @param sentCodes    the vaccine codings exactly as the sender sent them (e.g. CVX 208 for a dose the hub
+ *                     certifies as SNOMED CT 1119349007), for formats that carry the sender's product code
  */
 public record Vaccination(
         Code vaccine,
@@ -23,9 +26,11 @@ public record Vaccination(
         int doseNumber,
         Integer totalDoses,
         String country,
-        LocalDate nextDoseDue) {
+        LocalDate nextDoseDue,
+        List<Code> sentCodes) {
 
     public Vaccination {
+        sentCodes = sentCodes == null ? List.of() : List.copyOf(sentCodes);
         Objects.requireNonNull(vaccine, "vaccine");
         Objects.requireNonNull(date, "date");
         if (doseNumber < 1) {
@@ -34,6 +39,21 @@ public record Vaccination(
         if (totalDoses != null && totalDoses < 1) {
             throw new IllegalArgumentException("total doses must be at least 1");
         }
+    }
+
+    /** A dose without the sender's own codings (they are the certificate's {@code vaccine} code). */
+    public Vaccination(
+            Code vaccine,
+            Code product,
+            Code manufacturer,
+            Code disease,
+            String lot,
+            LocalDate date,
+            int doseNumber,
+            Integer totalDoses,
+            String country,
+            LocalDate nextDoseDue) {
+        this(vaccine, product, manufacturer, disease, lot, date, doseNumber, totalDoses, country, nextDoseDue, null);
     }
 
     public boolean isBooster() {

@@ -23,7 +23,9 @@ class PartialDateTest {
 
     @Test
     void fullNamePrefersTheSendersTextThenGivenBeforeFamily() {
-        assertThat(new PersonName(java.util.List.of("Ana", "Maria"), "Silva", null).fullName()).isEqualTo("Ana Maria Silva");
-        assertThat(new PersonName(java.util.List.of("Ana"), "Silva", "Dr Ana Silva").fullName()).isEqualTo("Dr Ana Silva");
+        assertThat(new PersonName(java.util.List.of("Ana", "Maria"), "Silva", null).fullName())
+                .isEqualTo("Ana Maria Silva");
+        assertThat(new PersonName(java.util.List.of("Ana"), "Silva", "Dr Ana Silva").fullName())
+                .isEqualTo("Dr Ana Silva");
     }
 }

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class SharedTestData {
 
-    private SharedTestData() {
-    }
+    private SharedTestData() {}
 
     /** The folder {@code relative} below the shared test data, or a skipped (or, in CI, failed) test. */
     public static Path require(String relative) {

@@ -28,8 +28,7 @@ public final class CertificateView {
     static final int VISIBLE_ID_CHARACTERS = 4;
     private static final Pattern ALPHA_2 = Pattern.compile("[A-Za-z]{2}");
 
-    private CertificateView() {
-    }
+    private CertificateView() {}
 
     /**
      * The template model: {@code lang}; {@code holder.{name,birthDate,gender,identifier,identifierType}};
@@ -56,30 +55,47 @@ public final class CertificateView {
 
     private static Map<String, Object> holder(Recipient recipient, Messages messages, Locale locale) {
         Map<String, Object> holder = new LinkedHashMap<>();
-        putIfPresent(holder, "name", recipient.name() == null ? null : composed(recipient.name().fullName()));
+        putIfPresent(
+                holder,
+                "name",
+                recipient.name() == null ? null : composed(recipient.name().fullName()));
         putIfPresent(holder, "birthDate", recipient.birthDate() == null ? null : date(recipient.birthDate(), locale));
-        holder.put("gender", messages.text(locale, "gender." + recipient.gender().fhirCode()));
+        holder.put(
+                "gender", messages.text(locale, "gender." + recipient.gender().fhirCode()));
         recipient.identifiers().stream().findFirst().ifPresent(identifier -> {
             holder.put("identifier", masked(identifier.value()));
-            holder.put("identifierType", messages.text(locale,
-                    "identifier." + identifier.type().name().toLowerCase(Locale.ROOT)));
+            holder.put(
+                    "identifierType",
+                    messages.text(
+                            locale, "identifier." + identifier.type().name().toLowerCase(Locale.ROOT)));
         });
         return holder;
     }
 
     private static Map<String, Object> vaccination(Vaccination vaccination, Messages messages, Locale locale) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("vaccine", firstOf(display(vaccination.product()), display(vaccination.vaccine()),
-                code(vaccination.product()), vaccination.vaccine().code()));
+        view.put(
+                "vaccine",
+                firstOf(
+                        display(vaccination.product()),
+                        display(vaccination.vaccine()),
+                        code(vaccination.product()),
+                        vaccination.vaccine().code()));
         putIfPresent(view, "disease", display(vaccination.disease()));
-        putIfPresent(view, "manufacturer", firstOf(display(vaccination.manufacturer()), code(vaccination.manufacturer())));
-        view.put("dose", vaccination.totalDoses() == null
-                ? messages.text(locale, "dose.number", vaccination.doseNumber())
-                : messages.text(locale, "dose.of", vaccination.doseNumber(), vaccination.totalDoses()));
+        putIfPresent(
+                view, "manufacturer", firstOf(display(vaccination.manufacturer()), code(vaccination.manufacturer())));
+        view.put(
+                "dose",
+                vaccination.totalDoses() == null
+                        ? messages.text(locale, "dose.number", vaccination.doseNumber())
+                        : messages.text(locale, "dose.of", vaccination.doseNumber(), vaccination.totalDoses()));
         view.put("date", date(vaccination.date(), locale));
         putIfPresent(view, "lot", vaccination.lot());
         putIfPresent(view, "country", country(vaccination.country(), locale));
-        putIfPresent(view, "nextDoseDue", vaccination.nextDoseDue() == null ? null : date(vaccination.nextDoseDue(), locale));
+        putIfPresent(
+                view,
+                "nextDoseDue",
+                vaccination.nextDoseDue() == null ? null : date(vaccination.nextDoseDue(), locale));
         return view;
     }
 
@@ -90,7 +106,9 @@ public final class CertificateView {
     }
 
     static String date(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(date);
     }
 
     private static String date(PartialDate date, Locale locale) {

@@ -53,7 +53,8 @@ public final class Messages {
 
     /** Whether a bundle exists for the locale's language (else its texts are English). */
     public boolean supports(Locale locale) {
-        return readBundle("i18n/messages_" + normalized(locale).getLanguage() + ".properties").isPresent();
+        return readBundle("i18n/messages_" + normalized(locale).getLanguage() + ".properties")
+                .isPresent();
     }
 
     private Map<String, String> bundle(Locale locale) {

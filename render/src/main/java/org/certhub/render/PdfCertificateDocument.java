@@ -27,13 +27,16 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.certhub.model.Certificate;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.qr.QrBitmap;
 import org.certhub.signer.qr.QrCodes;
 
 /**
  * The certificate as a one-page A4 PDF: the Handlebars template {@code templates/certificate-<programme>.hbs}
  * (else {@code templates/certificate.hbs}) rendered to XHTML with the reader's texts, then to PDF by
  * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts. The template gets the
- * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text.
+ * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text (made only if used);
+ * an element {@code <object type="application/x-certhub-qr"></object>} draws the QR code in vector modules
+ * instead, which the bundled template does.
  *
  * <p>openhtmltopdf logs through SLF4J once this class is loaded (see {@link Slf4jXRLogger}).
  *
@@ -44,6 +47,7 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     /** CSS font families the templates use: {@code font-family: 'Noto Sans', 'Noto Sans Devanagari'}. */
     public static final String LATIN_FAMILY = "Noto Sans";
+
     public static final String DEVANAGARI_FAMILY = "Noto Sans Devanagari";
 
     private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -84,27 +88,39 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     @Override
     public byte[] pdf(Certificate certificate, SignedCredential credential, Locale locale) {
-        return render(html(certificate, credential, locale));
+        QrBitmap modules = QrCodes.bitmap(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), 1);
+        return render(html(certificate, credential, locale), new VectorQr(modules));
     }
 
     /** The XHTML the PDF is rendered from (for an HTML view of the certificate). */
     public String html(Certificate certificate, SignedCredential credential, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>(CertificateView.of(certificate, templates.messages(), locale));
-        byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), qrSizePx);
-        model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        model.put("qr", new PngDataUri(credential, qrSizePx));
         String programme = certificate.event().programmeId();
-        List<String> names = programme != null && PROGRAMME_ID.matcher(programme).matches()
-                ? List.of("certificate-" + programme, "certificate")
-                : List.of("certificate");
+        List<String> names =
+                programme != null && PROGRAMME_ID.matcher(programme).matches()
+                        ? List.of("certificate-" + programme, "certificate")
+                        : List.of("certificate");
         return templates.apply(names, locale, model);
     }
 
-    private byte[] render(String xhtml) {
+    /**
+     * The QR code as a PNG data URI, made only when a template writes {@code {{qr}}} (an {@code <img>}); the
+     * bundled template draws it in vectors instead ({@link VectorQr}).
+     */
+    private record PngDataUri(SignedCredential credential, int sizePx) {
+        @Override
+        public String toString() {
+            byte[] png = QrCodes.png(credential.qrText(), QrCodes.errorCorrectionFor(credential.format()), sizePx);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+        }
+    }
+
+    private byte[] render(String xhtml, VectorQr qr) {
         ParsedFonts parsed = Optional.ofNullable(idleFonts.poll()).orElseGet(this::parseFonts);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try (PDDocument target = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
             // a tagged, accessible PDF (screen readers); it also leaves out the base-14 fonts that PDFBox would
             // otherwise substitute, with a warning each, since every glyph comes from the bundled fonts
             builder.usePdfUaAccessibility(true);
@@ -112,9 +128,14 @@ public final class PdfCertificateDocument implements CertificateDocument {
             builder.usePDDocument(target);
             for (int i = 0; i < FONTS.size(); i++) {
                 FontFile file = FONTS.get(i);
-                builder.useFont(new EmbeddedFont(target, parsed.fonts().get(i)), file.family(), file.weight(),
-                        FontStyle.NORMAL, true);
+                builder.useFont(
+                        new EmbeddedFont(target, parsed.fonts().get(i)),
+                        file.family(),
+                        file.weight(),
+                        FontStyle.NORMAL,
+                        true);
             }
+            builder.useObjectDrawerFactory(qr.factory());
             builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
             builder.run();
@@ -139,7 +160,8 @@ public final class PdfCertificateDocument implements CertificateDocument {
                 font.setEnableGsub(!FONTS.get(i).family().equals(LATIN_FAMILY));
                 parsed.add(font);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot parse font " + FONTS.get(i).resource(), e);
+                throw new UncheckedIOException(
+                        "cannot parse font " + FONTS.get(i).resource(), e);
             }
         }
         return new ParsedFonts(List.copyOf(parsed));
@@ -156,15 +178,13 @@ public final class PdfCertificateDocument implements CertificateDocument {
         }
     }
 
-    private record FontFile(String resource, String family, int weight) {
-    }
+    private record FontFile(String resource, String family, int weight) {}
 
     /**
      * The bundled fonts parsed once, used by one rendering at a time: a PDF embeds a subset of each font it
      * uses, and parsing the font files for every PDF would cost more than the rest of the rendering.
      */
-    private record ParsedFonts(List<TrueTypeFont> fonts) {
-    }
+    private record ParsedFonts(List<TrueTypeFont> fonts) {}
 
     /** Embeds the font in the document the first time the layout needs it, and only then. */
     private static final class EmbeddedFont extends PDFontSupplier {

@@ -77,6 +77,11 @@ public final class Templates {
         return apply(List.of(name), locale, model);
     }
 
+    /** Whether the named template exists (name without {@code templates/} and {@code .hbs}). */
+    public boolean exists(String name) {
+        return template(name).isPresent();
+    }
+
     private String apply(Template template, Locale locale, Object model) {
         Context context = Context.newBuilder(model).build();
         context.data("locale", locale);

@@ -24,8 +24,7 @@ final class CertificateFixtures {
     /** The repository's config/ folder, seen from the module directory the tests run in. */
     static final Path CONFIG = Path.of("..", "config");
 
-    private CertificateFixtures() {
-    }
+    private CertificateFixtures() {}
 
     static Templates templates() {
         return Templates.from(ConfigSource.directory(CONFIG));
@@ -36,7 +35,8 @@ final class CertificateFixtures {
                 new PersonName(List.of(), null, name),
                 new PartialDate("1964-08-12"),
                 Gender.FEMALE,
-                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, "did:in.gov.uidai.aadhaar", "234567891234")),
+                List.of(new Identifier(
+                        Identifier.IdentifierType.NATIONAL_ID, "did:in.gov.uidai.aadhaar", "234567891234")),
                 List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "asha@example.org")),
                 Address.ofCountry("IN"),
                 "IN");
@@ -45,9 +45,21 @@ final class CertificateFixtures {
                 new Code("https://ec.europa.eu/health/documents/community-register/html/", "EU/1/20/1528", "Comirnaty"),
                 new Code(null, "ORG-100030215", "Biontech Manufacturing GmbH"),
                 new Code("http://snomed.info/sct", "840539006", "COVID-19"),
-                "FK8891", LocalDate.of(2021, 5, 14), 2, 2, "IN", null);
-        VaccinationEvent event = new VaccinationEvent("test-emr", "imm-42", "1", programme, recipient, vaccination,
-                new Facility("F-17", "Primary Health Centre Wardha", Address.ofCountry("IN")), null);
+                "FK8891",
+                LocalDate.of(2021, 5, 14),
+                2,
+                2,
+                "IN",
+                null);
+        VaccinationEvent event = new VaccinationEvent(
+                "test-emr",
+                "imm-42",
+                "1",
+                programme,
+                recipient,
+                vaccination,
+                new Facility("F-17", "Primary Health Centre Wardha", Address.ofCountry("IN")),
+                null);
         return new Certificate("CERT-0000042", 1, null, "evt-42", event, Instant.parse("2021-05-15T08:30:00Z"));
     }
 

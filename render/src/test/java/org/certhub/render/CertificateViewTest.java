@@ -14,7 +14,8 @@ class CertificateViewTest {
     void aNameTypedWithCombiningMarksIsShownWithPrecomposedLetters() {
         // "Łucja Nguyễn" as a system might send it: base letters followed by combining marks
         String decomposed = "Łucja Nguye\u0302\u0303n";
-        Map<String, Object> model = CertificateView.of(CertificateFixtures.certificate(decomposed, "covid-19"), messages, Locale.ENGLISH);
+        Map<String, Object> model =
+                CertificateView.of(CertificateFixtures.certificate(decomposed, "covid-19"), messages, Locale.ENGLISH);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> holder = (Map<String, Object>) model.get("holder");

@@ -22,8 +22,9 @@ class ConfigSourceTest {
 
         ConfigSource source = ConfigSource.directory(root);
 
-        assertThat(source.read("templates/a.hbs")).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("A"));
+        assertThat(source.read("templates/a.hbs"))
+                .hasValueSatisfying(bytes ->
+                        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("A"));
         assertThat(source.read("templates/b.hbs")).isEmpty();
     }
 
@@ -33,8 +34,9 @@ class ConfigSourceTest {
         Files.writeString(root.resolve("secret.txt"), "secret");
         ConfigSource source = ConfigSource.directory(inside);
 
-        for (String path : new String[] {"../secret.txt", "templates/../../secret.txt", "/etc/passwd",
-                "..\\secret.txt", "", "a//b", "./a"}) {
+        for (String path : new String[] {
+            "../secret.txt", "templates/../../secret.txt", "/etc/passwd", "..\\secret.txt", "", "a//b", "./a"
+        }) {
             assertThatThrownBy(() -> source.read(path)).as(path).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -33,10 +33,13 @@ class MessagesTest {
 
     @Test
     void englishNamesEveryGenderAndIdentifierType() {
-        Stream.of(Gender.values()).forEach(gender ->
-                assertThat(messages.text(Locale.ENGLISH, "gender." + gender.fhirCode())).isNotBlank());
-        Stream.of(Identifier.IdentifierType.values()).forEach(type ->
-                assertThat(messages.text(Locale.ENGLISH, "identifier." + type.name().toLowerCase(Locale.ROOT))).isNotBlank());
+        Stream.of(Gender.values())
+                .forEach(gender -> assertThat(messages.text(Locale.ENGLISH, "gender." + gender.fhirCode()))
+                        .isNotBlank());
+        Stream.of(Identifier.IdentifierType.values())
+                .forEach(type -> assertThat(messages.text(
+                                Locale.ENGLISH, "identifier." + type.name().toLowerCase(Locale.ROOT)))
+                        .isNotBlank());
     }
 
     @Test
@@ -74,7 +77,8 @@ class MessagesTest {
     private static Properties bundle(String language) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(
-                CertificateFixtures.CONFIG.resolve("i18n/messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
+                CertificateFixtures.CONFIG.resolve("i18n/messages_" + language + ".properties"),
+                StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

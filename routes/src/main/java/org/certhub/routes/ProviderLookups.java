@@ -18,8 +18,7 @@ import javax.xml.transform.TransformerFactory;
  */
 public final class ProviderLookups {
 
-    private ProviderLookups() {
-    }
+    private ProviderLookups() {}
 
     public static void pin() {
         pin(StreamProvider.class.getName(), StreamProvider::provider);

@@ -31,24 +31,32 @@ class BulkImportIT extends HubTestSupport {
     void theBulkSampleImportsWithEveryCovidDoseCertifiedAndBadLinesReported() throws IOException {
         Path sample = SharedTestData.require("fhir/bulk-10-patients");
         List<String> immunizations = Files.readAllLines(sample.resolve("Immunization.000.ndjson"));
-        List<String> covidIds = immunizations.stream().map(BulkImportIT::tree)
-                .filter(r -> COVID_CVX.contains(r.at("/vaccineCode/coding/0/code").asText()))
-                .map(r -> r.get("id").asText()).toList();
+        List<String> covidIds = immunizations.stream()
+                .map(BulkImportIT::tree)
+                .filter(r ->
+                        COVID_CVX.contains(r.at("/vaccineCode/coding/0/code").asText()))
+                .map(r -> r.get("id").asText())
+                .toList();
         assertThat(immunizations).hasSize(161);
         assertThat(covidIds).hasSize(15);
-        String unknownVaccine = immunizations.get(0)
+        String unknownVaccine = immunizations
+                .get(0)
                 .replace(tree(immunizations.get(0)).get("id").asText(), "00000000-0000-0000-0000-00000000b999")
                 .replaceFirst("\"code\":\"62\"", "\"code\":\"999\"");
         String extra = "{\"resourceType\":\"Immunization\",\n" + unknownVaccine + "\n";
 
         String boundary = "certhub-" + System.nanoTime();
-        HttpResponse<String> accepted = send(HttpRequest.newBuilder()
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary,
-                        List.of("Immunization.000.ndjson", "Patient.000.ndjson", "extra.ndjson"),
-                        List.of(Files.readString(sample.resolve("Immunization.000.ndjson")),
-                                Files.readString(sample.resolve("Patient.000.ndjson")), extra)))),
+        HttpResponse<String> accepted = send(
+                HttpRequest.newBuilder()
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("X-API-Key", API_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(
+                                boundary,
+                                List.of("Immunization.000.ndjson", "Patient.000.ndjson", "extra.ndjson"),
+                                List.of(
+                                        Files.readString(sample.resolve("Immunization.000.ndjson")),
+                                        Files.readString(sample.resolve("Patient.000.ndjson")),
+                                        extra)))),
                 "/fhir/r4/$import");
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -70,28 +78,41 @@ class BulkImportIT extends HubTestSupport {
         assertThat(errors.get(1).get("line").asLong()).isEqualTo(2);
         assertThat(errors.get(1).get("outcome").toString()).contains("999");
 
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(jdbc.queryForObject("""
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                """
                 SELECT COUNT(*) FROM vaccination_event
-                 WHERE certificate_id IS NOT NULL AND idempotency_key IN (%s)""".formatted(
-                String.join(",", covidIds.stream().map(id -> "'default|Immunization/" + id + "'").toList())),
-                Integer.class)).isEqualTo(15));
+                 WHERE certificate_id IS NOT NULL AND idempotency_key IN (%s)""".formatted(String.join(
+                                        ",",
+                                        covidIds.stream()
+                                                .map(id -> "'default|Immunization/" + id + "'")
+                                                .toList())),
+                                Integer.class))
+                        .isEqualTo(15));
     }
 
     @Test
     void oneNdjsonBodyMayMixPatientsAndImmunizationsInAnyOrder() throws IOException {
         Path sample = SharedTestData.require("fhir/bulk-10-patients");
-        JsonNode covid = Files.readAllLines(sample.resolve("Immunization.000.ndjson")).stream().map(BulkImportIT::tree)
-                .filter(r -> COVID_CVX.contains(r.at("/vaccineCode/coding/0/code").asText())).findFirst().orElseThrow();
+        JsonNode covid = Files.readAllLines(sample.resolve("Immunization.000.ndjson")).stream()
+                .map(BulkImportIT::tree)
+                .filter(r ->
+                        COVID_CVX.contains(r.at("/vaccineCode/coding/0/code").asText()))
+                .findFirst()
+                .orElseThrow();
         String patientId = covid.at("/patient/reference").asText().substring("Patient/".length());
         String patient = Files.readAllLines(sample.resolve("Patient.000.ndjson")).stream()
-                .filter(line -> tree(line).get("id").asText().equals(patientId)).findFirst().orElseThrow();
+                .filter(line -> tree(line).get("id").asText().equals(patientId))
+                .findFirst()
+                .orElseThrow();
         String body = covid + "\nnot json at all\n" + patient + "\n";
 
-        HttpResponse<String> accepted = send("POST", "/fhir/r4/$import", body,
-                "Content-Type", "application/fhir+ndjson", "X-API-Key", API_KEY);
+        HttpResponse<String> accepted =
+                send("POST", "/fhir/r4/$import", body, "Content-Type", "application/fhir+ndjson", "X-API-Key", API_KEY);
 
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        JsonNode job = awaitFinished(accepted.headers().firstValue("Content-Location").orElseThrow());
+        JsonNode job =
+                awaitFinished(accepted.headers().firstValue("Content-Location").orElseThrow());
         assertThat(job.get("accepted").asLong()).isEqualTo(1);
         assertThat(job.get("rejected").asLong()).isEqualTo(1);
         assertThat(job.at("/errors/0/file").asText()).isEqualTo("body");
@@ -103,28 +124,37 @@ class BulkImportIT extends HubTestSupport {
     @Test
     void anUploadThatIsNotNdjsonIs415AndAnUnknownJobIs404() {
         assertThat(send("POST", "/fhir/r4/$import", "{}", "Content-Type", "application/json", "X-API-Key", API_KEY)
-                .statusCode()).isEqualTo(415);
+                        .statusCode())
+                .isEqualTo(415);
         assertThat(send("POST", "/fhir/r4/$import", "\n", "Content-Type", "application/fhir+ndjson")
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(get("/fhir/r4/$import-status/no-such-job").statusCode()).isEqualTo(404);
     }
 
     private JsonNode awaitFinished(String statusPath) {
-        return await().atMost(Duration.ofSeconds(120)).until(() -> get(statusPath), r -> r.statusCode() == 200)
-                .body().transform(BulkImportIT::tree);
+        return await().atMost(Duration.ofSeconds(120))
+                .until(() -> get(statusPath), r -> r.statusCode() == 200)
+                .body()
+                .transform(BulkImportIT::tree);
     }
 
     private void awaitCertifiedKey(String idempotencyKey) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM vaccination_event WHERE certificate_id IS NOT NULL AND idempotency_key = ?",
-                Integer.class, idempotencyKey), count -> count == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM vaccination_event WHERE certificate_id IS NOT NULL AND idempotency_key = ?",
+                                Integer.class,
+                                idempotencyKey),
+                        count -> count == 1);
     }
 
     private static byte[] multipart(String boundary, List<String> names, List<String> contents) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < names.size(); i++) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + names.get(i)
-                    + "\"\r\nContent-Type: application/fhir+ndjson\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + names.get(i) + "\"\r\nContent-Type: application/fhir+ndjson\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(contents.get(i).getBytes(StandardCharsets.UTF_8));
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }

@@ -31,14 +31,20 @@ class CertificateFlowIT extends HubTestSupport {
     @Test
     void aCertifyMessageReadAgainAfterDeliveryLeavesTheEventDeliveredAndMailsNothingMore() {
         String eventId = json(post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY))
-                .get("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
+                .get("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
         int mails = MAIL.getReceivedMessages().length;
 
         // as after a crash between the certify commit and the message's acknowledgement, or a re-queue
         NotifyBuilder announcedAgain = new NotifyBuilder(camel)
-                .fromRoute("certify-event").whenDone(1).and().fromRoute("distribute-certificate").whenDone(1).create();
+                .fromRoute("certify-event")
+                .whenDone(1)
+                .and()
+                .fromRoute("distribute-certificate")
+                .whenDone(1)
+                .create();
         producer.sendBody(camel.resolvePropertyPlaceholders("{{certhub.queues.certify}}"), eventId);
         assertThat(announcedAgain.matches(30, TimeUnit.SECONDS)).isTrue();
 
@@ -48,14 +54,17 @@ class CertificateFlowIT extends HubTestSupport {
 
     @Test
     void aPostedBundleBecomesAMailedCertificateWhoseQrCodeVerifies() throws Exception {
-        HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY);
+        HttpResponse<String> accepted =
+                post("/fhir/r4", "application/fhir+json", example("immunization-bundle.json"), API_KEY);
         assertThat(accepted.statusCode()).isEqualTo(202);
         String eventId = json(accepted).get("id").asText();
         assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/events/" + eventId);
 
-        JsonNode event = await().atMost(Duration.ofSeconds(30)).until(
-                () -> json(get("/api/v1/events/" + eventId)),
-                status -> List.of("certified", "delivered").contains(status.get("state").asText()));
+        JsonNode event = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        status -> List.of("certified", "delivered")
+                                .contains(status.get("state").asText()));
         String certificateId = event.get("certificateId").asText();
 
         JsonNode certificate = json(get("/api/v1/certificates/" + certificateId));
@@ -65,14 +74,16 @@ class CertificateFlowIT extends HubTestSupport {
         String qrText = certificate.get("credentials").get("w3c-vc").get("qr").asText();
 
         HttpResponse<byte[]> png = getBytes("/api/v1/certificates/" + certificateId + "/qr.png");
-        assertThat(png.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/png"));
+        assertThat(png.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/png"));
         assertThat(QrCodes.read(png.body())).hasValue(qrText);
 
         HttpResponse<byte[]> pdf = getBytes("/api/v1/certificates/" + certificateId + "/certificate.pdf");
         assertThat(PdfQrCodes.read(pdf.body())).containsExactly(qrText);
 
-        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(
-                () -> List.of(MAIL.getReceivedMessages()), messages -> !messages.isEmpty()).get(0);
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30))
+                .until(() -> List.of(MAIL.getReceivedMessages()), messages -> !messages.isEmpty())
+                .get(0);
         byte[] attachedPdf = pdfAttachment(mail);
         String mailedQr = PdfQrCodes.read(attachedPdf).get(0);
 
@@ -87,24 +98,31 @@ class CertificateFlowIT extends HubTestSupport {
         assertThat(rejected.get("valid").asBoolean()).isFalse();
         assertThat(rejected.get("reason").asText()).isNotBlank();
 
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
-        JsonNode deliveries = json(get("/api/v1/certificates/" + certificateId + "/deliveries")).get("deliveries");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> json(get("/api/v1/events/" + eventId)).get("state").asText(), "delivered"::equals);
+        JsonNode deliveries = json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
+                .get("deliveries");
         assertThat(deliveries.get(0).get("channel").asText()).isEqualTo("email");
         assertThat(deliveries.get(0).get("state").asText()).isEqualTo("sent");
 
         String kid = certificate.get("credentials").get("w3c-vc").get("keyId").asText();
-        assertThat(get("/.well-known/jwks.json").body()).contains(kid);
+        assertThat(get("/.well-known/jwks.json").body()).doesNotContain(kid);
         assertThat(get("/.well-known/did.json").body()).contains(kid);
-        String dccKid = certificate.get("credentials").get("eu-dcc").get("keyId").asText();
+        String shcKid = certificate.get("credentials").get("shc").get("keyId").asText();
+        assertThat(json(get("/.well-known/jwks.json")).findValuesAsText("kid")).containsExactly(shcKid);
+        String dccKid =
+                certificate.get("credentials").get("eu-dcc").get("keyId").asText();
         assertThat(json(get("/.well-known/dsc.json")).findValuesAsText("kid")).contains(dccKid);
 
         for (String format : List.of("eu-dcc", "shc")) {
-            String otherQr = certificate.get("credentials").get(format).get("qr").asText();
+            String otherQr =
+                    certificate.get("credentials").get(format).get("qr").asText();
             JsonNode otherVerdict = json(post("/api/v1/verify", "text/plain", otherQr, null));
             assertThat(otherVerdict.get("valid").asBoolean()).as(format).isTrue();
             assertThat(otherVerdict.get("format").asText()).isEqualTo(format);
-            assertThat(get("/api/v1/certificates/" + certificateId + "/" + format).statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/certificates/" + certificateId + "/" + format)
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 

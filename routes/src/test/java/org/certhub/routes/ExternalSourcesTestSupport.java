@@ -28,9 +28,13 @@ public abstract class ExternalSourcesTestSupport extends HubTestSupport {
 
     @DynamicPropertySource
     static void sourceProperties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + OWN_DATA_DIR.resolve("db/certhub")
-                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("spring.artemis.embedded.data-directory", () -> OWN_DATA_DIR.resolve("artemis").toString());
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + OWN_DATA_DIR.resolve("db/certhub")
+                        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add(
+                "spring.artemis.embedded.data-directory",
+                () -> OWN_DATA_DIR.resolve("artemis").toString());
         registry.add("camel.component.kafka.brokers", KAFKA::getBrokersAsString);
         registry.add("camel.component.kafka.auto-offset-reset", () -> "earliest");
         registry.add("certhub.ingest.kafka.enabled", () -> true);
@@ -61,8 +65,10 @@ public abstract class ExternalSourcesTestSupport extends HubTestSupport {
         WireMockServer server = new WireMockServer(options().dynamicPort());
         server.start();
         // until a test stubs its searches, the server has no Immunization to offer
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/fhir/Immunization")).atPriority(10)
-                .willReturn(WireMock.okForContentType("application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/fhir/Immunization"))
+                .atPriority(10)
+                .willReturn(WireMock.okForContentType(
+                        "application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }

@@ -22,11 +22,20 @@ class FhirResponseNegotiationIT extends HubTestSupport {
 
     @Test
     void aTransactionOfTwoDosesIsAnsweredWithATransactionResponseWhenFhirIsAccepted() {
-        HttpResponse<String> response = send("POST", "/fhir/r4", twoDoses("transaction", "NEG-TX", false),
-                "Content-Type", FHIR_JSON, "Accept", FHIR_JSON, "X-API-Key", API_KEY);
+        HttpResponse<String> response = send(
+                "POST",
+                "/fhir/r4",
+                twoDoses("transaction", "NEG-TX", false),
+                "Content-Type",
+                FHIR_JSON,
+                "Accept",
+                FHIR_JSON,
+                "X-API-Key",
+                API_KEY);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(FHIR_JSON));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith(FHIR_JSON));
         JsonNode bundle = json(response);
         assertThat(bundle.get("resourceType").asText()).isEqualTo("Bundle");
         assertThat(bundle.get("type").asText()).isEqualTo("transaction-response");
@@ -35,7 +44,10 @@ class FhirResponseNegotiationIT extends HubTestSupport {
             assertThat(entry.at("/response/status").asText()).isEqualTo("202 Accepted");
             locations.add(entry.at("/response/location").asText());
         }
-        assertThat(locations).hasSize(2).doesNotHaveDuplicates().allSatisfy(l -> assertThat(l).startsWith("api/v1/events/"));
+        assertThat(locations)
+                .hasSize(2)
+                .doesNotHaveDuplicates()
+                .allSatisfy(l -> assertThat(l).startsWith("api/v1/events/"));
         for (String location : locations) {
             awaitCertified(location.substring("api/v1/events/".length()));
         }
@@ -43,19 +55,36 @@ class FhirResponseNegotiationIT extends HubTestSupport {
 
     @Test
     void withoutAFhirAcceptTheSummaryStaysTheDefault() {
-        HttpResponse<String> response = send("POST", "/fhir/r4", twoDoses("transaction", "NEG-SUMMARY", false),
-                "Content-Type", FHIR_JSON, "Accept", "application/json", "X-API-Key", API_KEY);
+        HttpResponse<String> response = send(
+                "POST",
+                "/fhir/r4",
+                twoDoses("transaction", "NEG-SUMMARY", false),
+                "Content-Type",
+                FHIR_JSON,
+                "Accept",
+                "application/json",
+                "X-API-Key",
+                API_KEY);
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode summary = json(response);
         assertThat(summary.get("eventIds")).hasSize(2);
-        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/events/" + summary.get("id").asText());
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("/api/v1/events/" + summary.get("id").asText());
     }
 
     @Test
     void aBatchWithOneBadEntryAnswersEachEntryItsOwnStatusInXml() {
-        HttpResponse<String> response = send("POST", "/fhir/r4", twoDoses("batch", "NEG-BATCH", true),
-                "Content-Type", FHIR_JSON, "Accept", "application/fhir+xml", "X-API-Key", API_KEY);
+        HttpResponse<String> response = send(
+                "POST",
+                "/fhir/r4",
+                twoDoses("batch", "NEG-BATCH", true),
+                "Content-Type",
+                FHIR_JSON,
+                "Accept",
+                "application/fhir+xml",
+                "X-API-Key",
+                API_KEY);
 
         assertThat(response.statusCode()).isEqualTo(200);
         String xml = response.body();
@@ -71,8 +100,14 @@ class FhirResponseNegotiationIT extends HubTestSupport {
 
     @Test
     void theSameBatchAsSummaryGivesTheBadEntryItsOutcome() {
-        HttpResponse<String> response = send("POST", "/fhir/r4", twoDoses("batch", "NEG-BATCH-SUMMARY", true),
-                "Content-Type", FHIR_JSON, "X-API-Key", API_KEY);
+        HttpResponse<String> response = send(
+                "POST",
+                "/fhir/r4",
+                twoDoses("batch", "NEG-BATCH-SUMMARY", true),
+                "Content-Type",
+                FHIR_JSON,
+                "X-API-Key",
+                API_KEY);
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode entries = json(response).get("entries");
@@ -106,7 +141,10 @@ class FhirResponseNegotiationIT extends HubTestSupport {
             second.put("fullUrl", "urn:uuid:9d8c7b6a-5e4f-4a3b-9c2d-1e0f9a8b7c05");
             if (badSecond) {
                 ObjectNode vaccine = (ObjectNode) second.get("resource").get("vaccineCode");
-                vaccine.putArray("coding").addObject().put("system", "http://hl7.org/fhir/sid/cvx").put("code", "999");
+                vaccine.putArray("coding")
+                        .addObject()
+                        .put("system", "http://hl7.org/fhir/sid/cvx")
+                        .put("code", "999");
                 vaccine.put("text", "unknown vaccine");
             }
             entries.add(second);

@@ -31,20 +31,30 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
     @Test
     void pollsPageByPageRetriesA5xxAndResumesFromTheCheckpointAfterARestart() throws Exception {
         String base = FHIR_SERVER.baseUrl() + "/fhir";
-        FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_lastUpdated", absent())
+        FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
+                .withQueryParam("_lastUpdated", absent())
                 .withQueryParam("_page", absent())
                 .withHeader("Authorization", equalTo("Bearer " + FHIR_TOKEN))
-                .willReturn(okForContentType(FHIR_JSON, searchset(base, base + "/Immunization?_page=2&_count=2",
-                        immunization("POLL-1", "2024-03-01T10:00:00.000+00:00"),
-                        immunization("POLL-2", "2024-03-01T11:00:00.000+00:00")))));
+                .willReturn(okForContentType(
+                        FHIR_JSON,
+                        searchset(
+                                base,
+                                base + "/Immunization?_page=2&_count=2",
+                                immunization("POLL-1", "2024-03-01T10:00:00.000+00:00"),
+                                immunization("POLL-2", "2024-03-01T11:00:00.000+00:00")))));
         // page 2 fails once: the retry resumes at the checkpoint (page 1 stored), where the server now has both
-        FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_page", equalTo("2"))
+        FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
+                .withQueryParam("_page", equalTo("2"))
                 .willReturn(aResponse().withStatus(503)));
         FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
                 .withQueryParam("_lastUpdated", equalTo("ge2024-03-01T11:00:00Z"))
-                .willReturn(okForContentType(FHIR_JSON, searchset(base, null,
-                        immunization("POLL-2", "2024-03-01T11:00:00.000+00:00"),
-                        immunization("POLL-3", "2024-03-01T12:00:00.000+00:00")))));
+                .willReturn(okForContentType(
+                        FHIR_JSON,
+                        searchset(
+                                base,
+                                null,
+                                immunization("POLL-2", "2024-03-01T11:00:00.000+00:00"),
+                                immunization("POLL-3", "2024-03-01T12:00:00.000+00:00")))));
         FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
                 .withQueryParam("_lastUpdated", equalTo("ge2024-03-01T12:00:00Z"))
                 .willReturn(okForContentType(FHIR_JSON, searchset(base, null))));
@@ -52,18 +62,24 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
         List<String> first = List.of("POLL-1", "POLL-2", "POLL-3");
         first.forEach(this::awaitCertifiedRecord);
         assertThat(checkpoint()).isEqualTo("2024-03-01T12:00:00Z");
-        FHIR_SERVER.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_page", equalTo("2")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> FHIR_SERVER.verify(
-                getRequestedFor(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_lastUpdated", equalTo("ge2024-03-01T12:00:00Z"))
+        FHIR_SERVER.verify(
+                1, getRequestedFor(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_page", equalTo("2")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> FHIR_SERVER.verify(getRequestedFor(urlPathEqualTo("/fhir/Immunization"))
+                        .withQueryParam("_lastUpdated", equalTo("ge2024-03-01T12:00:00Z"))
                         .withQueryParam("_include", equalTo("Immunization:patient"))));
 
         camel.getRouteController().stopRoute("poll-fhir-server");
         FHIR_SERVER.resetAll();
         FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
                 .withQueryParam("_lastUpdated", equalTo("ge2024-03-01T12:00:00Z"))
-                .willReturn(okForContentType(FHIR_JSON, searchset(base, null,
-                        immunization("POLL-3", "2024-03-01T12:00:00.000+00:00"),
-                        immunization("POLL-4", "2024-03-02T09:30:00.000+00:00")))));
+                .willReturn(okForContentType(
+                        FHIR_JSON,
+                        searchset(
+                                base,
+                                null,
+                                immunization("POLL-3", "2024-03-01T12:00:00.000+00:00"),
+                                immunization("POLL-4", "2024-03-02T09:30:00.000+00:00")))));
         FHIR_SERVER.stubFor(WireMock.get(urlPathEqualTo("/fhir/Immunization"))
                 .withQueryParam("_lastUpdated", equalTo("ge2024-03-02T09:30:00Z"))
                 .willReturn(okForContentType(FHIR_JSON, searchset(base, null))));
@@ -71,22 +87,30 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
 
         awaitCertifiedRecord("POLL-4");
         assertThat(checkpoint()).isEqualTo("2024-03-02T09:30:00Z");
-        FHIR_SERVER.verify(0, getRequestedFor(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_lastUpdated", absent()));
+        FHIR_SERVER.verify(
+                0, getRequestedFor(urlPathEqualTo("/fhir/Immunization")).withQueryParam("_lastUpdated", absent()));
         for (String record : first) {
             assertThat(jdbc.queryForObject("""
                     SELECT COUNT(*) FROM certificate c JOIN vaccination_event e ON e.id = c.event_id
-                     WHERE e.idempotency_key = ?""", Integer.class, key(record))).as(record).isEqualTo(1);
+                     WHERE e.idempotency_key = ?""", Integer.class, key(record)))
+                    .as(record)
+                    .isEqualTo(1);
         }
     }
 
     private void awaitCertifiedRecord(String record) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM vaccination_event WHERE certificate_id IS NOT NULL AND idempotency_key = ?",
-                Integer.class, key(record)), count -> count == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM vaccination_event WHERE certificate_id IS NOT NULL AND idempotency_key = ?",
+                                Integer.class,
+                                key(record)),
+                        count -> count == 1);
     }
 
     private String checkpoint() {
-        return jdbc.queryForObject("SELECT last_updated FROM poll_checkpoint WHERE source_id = ?", String.class, SOURCE);
+        return jdbc.queryForObject(
+                "SELECT last_updated FROM poll_checkpoint WHERE source_id = ?", String.class, SOURCE);
     }
 
     private static String key(String record) {
@@ -104,7 +128,8 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
         }
         String link = "{\"relation\":\"self\",\"url\":\"" + base + "/Immunization\"}"
                 + (next == null ? "" : ",{\"relation\":\"next\",\"url\":\"" + next + "\"}");
-        return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[" + link + "],\"entry\":[" + entries + "]}";
+        return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[" + link + "],\"entry\":[" + entries
+                + "]}";
     }
 
     private static String immunization(String record, String lastUpdated) {
@@ -116,8 +141,8 @@ class FhirServerPollIT extends ExternalSourcesTestSupport {
                   "vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"208"}]},
                   "patient":{"reference":"Patient/pat-1"},
                   "occurrenceDateTime":"2021-0%3$d-15","lotNumber":"FD5918",
-                  "protocolApplied":[{"doseNumberPositiveInt":%4$d,"seriesDosesPositiveInt":3}]}}"""
-                .formatted(record, lastUpdated, Integer.parseInt(record.substring(5)) + 2, Integer.parseInt(record.substring(5)));
+                  "protocolApplied":[{"doseNumberPositiveInt":%4$d,"seriesDosesPositiveInt":3}]}}""".formatted(
+                record, lastUpdated, Integer.parseInt(record.substring(5)) + 2, Integer.parseInt(record.substring(5)));
     }
 
     private static final String PATIENT = """

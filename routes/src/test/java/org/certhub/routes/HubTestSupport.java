@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,22 +36,26 @@ public abstract class HubTestSupport {
 
     protected static final String API_KEY = "test-sender-key";
     protected static final String ADMIN_KEY = "test-admin-key";
+    protected static final String REVIEWER_KEY = "test-reviewer-key";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Path DATA_DIR = createDataDir();
+    private static final Pattern OTP_CODE = Pattern.compile("verification code is (\\d{6})");
 
     /**
      * Restarted for each test class (so each sees only its own mail), always on the same port: the application
      * context, cached across the classes that share it, keeps sending to the port it was given.
      */
     @RegisterExtension
-    protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.port(freePort()))
-            .withPerMethodLifecycle(false);
+    protected static final GreenMailExtension MAIL =
+            new GreenMailExtension(ServerSetupTest.SMTP.port(freePort())).withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("certhub.data-dir", DATA_DIR::toString);
         registry.add("certhub.api-key", () -> API_KEY);
         registry.add("certhub.admin-api-key", () -> ADMIN_KEY);
+        registry.add("certhub.security.reviewer-api-key", () -> REVIEWER_KEY);
+        registry.add("certhub.security.key-overlap", () -> "PT5S");
         registry.add("certhub.mail.host", () -> "localhost");
         registry.add("certhub.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("certhub.mail.security", () -> "none");
@@ -76,8 +87,10 @@ public abstract class HubTestSupport {
      * a {@code null} body sends none.
      */
     protected HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -91,16 +104,50 @@ public abstract class HubTestSupport {
 
     /** Waits until an event is certified, and answers its certificate id. */
     protected String awaitCertified(String eventId) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> json(get("/api/v1/events/" + eventId)).path("certificateId").asText(""), id -> !id.isEmpty());
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId))
+                                .path("certificateId")
+                                .asText(""),
+                        id -> !id.isEmpty());
     }
 
+    /** Posts the example record for a holder with this e-mail address and waits for its certificate id. */
+    protected String certifyFor(String email) {
+        return awaitCertified(json(post(
+                        "/fhir/r4",
+                        "application/fhir+json",
+                        exampleFor(email, "IMM-" + java.util.UUID.randomUUID()),
+                        API_KEY))
+                .get("id")
+                .asText());
+    }
+
+    /** The example record with its own immunization identifier and holder e-mail address. */
+    protected static String exampleFor(String email, String recordId) {
+        return example("immunization-bundle.json")
+                .replace("IMM-2021-000147", recordId)
+                .replace("erika.mustermann@example.org", email);
+    }
+
+    /** A read as the default sender (which sent the records the tests post). */
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-API-Key", API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<byte[]> getBytes(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-API-Key", API_KEY)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
@@ -117,6 +164,21 @@ public abstract class HubTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The one-time code mailed to {@code address} (the citizen OTP mail), when one came. */
+    protected static Optional<String> codeMailedTo(String address) throws MessagingException, IOException {
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            boolean toAddress = List.of(message.getRecipients(Message.RecipientType.TO)).stream()
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            if (toAddress && message.getContent() instanceof String text) {
+                Matcher code = OTP_CODE.matcher(text);
+                if (code.find()) {
+                    return Optional.of(code.group(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     protected int rows(String table) {
@@ -138,7 +200,7 @@ public abstract class HubTestSupport {
         }
     }
 
-    private static int freePort() {
+    protected static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

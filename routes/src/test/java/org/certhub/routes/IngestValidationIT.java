@@ -67,14 +67,20 @@ class IngestValidationIT extends HubTestSupport {
         String eventId = json(first).get("id").asText();
         assertThat(json(second).get("id").asText()).isEqualTo(eventId);
 
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> json(get("/api/v1/events/" + eventId)).get("certificateId").asText(""), id -> !id.isEmpty());
-        Integer certificates = jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE event_id = ?", Integer.class, eventId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId))
+                                .get("certificateId")
+                                .asText(""),
+                        id -> !id.isEmpty());
+        Integer certificates =
+                jdbc.queryForObject("SELECT COUNT(*) FROM certificate WHERE event_id = ?", Integer.class, eventId);
         assertThat(certificates).isEqualTo(1);
     }
 
     private void assertRejected(Supplier<HttpResponse<String>> request, int status) {
-        Map<String, Integer> before = Map.of("vaccination_event", rows("vaccination_event"), "certificate", rows("certificate"));
+        Map<String, Integer> before =
+                Map.of("vaccination_event", rows("vaccination_event"), "certificate", rows("certificate"));
         HttpResponse<String> response = request.get();
         assertThat(response.statusCode()).isEqualTo(status);
         JsonNode outcome = json(response);

@@ -13,8 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class OwnStorage {
 
-    private OwnStorage() {
-    }
+    private OwnStorage() {}
 
     public static Path register(DynamicPropertyRegistry registry, String name) {
         Path dir;
@@ -23,10 +22,14 @@ public final class OwnStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        registry.add("spring.artemis.embedded.data-directory", () -> dir.resolve("artemis").toString());
+        registry.add(
+                "spring.artemis.embedded.data-directory",
+                () -> dir.resolve("artemis").toString());
         registry.add("certhub.keys.dir", () -> dir.resolve("keys").toString());
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:file:" + dir.resolve("db").resolve("certhub") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:file:" + dir.resolve("db").resolve("certhub")
+                        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
         return dir;
     }
 }

@@ -16,8 +16,7 @@ import org.certhub.signer.qr.QrCodes;
 /** Reads the QR codes printed in a PDF, as a phone would read them off the page. */
 final class PdfQrCodes {
 
-    private PdfQrCodes() {
-    }
+    private PdfQrCodes() {}
 
     static List<String> read(byte[] pdf) {
         List<String> texts = new ArrayList<>();

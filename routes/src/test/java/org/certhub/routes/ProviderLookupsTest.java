@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ProviderLookupsTest {
 
-    private static final String[] PROPERTIES = {StreamProvider.class.getName(), TransformerFactory.class.getName(),
-            DocumentBuilderFactory.class.getName(), SAXParserFactory.class.getName()};
+    private static final String[] PROPERTIES = {
+        StreamProvider.class.getName(),
+        TransformerFactory.class.getName(),
+        DocumentBuilderFactory.class.getName(),
+        SAXParserFactory.class.getName()
+    };
 
     private Properties saved;
 

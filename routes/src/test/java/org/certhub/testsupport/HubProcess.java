@@ -37,7 +37,8 @@ public final class HubProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Path log;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     /** A hub on a free port with these Spring properties (as command-line arguments), its output in {@code log}. */
@@ -55,19 +56,26 @@ public final class HubProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "org.certhub.routes.CerthubApplication"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the hub", e);
         }
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the hub exited with " + process.exitValue() + "; its log:\n" + logTail());
+                throw new IllegalStateException(
+                        "the hub exited with " + process.exitValue() + "; its log:\n" + logTail());
             }
             return ready();
         });
@@ -94,12 +102,21 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body, String apiKey) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).header("X-API-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
+    /** A read as the sender of {@code certhub.api-key} (reads of records need their sender's key). */
     public JsonNode getJson(String path) {
-        return json(send(HttpRequest.newBuilder(uri(path)).GET().build()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        String key = properties.get("certhub.api-key");
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return json(send(request.build()));
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -112,7 +129,11 @@ public final class HubProcess implements AutoCloseable {
 
     /** The HTTP status of the readiness probe ({@code /actuator/health/readiness}): 200 ready, 503 not. */
     public int readiness() {
-        return send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(30)).GET().build()).statusCode();
+        return send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build())
+                .statusCode();
     }
 
     /** Whether the hub's output (of every start so far) has a line containing {@code text}. */
@@ -135,7 +156,10 @@ public final class HubProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET().build(),
+            HttpResponse<String> readiness = http.send(
+                    HttpRequest.newBuilder(uri("/actuator/health/readiness"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return readiness.statusCode() == 200;
         } catch (ConnectException notYetListening) {

@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +42,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class KafkaServer implements BeforeAllCallback {
 
     /** The topics of config/application-scale-out.yaml with the e-mail channel enabled. */
-    public static final List<String> QUEUES = List.of("certhub.ingest", "certhub.certify", "certhub.certificate.issued",
-            "certhub.deliver.email");
+    public static final List<String> QUEUES =
+            List.of("certhub.ingest", "certhub.certify", "certhub.certificate.issued", "certhub.deliver.email");
+
     public static final int PARTITIONS = 4;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaServer.class);
@@ -60,13 +60,15 @@ public final class KafkaServer implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         // the class's store closes after every afterAll callback, Spring's closing of a dirtied context included
-        broker = context.getStore(NAMESPACE).getOrComputeIfAbsent(Broker.class, type -> Broker.start(queues), Broker.class);
+        broker = context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Broker.class, type -> Broker.start(queues), Broker.class);
     }
 
     /** The bootstrap servers, {@code host:port}. */
     public String brokers() {
         if (broker == null) {
-            throw new IllegalStateException("KafkaServer is used before its beforeAll: register it as a static @RegisterExtension field");
+            throw new IllegalStateException(
+                    "KafkaServer is used before its beforeAll: register it as a static @RegisterExtension field");
         }
         return broker.kafka.getBrokersAsString();
     }
@@ -79,10 +81,13 @@ public final class KafkaServer implements BeforeAllCallback {
     /** The end offset of each partition of {@code topic}. */
     public Map<TopicPartition, Long> endOffsets(String topic) {
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetSpec> ends = IntStream.range(0, PARTITIONS).boxed()
-                    .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition), partition -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> ends = IntStream.range(0, PARTITIONS)
+                    .boxed()
+                    .collect(Collectors.toMap(
+                            partition -> new TopicPartition(topic, partition), partition -> OffsetSpec.latest()));
             return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, end -> end.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic, e);
         } catch (InterruptedException e) {
@@ -94,10 +99,13 @@ public final class KafkaServer implements BeforeAllCallback {
     /** The offsets {@code group} committed, per partition (partitions it never committed are left out). */
     public Map<TopicPartition, Long> committed(String group) {
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().filter(offset -> offset.getValue() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, offset -> offset.getValue().offset()));
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            return offsets.entrySet().stream()
+                    .filter(offset -> offset.getValue() != null)
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, offset -> offset.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the offsets of a consumer group", e);
         } catch (InterruptedException e) {
@@ -109,20 +117,27 @@ public final class KafkaServer implements BeforeAllCallback {
     /** Every record in {@code topic} so far, read outside any consumer group. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
         Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= Objects.requireNonNull(end.get(partition)));
+                return partitions.stream()
+                        .allMatch(partition ->
+                                consumer.position(partition) >= Objects.requireNonNull(end.get(partition)));
             });
             return records;
         }

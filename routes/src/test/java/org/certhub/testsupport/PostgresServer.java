@@ -52,7 +52,9 @@ public final class PostgresServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        cluster = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Cluster.class, type -> Cluster.start(), Cluster.class);
+        cluster = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Cluster.class, type -> Cluster.start(), Cluster.class);
         database = create();
     }
 
@@ -107,7 +109,8 @@ public final class PostgresServer implements BeforeAllCallback {
 
     private static <T> T requireStarted(T value) {
         if (value == null) {
-            throw new IllegalStateException("PostgresServer is used before its beforeAll: register it as a static @RegisterExtension field");
+            throw new IllegalStateException(
+                    "PostgresServer is used before its beforeAll: register it as a static @RegisterExtension field");
         }
         return value;
     }
@@ -119,8 +122,10 @@ public final class PostgresServer implements BeforeAllCallback {
             return Optional.empty();
         }
         try (Stream<Path> installed = Files.list(versions)) {
-            return installed.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+            return installed
+                    .map(version -> version.resolve("bin"))
+                    .filter(bin ->
+                            Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparingInt(PostgresServer::majorVersion));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -150,7 +155,8 @@ public final class PostgresServer implements BeforeAllCallback {
         static Cluster start() {
             Optional<Path> bin = binaries();
             if (bin.isEmpty()) {
-                String missing = "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)";
+                String missing =
+                        "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)";
                 if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                     fail(missing);
                 }
@@ -160,8 +166,14 @@ public final class PostgresServer implements BeforeAllCallback {
             Path dir = createDir(asRoot);
             Cluster cluster = new Cluster(bin.get(), dir, HubProcess.freePort(), asRoot);
             try {
-                cluster.run(cluster.bin.resolve("initdb").toString(), "--pgdata=" + dir.resolve("data"), "--username=" + SUPERUSER,
-                        "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync");
+                cluster.run(
+                        cluster.bin.resolve("initdb").toString(),
+                        "--pgdata=" + dir.resolve("data"),
+                        "--username=" + SUPERUSER,
+                        "--auth=trust",
+                        "--encoding=UTF8",
+                        "--locale=C",
+                        "--no-sync");
                 cluster.startServer();
             } catch (RuntimeException e) {
                 cluster.delete();
@@ -171,14 +183,24 @@ public final class PostgresServer implements BeforeAllCallback {
         }
 
         void startServer() {
-            run(bin.resolve("pg_ctl").toString(), "start", "--wait", "--timeout=60",
-                    "--pgdata=" + dir.resolve("data"), "--log=" + dir.resolve("server.log"),
+            run(
+                    bin.resolve("pg_ctl").toString(),
+                    "start",
+                    "--wait",
+                    "--timeout=60",
+                    "--pgdata=" + dir.resolve("data"),
+                    "--log=" + dir.resolve("server.log"),
                     "--options=-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
                             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
         }
 
         void stop(String mode) {
-            run(bin.resolve("pg_ctl").toString(), "stop", "--wait", "--mode=" + mode, "--pgdata=" + dir.resolve("data"));
+            run(
+                    bin.resolve("pg_ctl").toString(),
+                    "stop",
+                    "--wait",
+                    "--mode=" + mode,
+                    "--pgdata=" + dir.resolve("data"));
         }
 
         String jdbcUrl(String database) {
@@ -187,7 +209,7 @@ public final class PostgresServer implements BeforeAllCallback {
 
         void execute(String sql) {
             try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL refused: " + sql, e);
@@ -211,15 +233,19 @@ public final class PostgresServer implements BeforeAllCallback {
             line.addAll(List.of(command));
             Path output = dir.resolve("command.log");
             try {
-                Process process = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+                Process process = new ProcessBuilder(line)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                        .start();
                 if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " did not finish in " + COMMAND_TIMEOUT);
+                    throw new IllegalStateException(
+                            String.join(" ", command) + " did not finish in " + COMMAND_TIMEOUT);
                 }
                 if (process.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n"
-                            + Files.readString(output) + serverLog());
+                    throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue()
+                            + "):\n" + Files.readString(output) + serverLog());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -236,7 +262,8 @@ public final class PostgresServer implements BeforeAllCallback {
 
         private void delete() {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -246,7 +273,8 @@ public final class PostgresServer implements BeforeAllCallback {
             try {
                 Path dir = Files.createTempDirectory("certhub-postgres-");
                 if (asRoot) {
-                    UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
+                    UserPrincipal owner =
+                            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
                     Files.setOwner(dir, owner);
                 }
                 return dir;

@@ -26,7 +26,8 @@ public final class Records {
             throw new UncheckedIOException(e);
         }
         if (!template.contains(EXAMPLE_RECORD_ID) || !template.contains(EXAMPLE_EMAIL)) {
-            throw new IllegalStateException("the example bundle changed: it no longer has " + EXAMPLE_RECORD_ID + " and " + EXAMPLE_EMAIL);
+            throw new IllegalStateException(
+                    "the example bundle changed: it no longer has " + EXAMPLE_RECORD_ID + " and " + EXAMPLE_EMAIL);
         }
         this.run = run;
     }

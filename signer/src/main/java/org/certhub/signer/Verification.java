@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.certhub.signer.VerificationResult.Reasons;
-import org.certhub.signer.w3c.DivocQr;
+import org.certhub.signer.qr.DivocQr;
 
 /**
  * {@code POST /api/v1/verify}: hands the QR text to the first verifier that recognises its format, then
@@ -17,6 +17,7 @@ public final class Verification {
 
     /** The format reported for binary input that is neither a DIVOC zip nor UTF-8 text. */
     public static final String DIVOC_FORMAT = "divoc";
+
     private static final String UNKNOWN = "unknown";
     private static final int MAX_BINARY_BYTES = 8 * 1024;
 
@@ -37,7 +38,9 @@ public final class Verification {
         for (CredentialVerifier verifier : verifiers) {
             if (verifier.accepts(qrText)) {
                 VerificationResult result = verifier.verify(qrText, at);
-                if (result.valid() && result.certificateId() != null && revocationCheck.isRevoked(result.certificateId())) {
+                if (result.valid()
+                        && result.certificateId() != null
+                        && revocationCheck.isRevoked(result.certificateId())) {
                     return result.rejectedFor(Reasons.REVOKED);
                 }
                 return result;
@@ -59,9 +62,14 @@ public final class Verification {
             }
         }
         try {
-            return verify(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString(), at);
+            return verify(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString(),
+                    at);
         } catch (CharacterCodingException e) {
             return VerificationResult.invalid(DIVOC_FORMAT, Reasons.MALFORMED);
         }

@@ -45,8 +45,9 @@ public record VerificationResult(
         public static final String NOT_YET_VALID = "not-yet-valid";
         public static final String REVOKED = "revoked";
         public static final String KEY_USAGE = "key-usage";
+        /** The credential names a status list that could not be read, did not verify or is not its issuer's. */
+        public static final String STATUS_UNAVAILABLE = "status-unavailable";
 
-        private Reasons() {
-        }
+        private Reasons() {}
     }
 }

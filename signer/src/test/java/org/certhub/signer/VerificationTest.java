@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.certhub.signer.VerificationResult.Reasons;
-import org.certhub.signer.w3c.DivocQr;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.w3c.W3cVcFixture;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +60,14 @@ class VerificationTest {
     void divocZippedBytesVerify() {
         Verification verification = new Verification(List.of(fixture.verifier()), RevocationCheck.NONE);
 
-        assertThat(verification.verifyBinary(DivocQr.zip(signed.document()), NOW).valid()).isTrue();
-        assertThat(verification.verifyBinary(signed.qrText().getBytes(StandardCharsets.UTF_8), NOW).valid()).isTrue();
+        assertThat(verification
+                        .verifyBinary(DivocQr.zip(signed.document()), NOW)
+                        .valid())
+                .isTrue();
+        assertThat(verification
+                        .verifyBinary(signed.qrText().getBytes(StandardCharsets.UTF_8), NOW)
+                        .valid())
+                .isTrue();
     }
 
     @Test
@@ -74,7 +80,13 @@ class VerificationTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.reason()).isIn(Reasons.MALFORMED, Reasons.BAD_SIGNATURE);
-        assertThat(verification.verifyBinary(new byte[] {'P', 'K', 3, 4, 0, 0}, NOW).reason()).isEqualTo(Reasons.MALFORMED);
-        assertThat(verification.verifyBinary(new byte[] {(byte) 0xff, (byte) 0xfe}, NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(verification
+                        .verifyBinary(new byte[] {'P', 'K', 3, 4, 0, 0}, NOW)
+                        .reason())
+                .isEqualTo(Reasons.MALFORMED);
+        assertThat(verification
+                        .verifyBinary(new byte[] {(byte) 0xff, (byte) 0xfe}, NOW)
+                        .reason())
+                .isEqualTo(Reasons.MALFORMED);
     }
 }

@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.certhub.fhirmapping.DoseSequencer;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirInputException;
+import org.certhub.fhirmapping.ImmunizationMapper;
 import org.certhub.fhirmapping.Problem;
+import org.certhub.fhirmapping.ReferenceResolver;
 import org.certhub.fhirmapping.Submission;
-import org.certhub.fhirmapping.mapping.DoseSequencer;
-import org.certhub.fhirmapping.mapping.ImmunizationMapper;
-import org.certhub.fhirmapping.mapping.ReferenceResolver;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Patient;
@@ -50,13 +50,17 @@ public final class NdjsonImport {
      * @param line  the 1-based line number
      * @param entry the outcome; a bad line is a {@link Submission.Rejected} (status 400 when it does not parse)
      */
-    public record LineResult(String file, long line, Submission.Entry entry) {
-    }
+    public record LineResult(String file, long line, Submission.Entry entry) {}
 
     /** Counts of one import, for its status. */
-    public record Summary(long patients, long badPatientLines, long immunizationLines, long accepted, long retracted,
-            long ignored, long rejected) {
-    }
+    public record Summary(
+            long patients,
+            long badPatientLines,
+            long immunizationLines,
+            long accepted,
+            long retracted,
+            long ignored,
+            long rejected) {}
 
     /**
      * Imports the files. The sink receives every Immunization line's result, and every bad Patient line as a
@@ -65,13 +69,14 @@ public final class NdjsonImport {
      * @param patients      the Patient ndjson; may be {@code null} when every Immunization contains its patient
      * @param immunizations the Immunization ndjson
      */
-    public Summary run(NdjsonSource patients, NdjsonSource immunizations, String sourceSystem, Consumer<LineResult> sink) {
+    public Summary run(
+            NdjsonSource patients, NdjsonSource immunizations, String sourceSystem, Consumer<LineResult> sink) {
         Objects.requireNonNull(immunizations, "immunizations");
         Objects.requireNonNull(sink, "sink");
         Map<String, Patient> index = new HashMap<>();
         long badPatients = patients == null ? 0 : indexPatients(patients, index, sink);
-        ReferenceResolver resolver = (reference, fromFullUrl) -> Optional.ofNullable(patientId(reference))
-                .map(index::get).map(Resource.class::cast);
+        ReferenceResolver resolver = (reference, fromFullUrl) ->
+                Optional.ofNullable(patientId(reference)).map(index::get).map(Resource.class::cast);
         Map<Integer, Integer> inferredDoses = inferDoseNumbers(immunizations, resolver);
 
         Counts counts = new Counts();
@@ -82,8 +87,10 @@ public final class NdjsonImport {
             try {
                 IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
                 if (resource instanceof Immunization immunization) {
-                    entry = mapper.map(immunization, new ImmunizationMapper.Source(sourceSystem, ref, "Immunization",
-                            null, resolver, inferredDoses.get(number)));
+                    entry = mapper.map(
+                            immunization,
+                            new ImmunizationMapper.Source(
+                                    sourceSystem, ref, "Immunization", null, resolver, inferredDoses.get(number)));
                 } else {
                     entry = lineRejected(ref, 400, "the line holds a " + resource.fhirType() + ", not an Immunization");
                 }
@@ -93,7 +100,13 @@ public final class NdjsonImport {
             counts.add(entry);
             sink.accept(new LineResult(immunizations.name(), number, entry));
         });
-        return new Summary(index.size(), badPatients, counts.lines, counts.accepted, counts.retracted, counts.ignored,
+        return new Summary(
+                index.size(),
+                badPatients,
+                counts.lines,
+                counts.accepted,
+                counts.retracted,
+                counts.ignored,
                 counts.rejected);
     }
 
@@ -104,13 +117,17 @@ public final class NdjsonImport {
             Submission.Rejected problem;
             try {
                 IBaseResource resource = ingestion.parse(text, FhirEncoding.JSON);
-                if (resource instanceof Patient patient && patient.getIdElement().getIdPart() != null) {
+                if (resource instanceof Patient patient
+                        && patient.getIdElement().getIdPart() != null) {
                     index.put(patient.getIdElement().getIdPart(), patient);
                     return;
                 }
-                problem = lineRejected(ref, 400, resource instanceof Patient
-                        ? "the Patient has no id, so no Immunization can refer to it"
-                        : "the line holds a " + resource.fhirType() + ", not a Patient");
+                problem = lineRejected(
+                        ref,
+                        400,
+                        resource instanceof Patient
+                                ? "the Patient has no id, so no Immunization can refer to it"
+                                : "the line holds a " + resource.fhirType() + ", not a Patient");
             } catch (FhirInputException e) {
                 problem = new Submission.Rejected(ref, e.status(), e.problems());
             }
@@ -137,7 +154,9 @@ public final class NdjsonImport {
             } catch (RuntimeException unreadable) {
                 return; // reported with its line number by the mapping pass
             }
-            ingestion.mapper().dose(number, immunization, ImmunizationMapper.patientKey(immunization, null, resolver))
+            ingestion
+                    .mapper()
+                    .dose(number, immunization, ImmunizationMapper.patientKey(immunization, null, resolver))
                     .ifPresent(doses::add);
         });
         return DoseSequencer.inferDoseNumbers(doses);
@@ -145,7 +164,8 @@ public final class NdjsonImport {
 
     /** Hands each non-blank line, with its 1-based number, to {@code handler}. */
     private static void eachLine(NdjsonSource source, LineHandler handler) {
-        try (Reader in = source.open(); BufferedReader reader = new BufferedReader(in)) {
+        try (Reader in = source.open();
+                BufferedReader reader = new BufferedReader(in)) {
             String text;
             int number = 0;
             while ((text = reader.readLine()) != null) {
@@ -188,7 +208,8 @@ public final class NdjsonImport {
 
     /** The id of a {@code Patient/<id>} reference (relative, absolute or versioned), else {@code null}. */
     private static String patientId(String reference) {
-        String unversioned = reference.contains("/_history/") ? reference.substring(0, reference.indexOf("/_history/")) : reference;
+        String unversioned =
+                reference.contains("/_history/") ? reference.substring(0, reference.indexOf("/_history/")) : reference;
         int at = unversioned.lastIndexOf("Patient/");
         if (at < 0 || at > 0 && unversioned.charAt(at - 1) != '/') {
             return null;

@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.certhub.fhirmapping.Countries;
 import org.certhub.fhirmapping.FhirIngestionSettings;
 import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
-import org.certhub.fhirmapping.mapping.Countries;
 import org.certhub.fhirmapping.valueset.Programme;
 import org.certhub.fhirmapping.valueset.VaccineDefinition;
 import org.certhub.fhirmapping.valueset.ValueSets;
@@ -70,8 +70,10 @@ public final class DivocCertifyMapper {
     /** 400 when the body is not a JSON array, 413 when too large, 422 when it is empty; else one entry per request. */
     public Submission read(String body, String sourceSystem) {
         if (body != null && body.length() > settings.maxInputChars()) {
-            throw new FhirInputException(413, List.of(Problem.error("too-costly",
-                    "the body exceeds " + settings.maxInputChars() + " characters", null)));
+            throw new FhirInputException(
+                    413,
+                    List.of(Problem.error(
+                            "too-costly", "the body exceeds " + settings.maxInputChars() + " characters", null)));
         }
         JsonNode requests;
         try {
@@ -80,11 +82,12 @@ public final class DivocCertifyMapper {
             throw new FhirInputException(400, List.of(Problem.error("structure", "the body is not JSON", "$")));
         }
         if (requests == null || !requests.isArray()) {
-            throw new FhirInputException(400, List.of(Problem.error("structure",
-                    "expected a JSON array of certification requests", "$")));
+            throw new FhirInputException(
+                    400, List.of(Problem.error("structure", "expected a JSON array of certification requests", "$")));
         }
         if (requests.isEmpty()) {
-            throw new FhirInputException(422, List.of(Problem.error("required", "the array holds no certification request", "$")));
+            throw new FhirInputException(
+                    422, List.of(Problem.error("required", "the array holds no certification request", "$")));
         }
         List<Submission.Entry> entries = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -92,8 +95,11 @@ public final class DivocCertifyMapper {
             try {
                 entries.add(map(requests.get(i), path, sourceSystem));
             } catch (IllegalArgumentException | DateTimeException e) {
-                entries.add(new Submission.Rejected(path, 422, List.of(Problem.error("value",
-                        "a value of the request does not fit the certificate data set", path))));
+                entries.add(new Submission.Rejected(
+                        path,
+                        422,
+                        List.of(Problem.error(
+                                "value", "a value of the request does not fit the certificate data set", path))));
             }
         }
         return new Submission(Submission.Kind.BATCH, entries);
@@ -101,7 +107,8 @@ public final class DivocCertifyMapper {
 
     private Submission.Entry map(JsonNode request, String path, String sourceSystem) {
         if (!request.isObject()) {
-            return new Submission.Rejected(path, 422, List.of(Problem.error("structure", "a request must be a JSON object", path)));
+            return new Submission.Rejected(
+                    path, 422, List.of(Problem.error("structure", "a request must be a JSON object", path)));
         }
         List<Problem> problems = new ArrayList<>();
         String preEnrollmentCode = required(request, "preEnrollmentCode", path, problems);
@@ -115,23 +122,31 @@ public final class DivocCertifyMapper {
         String identity = required(recipient, "identity", path + ".recipient", problems);
         JsonNode contact = recipient.path("contact");
         if (!contact.isArray() || contact.isEmpty()) {
-            problems.add(Problem.error("required", "recipient.contact must list at least one tel: or mailto: contact",
+            problems.add(Problem.error(
+                    "required",
+                    "recipient.contact must list at least one tel: or mailto: contact",
                     path + ".recipient.contact"));
         }
-        Address recipientAddress = address(object(recipient, "address", path + ".recipient", problems),
-                path + ".recipient.address", problems);
+        Address recipientAddress = address(
+                object(recipient, "address", path + ".recipient", problems), path + ".recipient.address", problems);
         String vaccineName = required(vaccination, "name", path + ".vaccination", problems);
         String manufacturer = required(vaccination, "manufacturer", path + ".vaccination", problems);
-        LocalDate date = dateTime(required(vaccination, "date", path + ".vaccination", problems),
-                path + ".vaccination.date", problems);
-        date(required(vaccination, "effectiveStart", path + ".vaccination", problems), path + ".vaccination.effectiveStart", problems);
-        date(required(vaccination, "effectiveUntil", path + ".vaccination", problems), path + ".vaccination.effectiveUntil", problems);
+        LocalDate date = dateTime(
+                required(vaccination, "date", path + ".vaccination", problems), path + ".vaccination.date", problems);
+        date(
+                required(vaccination, "effectiveStart", path + ".vaccination", problems),
+                path + ".vaccination.effectiveStart",
+                problems);
+        date(
+                required(vaccination, "effectiveUntil", path + ".vaccination", problems),
+                path + ".vaccination.effectiveUntil",
+                problems);
         Integer dose = atLeastOne(vaccination, "dose", path + ".vaccination", problems);
         Integer totalDoses = atLeastOne(vaccination, "totalDoses", path + ".vaccination", problems);
         String vaccinatorName = required(vaccinator, "name", path + ".vaccinator", problems);
         String facilityName = required(facility, "name", path + ".facility", problems);
-        Address facilityAddress = address(object(facility, "address", path + ".facility", problems),
-                path + ".facility.address", problems);
+        Address facilityAddress = address(
+                object(facility, "address", path + ".facility", problems), path + ".facility.address", problems);
         PartialDate birthDate = birthDate(recipient, path + ".recipient", problems);
 
         Optional<VaccineDefinition> vaccine = valueSets.byName(vaccineName);
@@ -140,35 +155,61 @@ public final class DivocCertifyMapper {
                 .or(() -> valueSets.programme(settings.defaultProgrammeId()));
         String programmeId = programme.map(Programme::id).orElse(settings.defaultProgrammeId());
         if (vaccineName != null && vaccine.isEmpty() && !settings.allowsUnknownVaccines(programmeId)) {
-            problems.add(Problem.error("code-invalid", "unknown vaccine name '" + vaccineName
-                    + "': not in the configured value sets, and programme " + programmeId
-                    + " does not accept unknown vaccines", path + ".vaccination.name"));
+            problems.add(Problem.error(
+                    "code-invalid",
+                    "unknown vaccine name '" + vaccineName
+                            + "': not in the configured value sets, and programme " + programmeId
+                            + " does not accept unknown vaccines",
+                    path + ".vaccination.name"));
         }
         if (!problems.isEmpty()) {
             return new Submission.Rejected(path, 422, problems);
         }
         if (programme.isPresent() && !programme.get().certifies()) {
-            return new Submission.Ignored(path, programmeId, "doses of programme " + programmeId + " are not certified");
+            return new Submission.Ignored(
+                    path, programmeId, "doses of programme " + programmeId + " are not certified");
         }
         if (date.isAfter(LocalDate.now(clock).plusDays(1))) {
-            return new Submission.Rejected(path, 422, List.of(Problem.error("business-rule",
-                    "the date of vaccination is in the future", path + ".vaccination.date")));
+            return new Submission.Rejected(
+                    path,
+                    422,
+                    List.of(Problem.error(
+                            "business-rule", "the date of vaccination is in the future", path + ".vaccination.date")));
         }
 
-        Recipient person = new Recipient(new PersonName(List.of(), null, name), birthDate, gender(text(recipient, "gender")),
-                List.of(identifier(identity)), contacts(contact), recipientAddress,
+        Recipient person = new Recipient(
+                new PersonName(List.of(), null, name),
+                birthDate,
+                gender(text(recipient, "gender")),
+                List.of(identifier(identity)),
+                contacts(contact),
+                recipientAddress,
                 Countries.alpha2(text(recipient, "nationality")).orElse(text(recipient, "nationality")));
         Code vaccineCode = vaccine.map(VaccineDefinition::vaccineCode).orElse(new Code(null, vaccineName, vaccineName));
-        Code manufacturerCode = vaccine.map(VaccineDefinition::manufacturer)
-                .orElse(new Code(null, manufacturer, manufacturer));
+        Code manufacturerCode =
+                vaccine.map(VaccineDefinition::manufacturer).orElse(new Code(null, manufacturer, manufacturer));
         String country = facilityAddress != null && facilityAddress.country() != null
                 ? Countries.alpha2(facilityAddress.country()).orElse(settings.defaultCountry())
                 : settings.defaultCountry();
-        Vaccination dosing = new Vaccination(vaccineCode, vaccine.map(VaccineDefinition::product).orElse(null),
-                manufacturerCode, programme.map(Programme::disease).orElse(null), text(vaccination, "batch"), date,
-                dose, totalDoses, country, null);
-        VaccinationEvent event = new VaccinationEvent(sourceSystem, preEnrollmentCode + "|" + programmeId + "|" + dose,
-                null, programmeId, person, dosing, new Facility(null, facilityName, facilityAddress),
+        Vaccination dosing = new Vaccination(
+                vaccineCode,
+                vaccine.map(VaccineDefinition::product).orElse(null),
+                manufacturerCode,
+                programme.map(Programme::disease).orElse(null),
+                text(vaccination, "batch"),
+                date,
+                dose,
+                totalDoses,
+                country,
+                null);
+        VaccinationEvent event = new VaccinationEvent(
+                sourceSystem,
+                preEnrollmentCode + "|" + programmeId + "|" + dose,
+                null,
+                programmeId,
+                person,
+                dosing,
+                new Facility(null, facilityName, facilityAddress),
                 new Practitioner(null, vaccinatorName));
         return new Submission.Accepted(path, event);
     }
@@ -198,7 +239,8 @@ public final class DivocCertifyMapper {
             problems.add(Problem.error("value", "recipient.age must be a whole number of years", path + ".age"));
             return null;
         }
-        return new PartialDate(String.format(Locale.ROOT, "%04d-01-01", Year.now(clock).getValue() - years));
+        return new PartialDate(
+                String.format(Locale.ROOT, "%04d-01-01", Year.now(clock).getValue() - years));
     }
 
     /** {@code did:in.gov.uidai.aadhaar:111122223344} to an identifier of system {@code did:in.gov.uidai.aadhaar}. */
@@ -211,9 +253,11 @@ public final class DivocCertifyMapper {
             value = identity.substring(last + 1);
         }
         String hint = (system == null ? "" : system).toLowerCase(Locale.ROOT);
-        Identifier.IdentifierType type = hint.contains("passport") ? Identifier.IdentifierType.PASSPORT
-                : hint.contains("aadhaar") || hint.contains("national") ? Identifier.IdentifierType.NATIONAL_ID
-                : Identifier.IdentifierType.OTHER;
+        Identifier.IdentifierType type = hint.contains("passport")
+                ? Identifier.IdentifierType.PASSPORT
+                : hint.contains("aadhaar") || hint.contains("national")
+                        ? Identifier.IdentifierType.NATIONAL_ID
+                        : Identifier.IdentifierType.OTHER;
         return new Identifier(type, system, value.isEmpty() ? identity : value);
     }
 
@@ -254,9 +298,15 @@ public final class DivocCertifyMapper {
             required(address, field, path, problems);
         }
         List<String> lines = Stream.of(text(address, "addressLine1"), text(address, "addressLine2"))
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
         String country = text(address, "country");
-        return new Address(lines, null, text(address, "district"), text(address, "state"), text(address, "pincode"),
+        return new Address(
+                lines,
+                null,
+                text(address, "district"),
+                text(address, "state"),
+                text(address, "pincode"),
                 country == null ? null : Countries.alpha2(country).orElse(country));
     }
 

@@ -1,12 +1,11 @@
 package org.certhub.fhirmapping.export;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.model.Address;
 import org.certhub.model.Certificate;
@@ -50,6 +49,9 @@ public final class DdccDocumentWriter {
     static final String CATEGORY_SYSTEM = DDCC + "CodeSystem/DDCCCompositionCategoryCodeSystem";
     static final String LOINC = "http://loinc.org";
     static final String TITLE = "Digital Documentation of COVID-19 Certificate (DDCC)";
+    /** ICD-11 MMS as FHIR names it, and the URI the WHO DDCC IG uses. */
+    static final java.util.Set<String> ICD11_SYSTEMS =
+            java.util.Set.of("http://id.who.int/icd11/mms", "http://id.who.int/icd/release/11/mms");
 
     /**
      * @param certificateIdSystem the identifier system (a URI) of certificate ids: the document's and the
@@ -59,7 +61,8 @@ public final class DdccDocumentWriter {
      * @param issuerName          the public health authority that issues the certificates
      * @param issuerCountry       the issuer's country, ISO 3166-1 alpha-2 or alpha-3
      */
-    public record Settings(String certificateIdSystem, String certificateBaseUrl, String issuerName, String issuerCountry) {
+    public record Settings(
+            String certificateIdSystem, String certificateBaseUrl, String issuerName, String issuerCountry) {
         public Settings {
             requireText(certificateIdSystem, "certificateIdSystem");
             requireText(certificateBaseUrl, "certificateBaseUrl");
@@ -99,12 +102,15 @@ public final class DdccDocumentWriter {
         Entry issuer = new Entry(urn(certificate, "Organization"), issuer());
         Facility facility = certificate.event().facility();
         Entry centre = facility == null ? null : new Entry(urn(certificate, "Location"), location(facility));
-        Entry immunization = new Entry(urn(certificate, "Immunization"),
-                immunization(certificate, patient, issuer, centre));
-        Entry recommendation = vaccination.nextDoseDue() == null ? null
-                : new Entry(urn(certificate, "ImmunizationRecommendation"),
+        Entry immunization =
+                new Entry(urn(certificate, "Immunization"), immunization(certificate, patient, issuer, centre));
+        Entry recommendation = vaccination.nextDoseDue() == null
+                ? null
+                : new Entry(
+                        urn(certificate, "ImmunizationRecommendation"),
                         recommendation(vaccination, issued, patient, immunization));
-        Entry composition = new Entry(urn(certificate, "Composition"),
+        Entry composition = new Entry(
+                urn(certificate, "Composition"),
                 composition(certificate, issued, patient, issuer, immunization, recommendation));
 
         Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
@@ -135,8 +141,13 @@ public final class DdccDocumentWriter {
         return new Identifier().setSystem(settings.certificateIdSystem()).setValue(certificate.id());
     }
 
-    private Composition composition(Certificate certificate, Date issued, Entry patient, Entry issuer,
-            Entry immunization, Entry recommendation) {
+    private Composition composition(
+            Certificate certificate,
+            Date issued,
+            Entry patient,
+            Entry issuer,
+            Entry immunization,
+            Entry recommendation) {
         Composition composition = new Composition();
         composition.getMeta().addProfile(PROFILE + "DDCCVSComposition");
         composition.setIdentifier(certificateIdentifier(certificate).setUse(Identifier.IdentifierUse.OFFICIAL));
@@ -147,7 +158,10 @@ public final class DdccDocumentWriter {
         composition.setDate(issued);
         composition.addAuthor(issuer.reference());
         composition.setTitle(TITLE);
-        composition.addAttester().setMode(Composition.CompositionAttestationMode.OFFICIAL).setParty(issuer.reference());
+        composition
+                .addAttester()
+                .setMode(Composition.CompositionAttestationMode.OFFICIAL)
+                .setParty(issuer.reference());
         Composition.SectionComponent section = composition.addSection();
         section.getCode().addCoding(new Coding(LOINC, "11369-6", "History of Immunization Narrative"));
         section.setFocus(immunization.reference());
@@ -165,7 +179,9 @@ public final class DdccDocumentWriter {
             patient.addIdentifier().setSystem(identifier.system()).setValue(identifier.value());
         }
         if (recipient.name() != null) {
-            patient.addName(FhirElements.name(recipient.name()).setText(recipient.name().fullName()));
+            patient.addName(FhirElements.name(recipient.name())
+                    .setText(recipient.name().fullName())
+                    .setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL));
         }
         if (recipient.birthDate() != null) {
             patient.setBirthDateElement(FhirElements.date(recipient.birthDate()));
@@ -176,6 +192,8 @@ public final class DdccDocumentWriter {
 
     private Organization issuer() {
         Organization organization = new Organization().setName(settings.issuerName());
+        // the DDCC:VS certificate issuer identifier: the URL under which the issuer publishes its certificates
+        organization.addIdentifier().setSystem("urn:ietf:rfc:3986").setValue(settings.certificateBaseUrl());
         organization.getMeta().addProfile(PROFILE + "DDCCOrganization");
         organization.addAddress().setCountry(FhirElements.alpha3Country(settings.issuerCountry()));
         return organization;
@@ -190,7 +208,10 @@ public final class DdccDocumentWriter {
         if (address != null) {
             org.hl7.fhir.r4.model.Address fhirAddress = location.getAddress();
             address.lines().forEach(fhirAddress::addLine);
-            fhirAddress.setCity(address.city()).setDistrict(address.district()).setState(address.state())
+            fhirAddress
+                    .setCity(address.city())
+                    .setDistrict(address.district())
+                    .setState(address.state())
                     .setPostalCode(address.postalCode());
             if (address.country() != null) {
                 fhirAddress.setCountry(FhirElements.alpha3Country(address.country()));
@@ -214,6 +235,10 @@ public final class DdccDocumentWriter {
         }
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
         immunization.setVaccineCode(FhirElements.concept(vaccination.vaccine()));
+        // the WHO ICD-11 vaccine codes the sender gave travel beside the hub's code
+        vaccination.sentCodes().stream()
+                .filter(code -> ICD11_SYSTEMS.contains(code.system()) && !code.equals(vaccination.vaccine()))
+                .forEach(code -> immunization.getVaccineCode().addCoding(FhirElements.coding(code)));
         immunization.setPatient(patient.reference());
         immunization.setOccurrence(FhirElements.day(vaccination.date()));
         if (centre != null) {
@@ -242,8 +267,8 @@ public final class DdccDocumentWriter {
         return immunization;
     }
 
-    private static ImmunizationRecommendation recommendation(Vaccination vaccination, Date issued, Entry patient,
-            Entry immunization) {
+    private static ImmunizationRecommendation recommendation(
+            Vaccination vaccination, Date issued, Entry patient, Entry immunization) {
         ImmunizationRecommendation recommendation = new ImmunizationRecommendation();
         recommendation.getMeta().addProfile(PROFILE + "DDCCImmunizationRecommendation");
         recommendation.setPatient(patient.reference());
@@ -254,8 +279,9 @@ public final class DdccDocumentWriter {
         if (vaccination.disease() != null) {
             due.setTargetDisease(FhirElements.concept(vaccination.disease()));
         }
-        due.getForecastStatus().addCoding(new Coding(
-                "http://terminology.hl7.org/CodeSystem/immunization-recommendation-status", "due", null));
+        due.getForecastStatus()
+                .addCoding(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/immunization-recommendation-status", "due", null));
         due.addDateCriterion()
                 .setCode(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new Coding(LOINC, "30980-7", null)))
                 .setValueElement(new DateTimeType(vaccination.nextDoseDue().toString()));

@@ -3,7 +3,6 @@ package org.certhub.fhirmapping.export;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.MissingResourceException;
-
 import org.certhub.model.Code;
 import org.certhub.model.PartialDate;
 import org.certhub.model.PersonName;
@@ -16,8 +15,7 @@ import org.hl7.fhir.r4.model.HumanName;
 /** The FHIR data types both export writers build from the model, in one place. */
 final class FhirElements {
 
-    private FhirElements() {
-    }
+    private FhirElements() {}
 
     /** A coding with system and code only: displays are left out (SHC minimisation; DDCC leaves them optional). */
     static Coding coding(Code code) {

@@ -4,14 +4,11 @@ package org.certhub.fhirmapping.valueset;
 public sealed interface VaccineMatch {
 
     /** The codings name this vaccine (a product, or a vaccine type when no coding names a product). */
-    record Found(VaccineDefinition vaccine) implements VaccineMatch {
-    }
+    record Found(VaccineDefinition vaccine) implements VaccineMatch {}
 
     /** No coding is in the value sets. */
-    record Unknown() implements VaccineMatch {
-    }
+    record Unknown() implements VaccineMatch {}
 
     /** Two codings name different products or programmes. */
-    record Conflict(VaccineDefinition one, VaccineDefinition other) implements VaccineMatch {
-    }
+    record Conflict(VaccineDefinition one, VaccineDefinition other) implements VaccineMatch {}
 }

@@ -32,7 +32,16 @@ import org.certhub.model.Code;
 public final class ValueSets {
 
     /** The files of {@code config/value-sets/} that certhub ships, in loading order. */
-    public static final List<String> DEFAULT_FILES = List.of("systems.json", "covid-19.json", "routine.json");
+    public static final List<String> DEFAULT_FILES = List.of(
+            "systems.json",
+            "covid-19.json",
+            "routine.json",
+            "cdc-cvx.json",
+            "who-icd11.json",
+            "whocc-atc.json",
+            "snomed-ct.json",
+            "gs1-gtin.json",
+            "au-air.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +52,9 @@ public final class ValueSets {
     private final Map<String, VaccineDefinition> byName;
     private final Map<CodeKey, Programme> byDisease;
 
-    private ValueSets(Map<String, String> canonicalSystems, Map<String, Programme> programmes,
+    private ValueSets(
+            Map<String, String> canonicalSystems,
+            Map<String, Programme> programmes,
             Map<String, VaccineDefinition> vaccines) {
         this.canonicalSystems = Map.copyOf(canonicalSystems);
         this.programmes = Map.copyOf(programmes);
@@ -59,10 +70,12 @@ public final class ValueSets {
                 claimed.add(vaccine.prophylaxis());
             }
             for (Code code : claimed) {
-                List<VaccineDefinition> holders = codings.computeIfAbsent(key(code.system(), code.code()), k -> new ArrayList<>());
+                List<VaccineDefinition> holders =
+                        codings.computeIfAbsent(key(code.system(), code.code()), k -> new ArrayList<>());
                 if (vaccine.isProduct() && holders.stream().anyMatch(VaccineDefinition::isProduct)) {
-                    throw new IllegalArgumentException("coding " + code.system() + "|" + code.code()
-                            + " is claimed by two vaccine products: " + holders.get(0).id() + " and " + vaccine.id());
+                    throw new IllegalArgumentException(
+                            "coding " + code.system() + "|" + code.code() + " is claimed by two vaccine products: "
+                                    + holders.get(0).id() + " and " + vaccine.id());
                 }
                 holders.add(vaccine);
             }
@@ -78,7 +91,8 @@ public final class ValueSets {
         Map<CodeKey, Programme> diseases = new HashMap<>();
         for (Programme programme : programmes.values()) {
             if (programme.disease() != null) {
-                diseases.putIfAbsent(key(programme.disease().system(), programme.disease().code()), programme);
+                diseases.putIfAbsent(
+                        key(programme.disease().system(), programme.disease().code()), programme);
             }
         }
         this.byDisease = Map.copyOf(diseases);
@@ -101,7 +115,9 @@ public final class ValueSets {
     public static ValueSets fromDirectory(Path directory) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list value sets in " + directory, e);
         }
@@ -232,20 +248,20 @@ public final class ValueSets {
         }
     }
 
-    private record CodeKey(String system, String code) {
-    }
+    private record CodeKey(String system, String code) {}
 
     /** Reads the JSON documents into programmes and vaccines, checking references between them. */
     private static final class Builder {
         private final Map<String, String> canonicalSystems = new HashMap<>();
         private final Map<String, Programme> programmes = new LinkedHashMap<>();
         private final List<JsonNode> vaccineNodes = new ArrayList<>();
+        private final Map<String, List<Code>> tableCodes = new LinkedHashMap<>();
 
         void add(JsonNode document) {
             if (document == null || !document.isObject()) {
                 throw new IllegalArgumentException("a value-set document must be a JSON object");
             }
-            document.path("systemAliases").fields().forEachRemaining(alias -> {
+            document.path("systemAliases").properties().forEach(alias -> {
                 for (JsonNode other : alias.getValue()) {
                     canonicalSystems.put(other.asText(), alias.getKey());
                 }
@@ -260,6 +276,12 @@ public final class ValueSets {
                 }
             }
             document.path("vaccines").forEach(vaccineNodes::add);
+            for (JsonNode node : document.path("codes")) {
+                Code code = code(node);
+                tableCodes
+                        .computeIfAbsent(required(node, "vaccine", "code " + code.code()), k -> new ArrayList<>())
+                        .add(code);
+            }
         }
 
         ValueSets build() {
@@ -273,13 +295,20 @@ public final class ValueSets {
                 }
                 List<Code> codings = new ArrayList<>();
                 node.path("codings").forEach(c -> codings.add(canonical(code(c))));
+                tableCodes.getOrDefault(id, List.of()).forEach(c -> codings.add(canonical(c)));
                 List<String> names = new ArrayList<>();
                 node.path("names").forEach(n -> names.add(n.asText()));
                 JsonNode doses = node.get("primarySeriesDoses");
-                VaccineDefinition vaccine = new VaccineDefinition(id, programme, text(node, "display"),
-                        canonical(code(node.get("prophylaxis"))), canonical(code(node.get("product"))),
-                        code(node.get("manufacturer")), doses == null || doses.isNull() ? null : doses.asInt(),
-                        codings, names);
+                VaccineDefinition vaccine = new VaccineDefinition(
+                        id,
+                        programme,
+                        text(node, "display"),
+                        canonical(code(node.get("prophylaxis"))),
+                        canonical(code(node.get("product"))),
+                        code(node.get("manufacturer")),
+                        doses == null || doses.isNull() ? null : doses.asInt(),
+                        codings,
+                        names);
                 if (vaccine.vaccineCode() == null) {
                     throw new IllegalArgumentException("vaccine " + id + " has no prophylaxis, product or coding");
                 }
@@ -287,6 +316,12 @@ public final class ValueSets {
                     throw new IllegalArgumentException("vaccine defined twice: " + id);
                 }
             }
+            tableCodes.keySet().stream()
+                    .filter(id -> !vaccines.containsKey(id))
+                    .findFirst()
+                    .ifPresent(id -> {
+                        throw new IllegalArgumentException("a code table names an unknown vaccine: " + id);
+                    });
             return new ValueSets(canonicalSystems, programmes, vaccines);
         }
 

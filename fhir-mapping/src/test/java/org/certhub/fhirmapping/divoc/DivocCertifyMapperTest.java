@@ -27,7 +27,8 @@ class DivocCertifyMapperTest {
              "facility":{"name":"PHC Indiranagar","address":{"addressLine1":"100 Ft Road","district":"Bengaluru Urban","state":"Karnataka","country":"IN","pincode":"560038"}},
              "meta":{}}""";
 
-    private final DivocCertifyMapper mapper = new DivocCertifyMapper(TestFhir.VALUE_SETS, FhirIngestionSettings.defaults(), TestFhir.CLOCK);
+    private final DivocCertifyMapper mapper =
+            new DivocCertifyMapper(TestFhir.VALUE_SETS, FhirIngestionSettings.defaults(), TestFhir.CLOCK);
 
     @Test
     void aDivocRequestBecomesAnEventWithDivocsRules() {
@@ -39,8 +40,10 @@ class DivocCertifyMapperTest {
         assertThat(event.sourceRecordId()).isEqualTo("PE-778899|covid-19|1");
         assertThat(event.idempotencyKey()).isEqualTo("divoc-client|PE-778899|covid-19|1");
         assertThat(event.recipient().name().fullName()).isEqualTo("Ravi Kumar");
-        assertThat(event.recipient().birthDate().iso()).isEqualTo("1990-01-01"); // 2026 - 36, DIVOC's administrative date
-        assertThat(event.recipient().identifier(Identifier.IdentifierType.NATIONAL_ID)).get()
+        assertThat(event.recipient().birthDate().iso())
+                .isEqualTo("1990-01-01"); // 2026 - 36, DIVOC's administrative date
+        assertThat(event.recipient().identifier(Identifier.IdentifierType.NATIONAL_ID))
+                .get()
                 .satisfies(id -> {
                     assertThat(id.system()).isEqualTo("did:in.gov.uidai.aadhaar");
                     assertThat(id.value()).isEqualTo("111122223344");
@@ -62,8 +65,14 @@ class DivocCertifyMapperTest {
 
     @Test
     void aGivenDobWinsOverTheAge() {
-        Submission submission = mapper.read("[" + REQUEST.replace("\"age\":\"36\"", "\"dob\":\"1985-03-04\",\"age\":\"36\"") + "]", "c");
-        assertThat(((Submission.Accepted) submission.entries().get(0)).event().recipient().birthDate().iso()).isEqualTo("1985-03-04");
+        Submission submission = mapper.read(
+                "[" + REQUEST.replace("\"age\":\"36\"", "\"dob\":\"1985-03-04\",\"age\":\"36\"") + "]", "c");
+        assertThat(((Submission.Accepted) submission.entries().get(0))
+                        .event()
+                        .recipient()
+                        .birthDate()
+                        .iso())
+                .isEqualTo("1985-03-04");
     }
 
     @Test
@@ -75,35 +84,43 @@ class DivocCertifyMapperTest {
         assertThat(submission.entries().get(0)).isInstanceOf(Submission.Accepted.class);
         assertThat(submission.entries().get(1)).isInstanceOfSatisfying(Submission.Rejected.class, r -> {
             assertThat(r.entryRef()).isEqualTo("$[1]");
-            assertThat(r.problems()).extracting(Problem::expression).containsExactlyInAnyOrder(
-                    "$[1].recipient.identity", "$[1].vaccination.dose", "$[1].facility.address.pincode");
+            assertThat(r.problems())
+                    .extracting(Problem::expression)
+                    .containsExactlyInAnyOrder(
+                            "$[1].recipient.identity", "$[1].vaccination.dose", "$[1].facility.address.pincode");
         });
     }
 
     @Test
     void anUnknownVaccineNameIsRejectedNamingIt() {
         Submission submission = mapper.read("[" + REQUEST.replace("COVISHIELD", "Wonder-Vax") + "]", "c");
-        assertThat(submission.entries().get(0)).isInstanceOfSatisfying(Submission.Rejected.class, r ->
-                assertThat(r.problems()).singleElement().satisfies(p -> {
-                    assertThat(p.code()).isEqualTo("code-invalid");
-                    assertThat(p.diagnostics()).contains("Wonder-Vax");
-                    assertThat(p.expression()).isEqualTo("$[0].vaccination.name");
-                }));
+        assertThat(submission.entries().get(0))
+                .isInstanceOfSatisfying(
+                        Submission.Rejected.class,
+                        r -> assertThat(r.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.code()).isEqualTo("code-invalid");
+                            assertThat(p.diagnostics()).contains("Wonder-Vax");
+                            assertThat(p.expression()).isEqualTo("$[0].vaccination.name");
+                        }));
     }
 
     @Test
     void aBodyThatIsNotAnArrayIsA400() {
-        assertThatThrownBy(() -> mapper.read(REQUEST, "c")).isInstanceOfSatisfying(FhirInputException.class,
-                e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> mapper.read("[{", "c")).isInstanceOfSatisfying(FhirInputException.class,
-                e -> assertThat(e.status()).isEqualTo(400));
-        assertThatThrownBy(() -> mapper.read("[]", "c")).isInstanceOfSatisfying(FhirInputException.class,
-                e -> assertThat(e.status()).isEqualTo(422));
+        assertThatThrownBy(() -> mapper.read(REQUEST, "c"))
+                .isInstanceOfSatisfying(
+                        FhirInputException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> mapper.read("[{", "c"))
+                .isInstanceOfSatisfying(
+                        FhirInputException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> mapper.read("[]", "c"))
+                .isInstanceOfSatisfying(
+                        FhirInputException.class, e -> assertThat(e.status()).isEqualTo(422));
     }
 
     @Test
     void passportIdentitiesArePassports() {
-        assertThat(DivocCertifyMapper.identifier("did:passport:IN:P1234567").type()).isEqualTo(Identifier.IdentifierType.PASSPORT);
+        assertThat(DivocCertifyMapper.identifier("did:passport:IN:P1234567").type())
+                .isEqualTo(Identifier.IdentifierType.PASSPORT);
         assertThat(DivocCertifyMapper.identifier("P1234567")).satisfies(id -> {
             assertThat(id.system()).isNull();
             assertThat(id.value()).isEqualTo("P1234567");

@@ -14,10 +14,11 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.metrics.HubMetrics;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.signer.Verification;
-import org.certhub.signer.shc.ShcVerifier;
 import org.certhub.signer.VerificationResult;
+import org.certhub.signer.shc.ShcVerifier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,9 +35,17 @@ public class VerifyApi {
     private final HttpProblems problems;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final HubMetrics metrics;
 
-    public VerifyApi(Verification verification, ShcVerifier shc, CertificateStore certificates, HttpProblems problems,
-                     ObjectMapper mapper, Clock clock) {
+    public VerifyApi(
+            Verification verification,
+            ShcVerifier shc,
+            CertificateStore certificates,
+            HttpProblems problems,
+            ObjectMapper mapper,
+            Clock clock,
+            HubMetrics metrics) {
+        this.metrics = metrics;
         this.verification = verification;
         this.shc = shc;
         this.certificates = certificates;
@@ -68,6 +77,7 @@ public class VerifyApi {
         } else {
             result = verification.verify(new String(body, StandardCharsets.UTF_8), when);
         }
+        metrics.verification(result.format(), result.valid());
         return HttpAnswer.json(200, answer(result).toString());
     }
 
@@ -99,7 +109,8 @@ public class VerifyApi {
     }
 
     private ObjectNode answer(VerificationResult result) {
-        ObjectNode answer = mapper.createObjectNode().put("valid", result.valid()).put("format", result.format());
+        ObjectNode answer =
+                mapper.createObjectNode().put("valid", result.valid()).put("format", result.format());
         if (!result.valid()) {
             answer.put("reason", result.reason());
         }

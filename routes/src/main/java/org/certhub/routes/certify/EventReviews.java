@@ -33,30 +33,43 @@ public class EventReviews {
     }
 
     /** A held event as the review queue lists it: no personal data, only why it is held. */
-    public record HeldEvent(String id, String programmeId, String reason, String idCheck, java.time.Instant updatedAt) {
-    }
+    public record HeldEvent(
+            String id, String programmeId, String reason, String idCheck, java.time.Instant updatedAt) {}
 
     /** Whether a review or a confirmed one-time code settled the identity for this revision of the event. */
     public boolean isSettled(String eventId, int revision) {
-        Integer settled = jdbc.queryForObject("SELECT COUNT(*) FROM vaccination_event WHERE id = :id AND id_settled_revision = :revision",
-                new MapSqlParameterSource("id", eventId).addValue("revision", revision), Integer.class);
+        Integer settled = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM vaccination_event WHERE id = :id AND id_settled_revision = :revision",
+                new MapSqlParameterSource("id", eventId).addValue("revision", revision),
+                Integer.class);
         return settled != null && settled > 0;
     }
 
     /** Records which check settled the identity ({@code none}, {@code rest}, ...) and the ID system's reference. */
     public void recordIdCheck(String eventId, String check, String reference) {
-        jdbc.update("UPDATE vaccination_event SET id_check = :check, id_check_ref = :ref WHERE id = :id",
-                new MapSqlParameterSource("id", eventId).addValue("check", check)
-                        .addValue("ref", reference == null || reference.length() <= MAX_REF ? reference : reference.substring(0, MAX_REF)));
+        jdbc.update(
+                "UPDATE vaccination_event SET id_check = :check, id_check_ref = :ref WHERE id = :id",
+                new MapSqlParameterSource("id", eventId)
+                        .addValue("check", check)
+                        .addValue(
+                                "ref",
+                                reference == null || reference.length() <= MAX_REF
+                                        ? reference
+                                        : reference.substring(0, MAX_REF)));
     }
 
     public List<HeldEvent> inState(EventState state, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT id, programme_id, reason, id_check, updated_at FROM vaccination_event WHERE state = :state
                  ORDER BY updated_at FETCH FIRST %d ROWS ONLY""".formatted(limit),
                 new MapSqlParameterSource("state", state.name()),
-                (rs, row) -> new HeldEvent(rs.getString("id"), rs.getString("programme_id"), rs.getString("reason"),
-                        rs.getString("id_check"), rs.getTimestamp("updated_at").toInstant()));
+                (rs, row) -> new HeldEvent(
+                        rs.getString("id"),
+                        rs.getString("programme_id"),
+                        rs.getString("reason"),
+                        rs.getString("id_check"),
+                        rs.getTimestamp("updated_at").toInstant()));
     }
 
     /**
@@ -77,28 +90,36 @@ public class EventReviews {
 
     /** Releases an event held only for its pending payment; false when it is not held for that. */
     public boolean releasePaymentHold(String eventId) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE vaccination_event SET state = 'RECEIVED', reason = NULL, updated_at = :now
                  WHERE id = :id AND state = 'HELD' AND reason = :reason""",
-                new MapSqlParameterSource("id", eventId).addValue("reason", PAYMENT_PENDING)
-                        .addValue("now", Timestamp.from(clock.instant()))) == 1;
+                        new MapSqlParameterSource("id", eventId)
+                                .addValue("reason", PAYMENT_PENDING)
+                                .addValue("now", Timestamp.from(clock.instant())))
+                == 1;
     }
 
     private boolean release(String eventId, String check, String reference) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE vaccination_event
                    SET state = 'RECEIVED', reason = NULL, id_check = :check, id_check_ref = :ref,
                        id_settled_revision = revision, updated_at = :now
                  WHERE id = :id AND state = 'HELD'""",
-                new MapSqlParameterSource("id", eventId).addValue("check", check).addValue("ref", reference)
-                        .addValue("now", Timestamp.from(clock.instant()))) == 1;
+                        new MapSqlParameterSource("id", eventId)
+                                .addValue("check", check)
+                                .addValue("ref", reference)
+                                .addValue("now", Timestamp.from(clock.instant())))
+                == 1;
     }
 
     /** Rejects a held event: it fails with the review's verdict as the reason. False when the event is not held. */
     public boolean reject(String eventId) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE vaccination_event SET state = 'FAILED', reason = 'rejected on review', updated_at = :now
-                 WHERE id = :id AND state = 'HELD'""",
-                new MapSqlParameterSource("id", eventId).addValue("now", Timestamp.from(clock.instant()))) == 1;
+                 WHERE id = :id AND state = 'HELD'""", new MapSqlParameterSource("id", eventId).addValue("now", Timestamp.from(clock.instant())))
+                == 1;
     }
 }

@@ -47,19 +47,25 @@ public class JdbcFundingAudit implements AuditSink {
         jdbc.update("""
                 INSERT INTO funding_audit (event_id, programme_id, facility_id, funding_source, amount_value, amount_currency,
                                            gateway, outcome, reference, detail, decided_at)
-                VALUES (:event, :programme, :facility, :source, :amount, :currency, :gateway, :outcome, :reference, :detail, :at)""",
-                row);
+                VALUES (:event, :programme, :facility, :source, :amount, :currency, :gateway, :outcome, :reference, :detail, :at)""", row);
     }
 
     /** The requests whose latest decision is still pending, oldest first: what a reconciliation run asks again. */
     public List<PaymentRequest> pending(int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT * FROM funding_audit WHERE outcome = :pending ORDER BY decided_at FETCH FIRST %d ROWS ONLY""".formatted(limit),
                 new MapSqlParameterSource("pending", FundingDecision.Outcome.PENDING.name()),
-                (rs, row) -> new PaymentRequest(rs.getString("event_id"), rs.getString("programme_id"), rs.getString("facility_id"),
+                (rs, row) -> new PaymentRequest(
+                        rs.getString("event_id"),
+                        rs.getString("programme_id"),
+                        rs.getString("facility_id"),
                         FundingSource.valueOf(rs.getString("funding_source")),
-                        rs.getBigDecimal("amount_value") == null ? null
-                                : new Amount(rs.getBigDecimal("amount_value"), Currency.getInstance(rs.getString("amount_currency")))));
+                        rs.getBigDecimal("amount_value") == null
+                                ? null
+                                : new Amount(
+                                        rs.getBigDecimal("amount_value"),
+                                        Currency.getInstance(rs.getString("amount_currency")))));
     }
 
     private static String clip(String text) {

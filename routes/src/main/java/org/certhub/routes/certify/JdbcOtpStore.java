@@ -25,7 +25,8 @@ public class JdbcOtpStore implements OtpStore {
      * send) or counts a wrong one, so these columns tell versions apart without comparing timestamps, whose
      * precision the database may cut.
      */
-    private static final String MATCHES_EXPECTED = " WHERE id = :id AND code_hash = :hash AND sends = :sends AND failed_attempts = :failed";
+    private static final String MATCHES_EXPECTED =
+            " WHERE id = :id AND code_hash = :hash AND sends = :sends AND failed_attempts = :failed";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,19 +36,27 @@ public class JdbcOtpStore implements OtpStore {
 
     @Override
     public Optional<OtpChallenge> find(String id) {
-        return jdbc.query("SELECT * FROM otp_challenge WHERE id = :id", new MapSqlParameterSource("id", id), this::map)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM otp_challenge WHERE id = :id", new MapSqlParameterSource("id", id), this::map)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<OtpChallenge> findByKey(String key) {
-        return jdbc.query("SELECT * FROM otp_challenge WHERE challenge_key = :key", new MapSqlParameterSource("key", key), this::map)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM otp_challenge WHERE challenge_key = :key",
+                        new MapSqlParameterSource("key", key),
+                        this::map)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public boolean insertUnlessOpen(OtpChallenge challenge, Instant now) {
-        jdbc.update("DELETE FROM otp_challenge WHERE challenge_key = :key AND expires_at <= :now",
+        jdbc.update(
+                "DELETE FROM otp_challenge WHERE challenge_key = :key AND expires_at <= :now",
                 new MapSqlParameterSource("key", challenge.key()).addValue("now", Timestamp.from(now)));
         try {
             jdbc.update("""
@@ -75,8 +84,7 @@ public class JdbcOtpStore implements OtpStore {
                 .addValue("newAddress", updated.address());
         return jdbc.update("""
                 UPDATE otp_challenge SET channel = :newChannel, address = :newAddress, code_hash = :newHash,
-                       expires_at = :newExpires, last_sent_at = :newSent, sends = :newSends, failed_attempts = :newFailed"""
-                + MATCHES_EXPECTED, values) == 1;
+                       expires_at = :newExpires, last_sent_at = :newSent, sends = :newSends, failed_attempts = :newFailed""" + MATCHES_EXPECTED, values) == 1;
     }
 
     @Override
@@ -86,7 +94,9 @@ public class JdbcOtpStore implements OtpStore {
 
     @Override
     public int purgeExpired(Instant now) {
-        return jdbc.update("DELETE FROM otp_challenge WHERE expires_at <= :now", new MapSqlParameterSource("now", Timestamp.from(now)));
+        return jdbc.update(
+                "DELETE FROM otp_challenge WHERE expires_at <= :now",
+                new MapSqlParameterSource("now", Timestamp.from(now)));
     }
 
     private static MapSqlParameterSource row(OtpChallenge challenge) {
@@ -102,9 +112,15 @@ public class JdbcOtpStore implements OtpStore {
     }
 
     private OtpChallenge map(ResultSet rs, int row) throws SQLException {
-        return new OtpChallenge(rs.getString("id"), rs.getString("challenge_key"),
-                ContactPoint.Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("code_hash"),
-                rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("last_sent_at").toInstant(),
-                rs.getInt("sends"), rs.getInt("failed_attempts"));
+        return new OtpChallenge(
+                rs.getString("id"),
+                rs.getString("challenge_key"),
+                ContactPoint.Channel.valueOf(rs.getString("channel")),
+                rs.getString("address"),
+                rs.getString("code_hash"),
+                rs.getTimestamp("expires_at").toInstant(),
+                rs.getTimestamp("last_sent_at").toInstant(),
+                rs.getInt("sends"),
+                rs.getInt("failed_attempts"));
     }
 }

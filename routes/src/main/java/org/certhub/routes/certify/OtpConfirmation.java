@@ -33,8 +33,13 @@ public class OtpConfirmation {
     private final HttpProblems problems;
     private final ObjectMapper mapper;
 
-    public OtpConfirmation(OtpStore challenges, IdVerifier verifier, EventReviews reviews, ProducerTemplate producer,
-                           HttpProblems problems, ObjectMapper mapper) {
+    public OtpConfirmation(
+            OtpStore challenges,
+            IdVerifier verifier,
+            EventReviews reviews,
+            ProducerTemplate producer,
+            HttpProblems problems,
+            ObjectMapper mapper) {
         this.challenges = challenges;
         this.verifier = verifier;
         this.reviews = reviews;
@@ -50,27 +55,39 @@ public class OtpConfirmation {
         } catch (IOException e) {
             return problems.answer(400, "invalid", "the body must be JSON: {\"challengeId\": ..., \"code\": ...}");
         }
-        String challengeId = request == null ? null : request.path("challengeId").textValue();
+        String challengeId =
+                request == null ? null : request.path("challengeId").textValue();
         String code = request == null ? null : request.path("code").textValue();
-        if (challengeId == null || challengeId.isBlank() || challengeId.length() > MAX_CHALLENGE_ID
-                || code == null || !CODE.matcher(code).matches()) {
+        if (challengeId == null
+                || challengeId.isBlank()
+                || challengeId.length() > MAX_CHALLENGE_ID
+                || code == null
+                || !CODE.matcher(code).matches()) {
             return problems.answer(400, "invalid", "challengeId and a numeric code are required");
         }
-        boolean ofThisEvent = challenges.find(challengeId).map(c -> c.key().equals(eventId)).orElse(false);
+        boolean ofThisEvent =
+                challenges.find(challengeId).map(c -> c.key().equals(eventId)).orElse(false);
         if (!ofThisEvent) {
             return problems.answer(404, "not-found", "no open challenge of this event has that id");
         }
         IdVerification result = verifier.confirm(challengeId, code);
         if (result.outcome() != IdVerification.Outcome.VERIFIED) {
-            return HttpAnswer.json(422, mapper.createObjectNode()
-                    .put("confirmed", false)
-                    .put("failure", result.challengeFailure().name().toLowerCase(Locale.ROOT)).toString());
+            return HttpAnswer.json(
+                    422,
+                    mapper.createObjectNode()
+                            .put("confirmed", false)
+                            .put("failure", result.challengeFailure().name().toLowerCase(Locale.ROOT))
+                            .toString());
         }
         if (!reviews.confirmIdentity(eventId, verifier.name(), challengeId)) {
             return problems.answer(409, "conflict", "the event is no longer waiting for a code");
         }
         producer.sendBody("direct:queue-for-certification", eventId);
-        return HttpAnswer.json(202, mapper.createObjectNode().put("confirmed", true)
-                .put("state", EventState.RECEIVED.apiName()).toString());
+        return HttpAnswer.json(
+                202,
+                mapper.createObjectNode()
+                        .put("confirmed", true)
+                        .put("state", EventState.RECEIVED.apiName())
+                        .toString());
     }
 }

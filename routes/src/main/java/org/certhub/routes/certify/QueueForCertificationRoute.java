@@ -16,9 +16,11 @@ public class QueueForCertificationRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("direct:queue-for-certification").routeId("queue-for-certification")
                 .removeHeaders("*")
                 .setHeader(KAFKA_KEY, body())
                 .to("{{certhub.queues.certify}}").id("enqueue-event");
+        // spotless:on
     }
 }

@@ -12,6 +12,7 @@ public class ReconcilePaymentsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("timer:reconcile-payments?period={{certhub.connectors.payment.reconcile-interval-ms:900000}}"
                 + "&delay={{certhub.connectors.payment.reconcile-interval-ms:900000}}")
                 .routeId("reconcile-payments")
@@ -22,5 +23,6 @@ public class ReconcilePaymentsRoute extends RouteBuilder {
                         .to("direct:queue-for-certification").id("requeue-paid-event")
                     .end()
                 .end();
+        // spotless:on
     }
 }

@@ -12,10 +12,12 @@ public class RequeueWaitingEventsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("timer:requeue-waiting-events?period={{certhub.requeue.period:60000}}&delay={{certhub.requeue.period:60000}}")
                 .routeId("requeue-waiting-events")
-                .bean(WaitingEvents.class, "due")
+                .bean(WaitingEvents.class, "due").id("claim-waiting-events")
                 .split(body())
                     .to("direct:queue-for-certification").id("requeue-event");
+        // spotless:on
     }
 }

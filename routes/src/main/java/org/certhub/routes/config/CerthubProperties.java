@@ -29,20 +29,28 @@ public record CerthubProperties(
         @Valid @NotNull Queues queues,
         @Valid @NotNull Retry retry) {
 
-    public record Issuer(@NotBlank String name, @Pattern(regexp = "[A-Z]{2}") String country) {
-    }
+    public record Issuer(
+            @NotBlank String name,
+            @Pattern(regexp = "[A-Z]{2}") String country) {}
 
     /**
      * Where the signing keys come from ({@code certhub.keys.provider}): {@code keystore} (a PKCS#12 file in {@code dir},
-     * created with development keys when absent), {@code pem} (key and certificate files per purpose) or
-     * {@code pkcs11} (an HSM through the JDK's SunPKCS11).
+     * created with development keys when absent and {@code development} is true, as in the embedded mode; the
+     * scale-out profile sets it false, so that a missing keystore stops the start), {@code pem} (key and certificate
+     * files per purpose) or {@code pkcs11} (an HSM through the JDK's SunPKCS11).
      */
-    public record Keys(@NotNull Path dir, String password, @Pattern(regexp = "keystore|pem|pkcs11") String provider,
-                       Map<KeyPurpose, List<PemKeyFiles>> pem, Pkcs11 pkcs11) {
+    public record Keys(
+            @NotNull Path dir,
+            String password,
+            @Pattern(regexp = "keystore|pem|pkcs11") String provider,
+            Map<KeyPurpose, List<PemKeyFiles>> pem,
+            Pkcs11 pkcs11,
+            Boolean development) {
 
         public Keys {
             provider = provider == null || provider.isBlank() ? "keystore" : provider;
             pem = pem == null ? Map.of() : Map.copyOf(pem);
+            development = development == null || development;
         }
 
         @Override
@@ -53,11 +61,11 @@ public record CerthubProperties(
     }
 
     /** A PEM key of one purpose: the PKCS#8 private key and, for EU DCC, the signer certificate chain. */
-    public record PemKeyFiles(@NotNull Path privateKey, Path certificateChain) {
-    }
+    public record PemKeyFiles(@NotNull Path privateKey, Path certificateChain) {}
 
     /** An HSM token: the PKCS#11 library, the slot (or its index), the PIN, and the key aliases per purpose. */
-    public record Pkcs11(Path library, Long slot, Integer slotListIndex, String pin, Map<KeyPurpose, List<String>> aliases) {
+    public record Pkcs11(
+            Path library, Long slot, Integer slotListIndex, String pin, Map<KeyPurpose, List<String>> aliases) {
         public Pkcs11 {
             aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
         }
@@ -89,9 +97,11 @@ public record CerthubProperties(
         }
     }
 
-    public record Retry(@Min(0) int maximumRedeliveries, @Min(1) long initialDelayMs, double backoffMultiplier,
-                        @Min(1) long maximumDelayMs) {
-    }
+    public record Retry(
+            @Min(0) int maximumRedeliveries,
+            @Min(1) long initialDelayMs,
+            double backoffMultiplier,
+            @Min(1) long maximumDelayMs) {}
 
     public String primaryFormat() {
         return formats.get(0);

@@ -19,5 +19,10 @@ public @interface ConditionalOnRole {
 
     Role value();
 
-    enum Role { INGEST, CERTIFY, DISTRIBUTE, API }
+    enum Role {
+        INGEST,
+        CERTIFY,
+        DISTRIBUTE,
+        API
+    }
 }

@@ -36,8 +36,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class InfrastructureFaults {
 
-    private InfrastructureFaults() {
-    }
+    private InfrastructureFaults() {}
 
     /** Whether {@code failure}, or any of its causes, says the database is unreachable or momentarily unable to answer. */
     public static boolean isInfrastructureFault(Throwable failure) {
@@ -62,6 +61,7 @@ public final class InfrastructureFaults {
     }
 
     private static boolean isUnavailableState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P"));
+        return sqlState != null
+                && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P"));
     }
 }

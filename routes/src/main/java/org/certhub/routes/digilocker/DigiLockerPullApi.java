@@ -43,8 +43,10 @@ public class DigiLockerPullApi {
 
     private static HttpAnswer refusal(DigiLockerRequestException refused) {
         String message = refused.httpStatus() == 401 ? "authentication failed" : "malformed request";
-        return xml(refused.httpStatus(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error status=\"" + refused.httpStatus()
-                + "\">" + message + "</Error>");
+        return xml(
+                refused.httpStatus(),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error status=\"" + refused.httpStatus() + "\">" + message
+                        + "</Error>");
     }
 
     private static HttpAnswer xml(int status, String body) {

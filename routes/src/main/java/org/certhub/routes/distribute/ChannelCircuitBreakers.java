@@ -25,10 +25,11 @@ public class ChannelCircuitBreakers {
 
     private final CircuitBreakerRegistry registry;
 
-    public ChannelCircuitBreakers(@Value("${certhub.channels.circuit-breaker.failure-rate-threshold:50}") float failureRateThreshold,
-                                  @Value("${certhub.channels.circuit-breaker.minimum-calls:10}") int minimumCalls,
-                                  @Value("${certhub.channels.circuit-breaker.sliding-window-size:20}") int slidingWindowSize,
-                                  @Value("${certhub.channels.circuit-breaker.wait-in-open:PT30S}") Duration waitInOpen) {
+    public ChannelCircuitBreakers(
+            @Value("${certhub.channels.circuit-breaker.failure-rate-threshold:50}") float failureRateThreshold,
+            @Value("${certhub.channels.circuit-breaker.minimum-calls:10}") int minimumCalls,
+            @Value("${certhub.channels.circuit-breaker.sliding-window-size:20}") int slidingWindowSize,
+            @Value("${certhub.channels.circuit-breaker.wait-in-open:PT30S}") Duration waitInOpen) {
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(failureRateThreshold)
                 .minimumNumberOfCalls(minimumCalls)

@@ -15,9 +15,11 @@ public class ClosePrintBatchesRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         from("timer:close-print-batches?period={{certhub.channels.print.close-check-interval:600000}}")
                 .routeId("close-print-batches")
                 .bean(PrintBatchDistributor.class, "closeDueBatches").id("close-due-batches")
                 .log("closed ${body.size()} print batch(es)");
+        // spotless:on
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * deliver: one route per enabled channel ({@code deliver-email}, {@code deliver-sms}, ...), each fed by its own
- * queue, with its own retries and dead-letter queue (see {@link org.certhub.routes.config.StageErrorPolicies}).
+ * queue, with its own retries and dead-letter queue (see {@link org.certhub.routes.stage.StageErrorPolicies}).
  */
 @Component
 @ConditionalOnRole(Role.DISTRIBUTE)
@@ -24,10 +24,12 @@ public class DeliverCertificateRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         for (String channel : channels.names()) {
             from(queues.deliver(channel)).routeId("deliver-" + channel).routeConfigurationId("deliver-" + channel + "-errors")
                     .setProperty(DeliveryService.CHANNEL, constant(channel))
                     .bean(DeliveryService.class, "deliver").id("deliver-" + channel + "-send");
         }
+        // spotless:on
     }
 }

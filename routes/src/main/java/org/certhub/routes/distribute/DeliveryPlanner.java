@@ -5,8 +5,8 @@ import org.apache.camel.Body;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.ProgrammeProperties;
 import org.certhub.routes.store.DeliveryStore;
-import org.certhub.routes.wiring.ProgrammeProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +24,12 @@ public class DeliveryPlanner {
     private final CerthubProperties.Queues queues;
     private final ProgrammeProperties programmes;
 
-    public DeliveryPlanner(Channels channels, DeliveryRequests requests, DeliveryStore deliveries, CerthubProperties properties,
-                           ProgrammeProperties programmes) {
+    public DeliveryPlanner(
+            Channels channels,
+            DeliveryRequests requests,
+            DeliveryStore deliveries,
+            CerthubProperties properties,
+            ProgrammeProperties programmes) {
         this.programmes = programmes;
         this.channels = channels;
         this.requests = requests;

@@ -1,11 +1,14 @@
 package org.certhub.routes.distribute;
 
+import java.util.Locale;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.model.DeliveryState;
+import org.certhub.routes.hub.HubEvents;
+import org.certhub.routes.metrics.HubMetrics;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.DeliveryStore;
 import org.certhub.routes.store.EventStore;
@@ -27,9 +30,20 @@ public class DeliveryService {
     private final CertificateStore certificates;
     private final EventStore events;
     private final ChannelCircuitBreakers breakers;
+    private final HubEvents hubEvents;
+    private final HubMetrics metrics;
 
-    public DeliveryService(Channels channels, DeliveryRequests requests, DeliveryStore deliveries,
-                           CertificateStore certificates, EventStore events, ChannelCircuitBreakers breakers) {
+    public DeliveryService(
+            Channels channels,
+            DeliveryRequests requests,
+            DeliveryStore deliveries,
+            CertificateStore certificates,
+            EventStore events,
+            ChannelCircuitBreakers breakers,
+            HubEvents hubEvents,
+            HubMetrics metrics) {
+        this.metrics = metrics;
+        this.hubEvents = hubEvents;
         this.breakers = breakers;
         this.channels = channels;
         this.requests = requests;
@@ -40,25 +54,36 @@ public class DeliveryService {
 
     public void deliver(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel) {
         String deliveryId = DeliveryStore.deliveryId(certificateId, channel);
-        boolean alreadySent = deliveries.find(deliveryId).map(d -> d.state() == DeliveryState.SENT).orElse(false);
+        boolean alreadySent = deliveries
+                .find(deliveryId)
+                .map(d -> d.state() == DeliveryState.SENT)
+                .orElse(false);
         if (!alreadySent) {
             CertificateDistributor distributor = channels.find(channel)
                     .orElseThrow(() -> new IllegalStateException("channel " + channel + " is not enabled"));
             DeliveryRequest request = requests.forChannel(certificateId, channel);
             DeliveryReceipt receipt = breakers.call(channel, () -> distributor.deliver(request));
             deliveries.markSent(deliveryId, receipt.externalReference());
+            metrics.delivery(channel, "sent");
+            hubEvents.delivered(certificateId, channel);
         }
         // also when already sent: the process may have stopped between recording the send and the event's state
         if (deliveries.allSent(certificateId)) {
-            certificates.find(certificateId).ifPresent(issued -> events.markDelivered(issued.certificate().eventId()));
+            certificates
+                    .find(certificateId)
+                    .ifPresent(
+                            issued -> events.markDelivered(issued.certificate().eventId()));
         }
     }
 
     /** One attempt failed; the error handler decides whether another follows. */
-    public void attemptFailed(@Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause,
-                              boolean exhausted) {
-        deliveries.markFailed(DeliveryStore.deliveryId(certificateId, channel),
-                exhausted ? DeliveryState.DEAD : DeliveryState.FAILED,
+    public void attemptFailed(
+            @Body String certificateId, @ExchangeProperty(CHANNEL) String channel, Exception cause, boolean exhausted) {
+        DeliveryState outcome = exhausted ? DeliveryState.DEAD : DeliveryState.FAILED;
+        deliveries.markFailed(
+                DeliveryStore.deliveryId(certificateId, channel),
+                outcome,
                 cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        metrics.delivery(channel, outcome.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -25,15 +25,18 @@ public class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public boolean isDone(String key) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_ledger WHERE ledger_key = :key",
-                new MapSqlParameterSource("key", key), Integer.class);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM delivery_ledger WHERE ledger_key = :key",
+                new MapSqlParameterSource("key", key),
+                Integer.class);
         return found != null && found > 0;
     }
 
     @Override
     public void markDone(String key) {
         try {
-            jdbc.update("INSERT INTO delivery_ledger (ledger_key, done_at) VALUES (:key, :now)",
+            jdbc.update(
+                    "INSERT INTO delivery_ledger (ledger_key, done_at) VALUES (:key, :now)",
                     new MapSqlParameterSource("key", key).addValue("now", Timestamp.from(clock.instant())));
         } catch (DuplicateKeyException alreadyDone) {
             // another attempt or node recorded it first: the same fact

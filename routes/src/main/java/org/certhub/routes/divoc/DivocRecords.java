@@ -13,8 +13,7 @@ import org.springframework.stereotype.Repository;
 public class DivocRecords {
 
     /** One stored dose: its number and the certificate currently issued for it (null until certified). */
-    public record Dose(int dose, String eventId, String certificateId) {
-    }
+    public record Dose(int dose, String eventId, String certificateId) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -25,12 +24,33 @@ public class DivocRecords {
     /** Every stored dose of a pre-enrolment code sent by {@code sourceSystem}, in any programme. */
     public List<Dose> doses(String sourceSystem, String preEnrollmentCode) {
         String prefix = sourceSystem + "|" + preEnrollmentCode + "|";
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         SELECT id, idempotency_key, certificate_id FROM vaccination_event
                          WHERE source_system = :source AND idempotency_key LIKE :pattern ESCAPE '\\'""",
-                new MapSqlParameterSource("source", sourceSystem).addValue("pattern", escapeLike(prefix) + "%"),
-                (rs, row) -> dose(prefix, rs.getString("idempotency_key"), rs.getString("id"), rs.getString("certificate_id")))
-                .stream().filter(d -> d != null).toList();
+                        new MapSqlParameterSource("source", sourceSystem).addValue("pattern", escapeLike(prefix) + "%"),
+                        (rs, row) -> dose(
+                                prefix,
+                                rs.getString("idempotency_key"),
+                                rs.getString("id"),
+                                rs.getString("certificate_id")))
+                .stream()
+                .filter(d -> d != null)
+                .toList();
+    }
+
+    /** Whether another sending system than {@code sourceSystem} sent doses under this pre-enrolment code. */
+    public boolean sentByAnother(String sourceSystem, String preEnrollmentCode) {
+        String code = "|" + preEnrollmentCode + "|";
+        return jdbc.query(
+                        """
+                        SELECT source_system, idempotency_key FROM vaccination_event
+                         WHERE source_system <> :source AND idempotency_key LIKE :pattern ESCAPE '\\'""",
+                        new MapSqlParameterSource("source", sourceSystem)
+                                .addValue("pattern", "%" + escapeLike(code) + "%"),
+                        (rs, row) -> rs.getString("idempotency_key").startsWith(rs.getString("source_system") + code))
+                .contains(true);
     }
 
     /** The {@code <programme>|<dose>} rest of a key, or null when the key is another code's that shares the prefix. */

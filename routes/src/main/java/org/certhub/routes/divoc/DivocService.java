@@ -21,8 +21,14 @@ import org.certhub.fhirmapping.divoc.DivocCertifyMapper;
 import org.certhub.model.CertificateStatus;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
+import org.certhub.routes.ingest.EventIntake;
 import org.certhub.routes.ingest.IngestReceipt;
-import org.certhub.routes.security.ApiKeyFilter;
+import org.certhub.routes.security.AdminCorrection;
+import org.certhub.routes.security.AuditTrail;
+import org.certhub.routes.security.Caller;
+import org.certhub.routes.security.SenderPolicy;
+import org.certhub.routes.security.TrustedHeaders;
+import org.certhub.routes.signing.IssuableRecords;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
@@ -45,10 +51,27 @@ public class DivocService {
     private final HttpProblems problems;
     private final ObjectMapper json;
     private final int maxCorrections;
+    private final IssuableRecords issuable;
+    private final SenderPolicy senderPolicy;
+    private final AuditTrail audit;
+    private final EventIntake intake;
 
-    public DivocService(DivocCertifyMapper mapper, EventStore events, CertificateStore certificates, DivocRecords records,
-                        HttpProblems problems, ObjectMapper json,
-                        @Value("${certhub.divoc.max-corrections:3}") int maxCorrections) {
+    public DivocService(
+            DivocCertifyMapper mapper,
+            EventStore events,
+            CertificateStore certificates,
+            DivocRecords records,
+            HttpProblems problems,
+            ObjectMapper json,
+            IssuableRecords issuable,
+            @Value("${certhub.divoc.max-corrections:3}") int maxCorrections,
+            SenderPolicy senderPolicy,
+            AuditTrail audit,
+            EventIntake intake) {
+        this.intake = intake;
+        this.issuable = issuable;
+        this.senderPolicy = senderPolicy;
+        this.audit = audit;
         this.mapper = mapper;
         this.events = events;
         this.certificates = certificates;
@@ -63,16 +86,29 @@ public class DivocService {
      * {@code 200} at once; certification follows from the queue. A request that does not validate rejects the
      * call ({@code 400}, an OperationOutcome naming each JSON path) and nothing is stored.
      */
-    public IngestReceipt certify(@Body String body, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
-        return store(validated(body, source));
+    public IngestReceipt certify(@Body String body, @Header(TrustedHeaders.SOURCE_HEADER) String source) {
+        return store(validated(body, source), Optional.empty());
     }
 
-    private IngestReceipt store(Submission submission) {
+    /** @param admin the admin correcting a sender's doses, for the audit trail; empty when the sender sends */
+    private IngestReceipt store(Submission received, Optional<Caller> admin) {
+        Submission submission = senderPolicy.apply(received);
+        List<Problem> refused = submission.entries(Submission.Rejected.class).stream()
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new FhirInputException(403, refused);
+        }
         List<String> toCertify = new ArrayList<>();
         ObjectNode answer = json.createObjectNode();
         var eventIds = answer.putArray("eventIds");
-        for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
-            EventStore.Receipt receipt = events.receive(accepted.event());
+        List<EventStore.Receipt> receipts = intake.receive(
+                submission.entries(Submission.Accepted.class).stream()
+                        .map(Submission.Accepted::event)
+                        .toList(),
+                "divoc",
+                admin);
+        for (EventStore.Receipt receipt : receipts) {
             eventIds.add(receipt.eventId());
             if (receipt.needsCertification()) {
                 toCertify.add(receipt.eventId());
@@ -85,21 +121,31 @@ public class DivocService {
     /**
      * {@code PUT /divoc/api/v1/certificate}: a correction of doses sent before (same pre-enrolment code,
      * programme and dose). Each becomes a new revision of its event, certified again as a new certificate
-     * version that supersedes the previous one. Unknown doses are {@code 404}; more than
+     * version that supersedes the previous one; an admin corrects a sender's doses naming it ({@code ?sender=}).
+     * Unknown doses are {@code 404}; more than
      * {@code certhub.divoc.max-corrections} corrections of one dose are {@code 422}.
      */
-    public IngestReceipt correct(@Body String body, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+    public IngestReceipt correct(
+            @Body String body,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source,
+            @Header(Caller.HEADER) String caller) {
+        Optional<Caller> admin = AdminCorrection.of(caller, source);
         Submission submission = validated(body, source);
         List<Problem> unknown = new ArrayList<>();
         List<Problem> exhausted = new ArrayList<>();
         for (Submission.Accepted accepted : submission.entries(Submission.Accepted.class)) {
-            Optional<StoredEvent> stored = events.findByIdempotencyKey(accepted.event().idempotencyKey());
+            Optional<StoredEvent> stored =
+                    events.findByIdempotencyKey(accepted.event().idempotencyKey());
             if (stored.isEmpty()) {
-                unknown.add(Problem.error("not-found", "no certificate was requested for this preEnrollmentCode and dose",
+                unknown.add(Problem.error(
+                        "not-found",
+                        "no certificate was requested for this preEnrollmentCode and dose",
                         accepted.entryRef() + ".preEnrollmentCode"));
             } else if (stored.get().revision() > maxCorrections) {
-                exhausted.add(Problem.error("business-rule", "this dose was corrected " + (stored.get().revision() - 1)
-                        + " times already, the most allowed", accepted.entryRef()));
+                exhausted.add(Problem.error(
+                        "business-rule",
+                        "this dose was corrected " + (stored.get().revision() - 1) + " times already, the most allowed",
+                        accepted.entryRef()));
             }
         }
         if (!unknown.isEmpty()) {
@@ -108,24 +154,38 @@ public class DivocService {
         if (!exhausted.isEmpty()) {
             throw new FhirInputException(422, exhausted);
         }
-        return store(submission);
+        return store(submission, admin);
     }
 
     /**
      * {@code DELETE /divoc/api/v1/certificates/{preEnrollmentCode}?doses=1&doses=2} (or {@code ?allDoses=true}):
-     * revokes the certificates issued for those doses; {@code 404} when none was issued.
+     * revokes the certificates issued for those doses; {@code 404} when none was issued, {@code 403} (and nothing
+     * changes) when the code's doses were sent by another sending system.
      */
-    public HttpAnswer revoke(@Header("preEnrollmentCode") String preEnrollmentCode, @Header("doses") Object doses,
-                             @Header("allDoses") String allDoses, @Header(ApiKeyFilter.SOURCE_HEADER) String source) {
+    public HttpAnswer revoke(
+            @Header("preEnrollmentCode") String preEnrollmentCode,
+            @Header("doses") Object doses,
+            @Header("allDoses") String allDoses,
+            @Header(TrustedHeaders.SOURCE_HEADER) String source) {
         boolean all = "true".equalsIgnoreCase(allDoses);
         Set<Integer> wanted = doseNumbers(doses);
         if (!all && wanted.isEmpty()) {
             return problems.answer(400, "required", "name the doses to revoke (?doses=1&doses=2) or ?allDoses=true");
         }
+        List<DivocRecords.Dose> own = records.doses(source, preEnrollmentCode);
+        if (own.isEmpty() && records.sentByAnother(source, preEnrollmentCode)) {
+            return problems.answer(
+                    403,
+                    "forbidden",
+                    "these doses were sent by another sending system: only it or an admin may revoke them");
+        }
         List<String> revoked = new ArrayList<>();
-        for (DivocRecords.Dose dose : records.doses(source, preEnrollmentCode)) {
-            if ((all || wanted.contains(dose.dose())) && dose.certificateId() != null && certificates.revoke(dose.certificateId())) {
+        for (DivocRecords.Dose dose : own) {
+            if ((all || wanted.contains(dose.dose()))
+                    && dose.certificateId() != null
+                    && certificates.revoke(dose.certificateId())) {
                 revoked.add(dose.certificateId());
+                audit.recordChange(source, "revoke", dose.certificateId());
             }
         }
         if (revoked.isEmpty()) {
@@ -151,17 +211,23 @@ public class DivocService {
             return problems.answer(400, "structure", "the body must be the signed certificate JSON");
         }
         JsonNode evidence = certificate.path("evidence");
-        String id = (evidence.isArray() ? evidence.path(0) : evidence).path("certificateId").asText("");
+        String id = (evidence.isArray() ? evidence.path(0) : evidence)
+                .path("certificateId")
+                .asText("");
         if (id.isBlank()) {
-            return problems.answer(400, List.of(Problem.error("required", "the certificate names no certificateId",
-                    "evidence[0].certificateId")), FhirEncoding.JSON);
+            return problems.answer(
+                    400,
+                    List.of(Problem.error(
+                            "required", "the certificate names no certificateId", "evidence[0].certificateId")),
+                    FhirEncoding.JSON);
         }
-        Optional<CertificateStatus> status = certificates.find(id).map(IssuedCertificate::status)
-                .filter(s -> s != CertificateStatus.ISSUED);
+        Optional<CertificateStatus> status =
+                certificates.find(id).map(IssuedCertificate::status).filter(s -> s != CertificateStatus.ISSUED);
         if (status.isEmpty()) {
             return problems.answer(404, "not-found", "the certificate is not revoked");
         }
-        ObjectNode answer = json.createObjectNode().put("certificateId", id)
+        ObjectNode answer = json.createObjectNode()
+                .put("certificateId", id)
                 .put("status", status.get().name().toLowerCase(Locale.ROOT));
         return HttpAnswer.json(200, answer.toString());
     }
@@ -170,9 +236,16 @@ public class DivocService {
     private Submission validated(String body, String source) {
         Submission submission = mapper.read(body, source);
         List<Problem> invalid = submission.entries(Submission.Rejected.class).stream()
-                .flatMap(rejected -> rejected.problems().stream()).toList();
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
         if (!invalid.isEmpty()) {
             throw new FhirInputException(400, invalid);
+        }
+        List<Problem> unissuable = issuable.screen(submission).entries(Submission.Rejected.class).stream()
+                .flatMap(rejected -> rejected.problems().stream())
+                .toList();
+        if (!unissuable.isEmpty()) {
+            throw new FhirInputException(422, unissuable);
         }
         return submission;
     }
@@ -185,7 +258,8 @@ public class DivocService {
                 try {
                     numbers.add(Integer.parseInt(part.strip()));
                 } catch (NumberFormatException notANumber) {
-                    throw new FhirInputException(400, List.of(Problem.error("value", "doses must be dose numbers", "doses")));
+                    throw new FhirInputException(
+                            400, List.of(Problem.error("value", "doses must be dose numbers", "doses")));
                 }
             }
         }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HttpErrorPolicy extends RouteConfigurationBuilder {
+    // spotless:off: route definitions read as their flow, one step per line
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrorPolicy.class);
 
@@ -35,6 +36,11 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
                 .onException(RequestLimitFilter.BodyTooLargeException.class).handled(true)
                     .process(exchange -> exchange.getIn().setBody(
                             problems.answer(413, "too-costly", "the request body is larger than the hub accepts")))
+                    .process(HttpAnswer::respond).end()
+                .onException(TooManyRequestsException.class).handled(true)
+                    .process(exchange -> exchange.getIn().setBody(problems.answer(429, "throttled",
+                            "too many requests from this address; send again later").withHeader("Retry-After", String.valueOf(
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TooManyRequestsException.class).retryAfterSeconds()))))
                     .process(HttpAnswer::respond).end()
                 .onException(FhirInputException.class).handled(true)
                     .process(this::inputProblem).process(HttpAnswer::respond).end()
@@ -66,4 +72,5 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
                 .or(() -> FhirEncoding.fromName(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class)))
                 .orElse(FhirEncoding.JSON);
     }
+    // spotless:on
 }

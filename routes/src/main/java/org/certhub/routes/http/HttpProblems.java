@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.certhub.fhirmapping.FhirEncoding;
@@ -12,6 +13,7 @@ import org.certhub.fhirmapping.FhirInputException;
 import org.certhub.fhirmapping.FhirResponses;
 import org.certhub.fhirmapping.Problem;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Every error the hub answers is a FHIR {@code OperationOutcome}, in the encoding the caller speaks: senders
@@ -35,7 +37,8 @@ public class HttpProblems {
     public FhirEncoding requestEncoding(String body, String contentType, String format) {
         return FhirEncoding.fromName(format)
                 .or(() -> FhirEncoding.fromName(contentType))
-                .orElseGet(() -> body != null && body.stripLeading().startsWith("<") ? FhirEncoding.XML : FhirEncoding.JSON);
+                .orElseGet(() ->
+                        body != null && body.stripLeading().startsWith("<") ? FhirEncoding.XML : FhirEncoding.JSON);
     }
 
     public HttpAnswer answer(FhirInputException problem, FhirEncoding encoding) {
@@ -43,8 +46,11 @@ public class HttpProblems {
     }
 
     public HttpAnswer answer(int status, List<Problem> problems, FhirEncoding encoding) {
-        return new HttpAnswer(status, encoding.mediaType() + ";charset=UTF-8",
-                responses.operationOutcome(problems, encoding), java.util.Map.of());
+        return new HttpAnswer(
+                status,
+                encoding.mediaType() + ";charset=UTF-8",
+                responses.operationOutcome(problems, encoding),
+                java.util.Map.of());
     }
 
     public HttpAnswer answer(int status, String code, String diagnostics) {
@@ -60,19 +66,42 @@ public class HttpProblems {
         }
     }
 
+    private static String queryParameter(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        String value = query == null
+                ? null
+                : UriComponentsBuilder.newInstance()
+                        .query(query)
+                        .build()
+                        .getQueryParams()
+                        .getFirst(name);
+        try {
+            return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return null;
+        }
+    }
+
     /** For servlet filters, which answer before any route runs. */
-    public void writeUnauthorized(HttpServletRequest request, HttpServletResponse response, String diagnostics) throws IOException {
+    public void writeUnauthorized(HttpServletRequest request, HttpServletResponse response, String diagnostics)
+            throws IOException {
         write(response, 401, List.of(Problem.error("security", diagnostics, null)), acceptedEncoding(request));
     }
 
-    public void write(HttpServletResponse response, int status, List<Problem> problems, FhirEncoding encoding) throws IOException {
+    public void write(HttpServletResponse response, int status, List<Problem> problems, FhirEncoding encoding)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(encoding.mediaType() + ";charset=UTF-8");
-        response.getOutputStream().write(responses.operationOutcome(problems, encoding).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(responses.operationOutcome(problems, encoding).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The encoding a client asked for: {@code _format} in the query string (never the body: reading a form or
+     * multipart body's parameters would parse it), then {@code Accept}, then the body's media type.
+     */
     public FhirEncoding acceptedEncoding(HttpServletRequest request) {
-        return FhirEncoding.fromName(request.getParameter("_format"))
+        return FhirEncoding.fromName(queryParameter(request, "_format"))
                 .or(() -> FhirEncoding.fromName(request.getHeader("Accept")))
                 .or(() -> FhirEncoding.fromName(request.getContentType()))
                 .orElse(FhirEncoding.JSON);

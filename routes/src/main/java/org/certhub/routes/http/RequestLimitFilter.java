@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.config.CerthubProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,20 +21,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code certhub.max-request-bytes} (bulk imports: {@code certhub.ingest.bulk.max-bytes},
  * spooled to disk as they stream in) with {@code 413}: by the declared length at once,
- * and by counting for bodies sent without one, so that no sender can exhaust memory.
+ * and by counting for bodies sent without one, so that no sender can exhaust memory. Multipart bodies are refused
+ * ({@code 415}) on every path but the two uploads' (FHIR bulk import, DIVOC bulk CSV), before anything could parse them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimitFilter extends OncePerRequestFilter {
 
     private static final String BULK_IMPORT = "/fhir/r4/$import";
+    private static final Set<String> MULTIPART_PATHS = Set.of(BULK_IMPORT, "/divoc/api/v1/bulkCertify");
 
     private final long maxBytes;
     private final long maxImportBytes;
     private final HttpProblems problems;
 
-    public RequestLimitFilter(CerthubProperties properties, HttpProblems problems,
-                              @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
+    public RequestLimitFilter(
+            CerthubProperties properties,
+            HttpProblems problems,
+            @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
         this.maxBytes = properties.maxRequestBytes();
         this.maxImportBytes = maxImportBytes;
         this.problems = problems;
@@ -42,8 +47,22 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = BULK_IMPORT.equals(request.getRequestURI().substring(request.getContextPath().length()))
-                ? maxImportBytes : maxBytes;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long limit = BULK_IMPORT.equals(path) ? maxImportBytes : maxBytes;
+        if (!MULTIPART_PATHS.contains(path) && isMultipart(request)) {
+            problems.write(
+                    response,
+                    415,
+                    List.of(Problem.error(
+                            "not-supported",
+                            "multipart bodies are accepted only by POST "
+                                    + String.join(
+                                            " and ",
+                                            MULTIPART_PATHS.stream().sorted().toList()),
+                            null)),
+                    problems.acceptedEncoding(request));
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             return;
@@ -59,6 +78,11 @@ public class RequestLimitFilter extends OncePerRequestFilter {
                 problems.write(response, 413, List.of(tooLarge(limit)), problems.acceptedEncoding(request));
             }
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.stripLeading().regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private static Problem tooLarge(long limit) {

@@ -1,8 +1,9 @@
 package org.certhub.routes.ingest;
 
 import org.apache.camel.ExchangePattern;
-import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.apache.camel.model.rest.RestParamType;
 import org.certhub.routes.config.ConditionalOnRole;
+import org.certhub.routes.config.ConditionalOnRole.Role;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpRouteBuilder;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,23 @@ public class BulkImportRoute extends HttpRouteBuilder {
 
     @Override
     public void configure() {
-        rest("/fhir/r4")
-                .post("/$import").to("direct:import-fhir-bulk")
-                .get("/$import-status/{jobId}").to("direct:describe-import-job");
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
+        rest("/fhir/r4").description("FHIR bulk intake")
+                .post("/$import").description("FHIR ndjson, spooled and imported in the background")
+                    .param().name("body").type(RestParamType.body)
+                        .description("Immunizations and Patients, one FHIR JSON resource per line").endParam()
+                    .responseMessage(reply(202, """
+                        spooled; the status URL in Content-Location: \
+                        {"jobId":"…","status":"/fhir/r4/$import-status/…"}"""))
+                    .to("direct:import-fhir-bulk")
+                .get("/$import-status/{jobId}").description("the progress of one import")
+                    .param().name("jobId").type(RestParamType.path).description("the import job id").endParam()
+                    .responseMessage(reply(200, """
+                        finished (202 while it runs): \
+                        {"jobId":"…","state":"running|finished|failed","linesRead":0,"accepted":0,"retracted":0,\
+                        "ignored":0,"rejected":0,"errors":[]}"""))
+                    .responseMessage(reply(404, "no such import"))
+                    .to("direct:describe-import-job");
 
         from("direct:import-fhir-bulk").routeId("import-fhir-bulk").routeConfigurationId("http-errors")
                 .bean(BulkImportService.class, "accept").id("spool-import")
@@ -42,5 +57,6 @@ public class BulkImportRoute extends HttpRouteBuilder {
                     .to(ExchangePattern.InOnly, "seda:run-fhir-import");
 
         answer("describe-import-job", BulkImportService.class, "status");
+        // spotless:on
     }
 }

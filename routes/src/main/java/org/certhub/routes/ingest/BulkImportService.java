@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.Body;
@@ -27,7 +28,10 @@ import org.certhub.fhirmapping.bulk.NdjsonImport;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
-import org.certhub.routes.security.ApiKeyFilter;
+import org.certhub.routes.security.Caller;
+import org.certhub.routes.security.Role;
+import org.certhub.routes.security.TrustedHeaders;
+import org.certhub.routes.signing.IssuableRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +52,7 @@ public class BulkImportService {
     private static final int PROGRESS_EVERY = 50;
 
     /** What an accepted upload answers, and the job the background import runs. */
-    public record Accepted(String jobId, HttpAnswer answer) {
-    }
+    public record Accepted(String jobId, HttpAnswer answer) {}
 
     private final NdjsonImport ndjson;
     private final StreamedEntries entries;
@@ -58,10 +61,18 @@ public class BulkImportService {
     private final ObjectMapper json;
     private final Path spoolRoot;
     private final int maxReportedErrors;
+    private final IssuableRecords issuable;
 
-    public BulkImportService(NdjsonImport ndjson, StreamedEntries entries, ImportJobs jobs, HttpProblems problems,
-                             ObjectMapper json, CerthubProperties properties,
-                             @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
+    public BulkImportService(
+            NdjsonImport ndjson,
+            StreamedEntries entries,
+            ImportJobs jobs,
+            HttpProblems problems,
+            ObjectMapper json,
+            CerthubProperties properties,
+            IssuableRecords issuable,
+            @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
+        this.issuable = issuable;
         this.ndjson = ndjson;
         this.entries = entries;
         this.jobs = jobs;
@@ -73,8 +84,10 @@ public class BulkImportService {
 
     /** Spools the upload and records the job: {@code 202} with {@code Content-Location} of its status. */
     public Accepted accept(Exchange exchange) throws IOException, ServletException {
-        String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
-        String source = exchange.getIn().getHeader(ApiKeyFilter.SOURCE_HEADER, String.class);
+        String contentType = exchange.getIn()
+                .getHeader(Exchange.CONTENT_TYPE, "", String.class)
+                .toLowerCase(Locale.ROOT);
+        String source = exchange.getIn().getHeader(TrustedHeaders.SOURCE_HEADER, String.class);
         String jobId = UUID.randomUUID().toString();
         Path dir = spoolRoot.resolve(jobId);
         try (NdjsonSpool.Writer spool = NdjsonSpool.create(dir)) {
@@ -92,11 +105,16 @@ public class BulkImportService {
                     }
                 }
             } else {
-                throw new FhirInputException(415, List.of(Problem.error("not-supported",
-                        "send application/fhir+ndjson, or multipart/form-data with ndjson files", null)));
+                throw new FhirInputException(
+                        415,
+                        List.of(Problem.error(
+                                "not-supported",
+                                "send application/fhir+ndjson, or multipart/form-data with ndjson files",
+                                null)));
             }
             if (spool.lines() == 0) {
-                throw new FhirInputException(400, List.of(Problem.error("required", "the upload holds no ndjson line", null)));
+                throw new FhirInputException(
+                        400, List.of(Problem.error("required", "the upload holds no ndjson line", null)));
             }
             spool.finish();
         } catch (IOException | ServletException | RuntimeException e) {
@@ -105,7 +123,8 @@ public class BulkImportService {
         }
         jobs.create(jobId, source);
         ObjectNode body = json.createObjectNode().put("jobId", jobId).put("status", STATUS_PATH + jobId);
-        return new Accepted(jobId, HttpAnswer.json(202, body.toString()).withHeader("Content-Location", STATUS_PATH + jobId));
+        return new Accepted(
+                jobId, HttpAnswer.json(202, body.toString()).withHeader("Content-Location", STATUS_PATH + jobId));
     }
 
     /** Runs a job from its spool, from the start (storing is idempotent, so a rerun doubles nothing). */
@@ -121,13 +140,17 @@ public class BulkImportService {
         try {
             NdjsonSpool spool = NdjsonSpool.open(dir);
             progress = new Progress(jobId, spool);
-            NdjsonImport.Summary summary = ndjson.run(spool.patients(), spool.immunizations(), job.sourceSystem(),
-                    progress::record);
+            NdjsonImport.Summary summary =
+                    ndjson.run(spool.patients(), spool.immunizations(), job.sourceSystem(), progress::record);
+            progress.stream.flush();
             jobs.complete(jobId, progress.finalCounts(summary));
             LOG.info("import {} completed: {}", jobId, progress.finalCounts(summary));
         } catch (IOException | RuntimeException e) {
             LOG.error("import {} failed", jobId, e);
-            jobs.fail(jobId, progress == null ? job.counts() : progress.counts(),
+            storeTaken(progress);
+            jobs.fail(
+                    jobId,
+                    progress == null ? job.counts() : progress.counts(),
                     "the import stopped on an internal error; the lines before it are stored");
         } finally {
             deleteSpool(dir);
@@ -136,30 +159,55 @@ public class BulkImportService {
 
     /** Jobs that a stop interrupted, and whose spool is on this node: they run again from the start. */
     public List<String> resumable() {
-        return jobs.unfinished().stream().filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id))).toList();
+        return jobs.unfinished().stream()
+                .filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id)))
+                .toList();
     }
 
-    /** {@code GET /fhir/r4/$import-status/{jobId}}: {@code 202} while running, {@code 200} when finished. */
-    public HttpAnswer status(@Header("jobId") String jobId) {
-        return jobs.find(jobId).map(job -> {
-            ObjectNode body = json.createObjectNode().put("jobId", job.id())
-                    .put("state", job.state().name().toLowerCase(Locale.ROOT))
-                    .put("linesRead", job.counts().linesRead()).put("accepted", job.counts().accepted())
-                    .put("retracted", job.counts().retracted()).put("ignored", job.counts().ignored())
-                    .put("rejected", job.counts().rejected());
-            if (job.message() != null) {
-                body.put("message", job.message());
-            }
-            ArrayNode errors = body.putArray("errors");
-            for (ImportJobs.LineError error : jobs.errors(jobId)) {
-                ObjectNode item = errors.addObject().put("file", error.file()).put("line", error.line());
-                item.set("outcome", readJson(error.outcome()));
-            }
-            boolean finished = job.state() == ImportJobs.State.COMPLETED || job.state() == ImportJobs.State.FAILED;
-            return HttpAnswer.json(finished ? 200 : 202, body.toString())
-                    .withHeader("X-Progress", job.state().name().toLowerCase(Locale.ROOT) + ": "
-                            + job.counts().linesRead() + " lines read");
-        }).orElseGet(() -> problems.answer(404, "not-found", "no import job with this id"));
+    /**
+     * {@code GET /fhir/r4/$import-status/{jobId}}: {@code 202} while running, {@code 200} when finished; for the
+     * sender that uploaded it and admins.
+     */
+    public HttpAnswer status(@Header("jobId") String jobId, @Header(Caller.HEADER) String caller) {
+        return jobs.find(jobId)
+                .map(job -> {
+                    Optional<Caller> who = Caller.decode(caller);
+                    if (who.filter(c -> c.is(Role.ADMIN)
+                                    || c.senderId()
+                                            .filter(job.sourceSystem()::equals)
+                                            .isPresent())
+                            .isEmpty()) {
+                        return problems.answer(
+                                403,
+                                "forbidden",
+                                "only the sender that uploaded this import, or an admin, may read it");
+                    }
+                    ObjectNode body = json.createObjectNode()
+                            .put("jobId", job.id())
+                            .put("state", job.state().name().toLowerCase(Locale.ROOT))
+                            .put("linesRead", job.counts().linesRead())
+                            .put("accepted", job.counts().accepted())
+                            .put("retracted", job.counts().retracted())
+                            .put("ignored", job.counts().ignored())
+                            .put("rejected", job.counts().rejected());
+                    if (job.message() != null) {
+                        body.put("message", job.message());
+                    }
+                    ArrayNode errors = body.putArray("errors");
+                    for (ImportJobs.LineError error : jobs.errors(jobId)) {
+                        ObjectNode item =
+                                errors.addObject().put("file", error.file()).put("line", error.line());
+                        item.set("outcome", readJson(error.outcome()));
+                    }
+                    boolean finished =
+                            job.state() == ImportJobs.State.COMPLETED || job.state() == ImportJobs.State.FAILED;
+                    return HttpAnswer.json(finished ? 200 : 202, body.toString())
+                            .withHeader(
+                                    "X-Progress",
+                                    job.state().name().toLowerCase(Locale.ROOT) + ": "
+                                            + job.counts().linesRead() + " lines read");
+                })
+                .orElseGet(() -> problems.answer(404, "not-found", "no import job with this id"));
     }
 
     private com.fasterxml.jackson.databind.JsonNode readJson(String text) {
@@ -191,10 +239,25 @@ public class BulkImportService {
         }
     }
 
-    /** The sink of one run: stores and queues accepted doses, records bad lines, saves counts as it goes. */
+    /** After an internal error: the doses taken before it are stored as well, when the store still takes them. */
+    private static void storeTaken(Progress progress) {
+        if (progress == null) {
+            return;
+        }
+        try {
+            progress.stream.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("import {}: the last chunk of doses could not be stored either", progress.jobId, e);
+        }
+    }
+
+    /**
+     * The sink of one run: stores and queues accepted doses in chunks, records bad lines, saves counts as it goes.
+     */
     private final class Progress {
         private final String jobId;
         private final NdjsonSpool spool;
+        private final StreamedEntries.Stream stream = entries.open("import");
         private long lines;
         private long accepted;
         private long retracted;
@@ -209,17 +272,24 @@ public class BulkImportService {
 
         void record(NdjsonImport.LineResult result) {
             lines++;
-            switch (entries.take(result.entry())) {
+            // screened here as well as in take(), so that the job's error list says why such a record was refused
+            Submission.Entry entry = issuable.screen(result.entry());
+            switch (stream.take(entry)) {
                 case ACCEPTED -> accepted++;
                 case RETRACTED -> retracted++;
                 case IGNORED -> ignored++;
                 case REJECTED -> rejected++;
             }
-            if (result.entry() instanceof Submission.Rejected bad) {
+            if (entry instanceof Submission.Rejected bad) {
                 if (errors < maxReportedErrors) {
                     NdjsonSpool.Origin origin = spool.locate(result.line());
-                    jobs.addError(jobId, errors++, new ImportJobs.LineError(origin.file(), origin.line(),
-                            problems.outcomeJson(bad.problems()).toString()));
+                    jobs.addError(
+                            jobId,
+                            errors++,
+                            new ImportJobs.LineError(
+                                    origin.file(),
+                                    origin.line(),
+                                    problems.outcomeJson(bad.problems()).toString()));
                 }
             }
             if (lines % PROGRESS_EVERY == 0) {
@@ -233,8 +303,12 @@ public class BulkImportService {
 
         /** At the end, every line counts as read: the Patients indexed as well as the lines reported. */
         ImportJobs.Counts finalCounts(NdjsonImport.Summary summary) {
-            return new ImportJobs.Counts(summary.patients() + summary.badPatientLines() + summary.immunizationLines(),
-                    accepted, retracted, ignored, rejected);
+            return new ImportJobs.Counts(
+                    summary.patients() + summary.badPatientLines() + summary.immunizationLines(),
+                    accepted,
+                    retracted,
+                    ignored,
+                    rejected);
         }
     }
 }

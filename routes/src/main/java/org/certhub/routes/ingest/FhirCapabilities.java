@@ -1,9 +1,9 @@
 package org.certhub.routes.ingest;
 
+import java.util.Date;
 import org.apache.camel.Header;
 import org.certhub.fhirmapping.FhirEncoding;
 import org.certhub.fhirmapping.FhirResponses;
-import java.util.Date;
 import org.certhub.routes.config.BuildVersion;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.signing.IssuerIdentity;
@@ -25,7 +25,13 @@ public class FhirCapabilities {
     }
 
     public HttpAnswer describe(@Header("_format") String format, @Header("Accept") String accept) {
-        FhirEncoding encoding = FhirEncoding.fromName(format).or(() -> FhirEncoding.fromName(accept)).orElse(FhirEncoding.JSON);
-        return new HttpAnswer(200, encoding.mediaType() + ";charset=UTF-8", responses.encode(responses.capabilityStatement(baseUrl, version, published), encoding), null);
+        FhirEncoding encoding = FhirEncoding.fromName(format)
+                .or(() -> FhirEncoding.fromName(accept))
+                .orElse(FhirEncoding.JSON);
+        return new HttpAnswer(
+                200,
+                encoding.mediaType() + ";charset=UTF-8",
+                responses.encode(responses.capabilityStatement(baseUrl, version, published), encoding),
+                null);
     }
 }

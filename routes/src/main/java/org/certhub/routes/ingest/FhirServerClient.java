@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.certhub.connectors.http.TraceHeaders;
 
 /** Reads search pages from the polled FHIR server over HTTP, with its bearer token or basic credentials. */
 public class FhirServerClient {
@@ -26,8 +27,10 @@ public class FhirServerClient {
 
     public FhirServerClient(FhirServerSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         if (settings.bearerToken() != null && !settings.bearerToken().isBlank()) {
             authorization = "Bearer " + settings.bearerToken();
         } else if (settings.username() != null && !settings.username().isBlank()) {
@@ -40,8 +43,10 @@ public class FhirServerClient {
 
     /** One page (a searchset Bundle in JSON). Other 4xx answers are permanent: an {@link IllegalStateException}. */
     public String get(URI url) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
-                .header("Accept", "application/fhir+json").GET();
+        HttpRequest.Builder request = TraceHeaders.addTo(HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
+                .header("Accept", "application/fhir+json")
+                .GET());
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -29,8 +29,7 @@ public class FhirServerPoller {
     private static final Logger LOG = LoggerFactory.getLogger(FhirServerPoller.class);
 
     /** What one poll did (counts only: no identifiers of persons). */
-    public record Result(int pages, int accepted, int ignored, int rejected) {
-    }
+    public record Result(int pages, int accepted, int ignored, int rejected) {}
 
     private final FhirServerSettings settings;
     private final FhirServerClient client;
@@ -39,8 +38,13 @@ public class FhirServerPoller {
     private final PollCheckpoints checkpoints;
     private final ObjectMapper json;
 
-    public FhirServerPoller(FhirServerSettings settings, FhirServerClient client, FhirIngestion ingestion,
-                            StreamedEntries entries, PollCheckpoints checkpoints, ObjectMapper json) {
+    public FhirServerPoller(
+            FhirServerSettings settings,
+            FhirServerClient client,
+            FhirIngestion ingestion,
+            StreamedEntries entries,
+            PollCheckpoints checkpoints,
+            ObjectMapper json) {
         this.settings = settings;
         this.client = client;
         this.ingestion = ingestion;
@@ -66,14 +70,16 @@ public class FhirServerPoller {
             pages++;
             if (hasImmunization(page)) {
                 Submission submission = ingestion.read(body, FhirEncoding.JSON, settings.sourceId());
+                StreamedEntries.Stream stream = entries.open("fhir-server");
                 for (Submission.Entry entry : submission.entries()) {
-                    switch (entries.take(entry)) {
+                    switch (stream.take(entry)) {
                         case ACCEPTED -> accepted++;
                         case IGNORED -> ignored++;
                         case REJECTED -> rejected++;
-                        case RETRACTED -> { }
+                        case RETRACTED -> {}
                     }
                 }
+                stream.flush();
             }
             Optional<Instant> newest = newestLastUpdated(page);
             if (newest.isPresent()) {
@@ -83,8 +89,10 @@ public class FhirServerPoller {
         }
         Result result = new Result(pages, accepted, ignored, rejected);
         if (rejected > 0) {
-            LOG.warn("poll of {}: {} Immunizations could not be taken (see their OperationOutcome by posting them)",
-                    settings.sourceId(), rejected);
+            LOG.warn(
+                    "poll of {}: {} Immunizations could not be taken (see their OperationOutcome by posting them)",
+                    settings.sourceId(),
+                    rejected);
         }
         LOG.debug("poll of {}: {}", settings.sourceId(), result);
         return result;
@@ -92,9 +100,12 @@ public class FhirServerPoller {
 
     URI firstPage(Optional<Instant> checkpoint) {
         StringBuilder query = new StringBuilder("Immunization?");
-        checkpoint.ifPresent(since -> query.append("_lastUpdated=").append(encode("ge" + since)).append('&'));
-        query.append("_include=").append(encode("Immunization:patient"))
-                .append("&_sort=_lastUpdated&_count=").append(settings.pageSize());
+        checkpoint.ifPresent(since ->
+                query.append("_lastUpdated=").append(encode("ge" + since)).append('&'));
+        query.append("_include=")
+                .append(encode("Immunization:patient"))
+                .append("&_sort=_lastUpdated&_count=")
+                .append(settings.pageSize());
         return settings.baseUrl().resolve(query.toString());
     }
 
@@ -119,7 +130,8 @@ public class FhirServerPoller {
 
     private static boolean hasImmunization(JsonNode page) {
         for (JsonNode entry : page.path("entry")) {
-            if ("Immunization".equals(entry.path("resource").path("resourceType").asText())) {
+            if ("Immunization"
+                    .equals(entry.path("resource").path("resourceType").asText())) {
                 return true;
             }
         }
@@ -147,7 +159,8 @@ public class FhirServerPoller {
 
     private Optional<Instant> configuredStart() {
         return settings.since() == null || settings.since().isBlank()
-                ? Optional.empty() : Optional.of(OffsetDateTime.parse(settings.since()).toInstant());
+                ? Optional.empty()
+                : Optional.of(OffsetDateTime.parse(settings.since()).toInstant());
     }
 
     private static String encode(String value) {

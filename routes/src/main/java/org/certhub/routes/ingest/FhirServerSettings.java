@@ -15,16 +15,25 @@ import java.util.Objects;
  * @param since       where to start when there is no checkpoint yet (a FHIR instant), or blank for everything
  * @param timeout     connect and request timeout
  */
-public record FhirServerSettings(URI baseUrl, String sourceId, String bearerToken, String username, String password,
-                                 int pageSize, String since, Duration timeout) {
+public record FhirServerSettings(
+        URI baseUrl,
+        String sourceId,
+        String bearerToken,
+        String username,
+        String password,
+        int pageSize,
+        String since,
+        Duration timeout) {
 
     public FhirServerSettings {
         Objects.requireNonNull(baseUrl, "certhub.ingest.fhir-server.base-url must be set");
-        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme()) || baseUrl.getRawAuthority() == null) {
+        if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())
+                || baseUrl.getRawAuthority() == null) {
             throw new IllegalArgumentException("certhub.ingest.fhir-server.base-url must be an http(s) URL");
         }
         String path = baseUrl.getPath() == null ? "" : baseUrl.getPath();
-        baseUrl = URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
+        baseUrl = URI.create(
+                baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
         if (sourceId == null || sourceId.isBlank()) {
             throw new IllegalArgumentException("certhub.ingest.fhir-server.source-id must be set");
         }
@@ -35,9 +44,12 @@ public record FhirServerSettings(URI baseUrl, String sourceId, String bearerToke
 
     /** Whether a URL lies below the base (same scheme, host, port and path prefix): the only next links followed. */
     public boolean isBelowBase(URI url) {
-        return url.isAbsolute() && baseUrl.getScheme().equalsIgnoreCase(url.getScheme())
-                && baseUrl.getRawAuthority().equalsIgnoreCase(url.getRawAuthority() == null ? "" : url.getRawAuthority())
-                && url.getRawPath() != null && !url.getRawPath().contains("/../")
+        return url.isAbsolute()
+                && baseUrl.getScheme().equalsIgnoreCase(url.getScheme())
+                && baseUrl.getRawAuthority()
+                        .equalsIgnoreCase(url.getRawAuthority() == null ? "" : url.getRawAuthority())
+                && url.getRawPath() != null
+                && !url.getRawPath().contains("/../")
                 && (url.getRawPath() + "/").startsWith(baseUrl.getRawPath());
     }
 

@@ -12,18 +12,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportJobs {
 
-    public enum State { QUEUED, RUNNING, COMPLETED, FAILED }
+    public enum State {
+        QUEUED,
+        RUNNING,
+        COMPLETED,
+        FAILED
+    }
 
     /** Counts of a job so far. */
-    public record Counts(long linesRead, long accepted, long retracted, long ignored, long rejected) {
-    }
+    public record Counts(long linesRead, long accepted, long retracted, long ignored, long rejected) {}
 
-    public record Job(String id, String sourceSystem, State state, Counts counts, String message) {
-    }
+    public record Job(String id, String sourceSystem, State state, Counts counts, String message) {}
 
     /** One bad line: the uploaded file, its line number, the OperationOutcome (JSON). */
-    public record LineError(String file, long line, String outcome) {
-    }
+    public record LineError(String file, long line, String outcome) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -32,11 +34,14 @@ public class ImportJobs {
     }
 
     public void create(String id, String sourceSystem) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO import_job (id, source_system, state, lines_read, accepted, retracted, ignored, rejected,
                                         created_at, updated_at)
                 VALUES (:id, :source, 'QUEUED', 0, 0, 0, 0, 0, :now, :now)""",
-                new MapSqlParameterSource("id", id).addValue("source", sourceSystem).addValue("now", now()));
+                new MapSqlParameterSource("id", id)
+                        .addValue("source", sourceSystem)
+                        .addValue("now", now()));
     }
 
     /** Marks a job running from the start: counts and errors of an interrupted run are cleared. */
@@ -61,41 +66,67 @@ public class ImportJobs {
     }
 
     public void addError(String id, int seq, LineError error) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO import_job_error (job_id, seq, file_name, line_number, outcome)
                 VALUES (:id, :seq, :file, :line, :outcome)""",
-                new MapSqlParameterSource("id", id).addValue("seq", seq).addValue("file", error.file())
-                        .addValue("line", error.line()).addValue("outcome", error.outcome()));
+                new MapSqlParameterSource("id", id)
+                        .addValue("seq", seq)
+                        .addValue("file", error.file())
+                        .addValue("line", error.line())
+                        .addValue("outcome", error.outcome()));
     }
 
     public Optional<Job> find(String id) {
-        return jdbc.query("SELECT * FROM import_job WHERE id = :id", new MapSqlParameterSource("id", id),
-                (rs, row) -> new Job(rs.getString("id"), rs.getString("source_system"), State.valueOf(rs.getString("state")),
-                        new Counts(rs.getLong("lines_read"), rs.getLong("accepted"), rs.getLong("retracted"),
-                                rs.getLong("ignored"), rs.getLong("rejected")), rs.getString("message")))
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM import_job WHERE id = :id",
+                        new MapSqlParameterSource("id", id),
+                        (rs, row) -> new Job(
+                                rs.getString("id"),
+                                rs.getString("source_system"),
+                                State.valueOf(rs.getString("state")),
+                                new Counts(
+                                        rs.getLong("lines_read"),
+                                        rs.getLong("accepted"),
+                                        rs.getLong("retracted"),
+                                        rs.getLong("ignored"),
+                                        rs.getLong("rejected")),
+                                rs.getString("message")))
+                .stream()
+                .findFirst();
     }
 
     public List<LineError> errors(String id) {
-        return jdbc.query("SELECT file_name, line_number, outcome FROM import_job_error WHERE job_id = :id ORDER BY seq",
+        return jdbc.query(
+                "SELECT file_name, line_number, outcome FROM import_job_error WHERE job_id = :id ORDER BY seq",
                 new MapSqlParameterSource("id", id),
-                (rs, row) -> new LineError(rs.getString("file_name"), rs.getLong("line_number"), rs.getString("outcome")));
+                (rs, row) ->
+                        new LineError(rs.getString("file_name"), rs.getLong("line_number"), rs.getString("outcome")));
     }
 
     /** Jobs that were queued or running when the node stopped. */
     public List<String> unfinished() {
-        return jdbc.queryForList("SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at",
-                new MapSqlParameterSource(), String.class);
+        return jdbc.queryForList(
+                "SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at",
+                new MapSqlParameterSource(),
+                String.class);
     }
 
     private void update(String id, State state, Counts counts, String message) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE import_job SET state = :state, lines_read = :lines, accepted = :accepted, retracted = :retracted,
                        ignored = :ignored, rejected = :rejected, message = :message, updated_at = :now WHERE id = :id""",
-                new MapSqlParameterSource("id", id).addValue("state", state.name()).addValue("lines", counts.linesRead())
-                        .addValue("accepted", counts.accepted()).addValue("retracted", counts.retracted())
-                        .addValue("ignored", counts.ignored()).addValue("rejected", counts.rejected())
-                        .addValue("message", message).addValue("now", now()));
+                new MapSqlParameterSource("id", id)
+                        .addValue("state", state.name())
+                        .addValue("lines", counts.linesRead())
+                        .addValue("accepted", counts.accepted())
+                        .addValue("retracted", counts.retracted())
+                        .addValue("ignored", counts.ignored())
+                        .addValue("rejected", counts.rejected())
+                        .addValue("message", message)
+                        .addValue("now", now()));
     }
 
     private static Timestamp now() {

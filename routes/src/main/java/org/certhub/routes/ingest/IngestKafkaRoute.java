@@ -29,6 +29,7 @@ public class IngestKafkaRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         onException(FhirInputException.class).handled(true)
                 .process(this::attachOutcome)
                 .to("kafka:{{certhub.ingest.kafka.topic}}{{certhub.queues.dead-letter-suffix}}").id("reject-record");
@@ -38,10 +39,13 @@ public class IngestKafkaRoute extends RouteBuilder {
                 .bean(FhirIngestService.class, "ingestRecord(${body}, 'kafka:{{certhub.ingest.kafka.topic}}')").id("ingest-kafka-store")
                 .split(simple("${body.toCertify()}"))
                     .to("direct:queue-for-certification").id("ingest-kafka-queue");
+        // spotless:on
     }
 
     private void attachOutcome(Exchange exchange) {
         FhirInputException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FhirInputException.class);
-        exchange.getMessage().setHeader(OUTCOME_HEADER, problems.outcomeJson(problem.problems()).toString());
+        exchange.getMessage()
+                .setHeader(
+                        OUTCOME_HEADER, problems.outcomeJson(problem.problems()).toString());
     }
 }

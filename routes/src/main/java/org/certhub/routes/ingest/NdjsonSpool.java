@@ -33,12 +33,10 @@ public final class NdjsonSpool {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One uploaded file: its name, the view line of its first line, and its number of lines. */
-    public record Segment(String name, long firstLine, long lines) {
-    }
+    public record Segment(String name, long firstLine, long lines) {}
 
     /** Where one view line came from. */
-    public record Origin(String file, long line) {
-    }
+    public record Origin(String file, long line) {}
 
     private final Path dir;
     private final List<Segment> segments;
@@ -148,7 +146,8 @@ public final class NdjsonSpool {
                 return;
             }
             closed = true;
-            try (patients; immunizations) {
+            try (patients;
+                    immunizations) {
                 patients.flush();
                 immunizations.flush();
             }

@@ -19,8 +19,10 @@ public class PollCheckpoints {
     }
 
     public Optional<Instant> find(String sourceId) {
-        List<String> found = jdbc.queryForList("SELECT last_updated FROM poll_checkpoint WHERE source_id = :source",
-                new MapSqlParameterSource("source", sourceId), String.class);
+        List<String> found = jdbc.queryForList(
+                "SELECT last_updated FROM poll_checkpoint WHERE source_id = :source",
+                new MapSqlParameterSource("source", sourceId),
+                String.class);
         return found.stream().findFirst().map(Instant::parse);
     }
 
@@ -30,9 +32,15 @@ public class PollCheckpoints {
             return;
         }
         MapSqlParameterSource row = new MapSqlParameterSource("source", sourceId)
-                .addValue("last", lastUpdated.toString()).addValue("now", Timestamp.from(Instant.now()));
-        if (jdbc.update("UPDATE poll_checkpoint SET last_updated = :last, updated_at = :now WHERE source_id = :source", row) == 0) {
-            jdbc.update("INSERT INTO poll_checkpoint (source_id, last_updated, updated_at) VALUES (:source, :last, :now)", row);
+                .addValue("last", lastUpdated.toString())
+                .addValue("now", Timestamp.from(Instant.now()));
+        if (jdbc.update(
+                        "UPDATE poll_checkpoint SET last_updated = :last, updated_at = :now WHERE source_id = :source",
+                        row)
+                == 0) {
+            jdbc.update(
+                    "INSERT INTO poll_checkpoint (source_id, last_updated, updated_at) VALUES (:source, :last, :now)",
+                    row);
         }
     }
 }

@@ -26,27 +26,32 @@ public class PollFhirServerRoute extends RouteBuilder {
     private final int maxRetries;
     private final long retryDelayMs;
 
-    public PollFhirServerRoute(FhirIngestion ingestion, StreamedEntries entries, PollCheckpoints checkpoints, ObjectMapper json,
-                               @Value("${certhub.ingest.fhir-server.base-url}") URI baseUrl,
-                               @Value("${certhub.ingest.fhir-server.source-id}") String sourceId,
-                               @Value("${certhub.ingest.fhir-server.bearer-token:}") String bearerToken,
-                               @Value("${certhub.ingest.fhir-server.username:}") String username,
-                               @Value("${certhub.ingest.fhir-server.password:}") String password,
-                               @Value("${certhub.ingest.fhir-server.page-size:100}") int pageSize,
-                               @Value("${certhub.ingest.fhir-server.since:}") String since,
-                               @Value("${certhub.ingest.fhir-server.timeout-ms:30000}") long timeoutMs,
-                               @Value("${certhub.ingest.fhir-server.max-retries:5}") int maxRetries,
-                               @Value("${certhub.ingest.fhir-server.retry-delay-ms:1000}") long retryDelayMs) {
-        FhirServerSettings settings = new FhirServerSettings(baseUrl, sourceId, bearerToken, username, password, pageSize,
-                since, Duration.ofMillis(timeoutMs));
-        this.poller = new FhirServerPoller(settings, new FhirServerClient(settings), ingestion, entries,
-                checkpoints, json);
+    public PollFhirServerRoute(
+            FhirIngestion ingestion,
+            StreamedEntries entries,
+            PollCheckpoints checkpoints,
+            ObjectMapper json,
+            @Value("${certhub.ingest.fhir-server.base-url}") URI baseUrl,
+            @Value("${certhub.ingest.fhir-server.source-id}") String sourceId,
+            @Value("${certhub.ingest.fhir-server.bearer-token:}") String bearerToken,
+            @Value("${certhub.ingest.fhir-server.username:}") String username,
+            @Value("${certhub.ingest.fhir-server.password:}") String password,
+            @Value("${certhub.ingest.fhir-server.page-size:100}") int pageSize,
+            @Value("${certhub.ingest.fhir-server.since:}") String since,
+            @Value("${certhub.ingest.fhir-server.timeout-ms:30000}") long timeoutMs,
+            @Value("${certhub.ingest.fhir-server.max-retries:5}") int maxRetries,
+            @Value("${certhub.ingest.fhir-server.retry-delay-ms:1000}") long retryDelayMs) {
+        FhirServerSettings settings = new FhirServerSettings(
+                baseUrl, sourceId, bearerToken, username, password, pageSize, since, Duration.ofMillis(timeoutMs));
+        this.poller =
+                new FhirServerPoller(settings, new FhirServerClient(settings), ingestion, entries, checkpoints, json);
         this.maxRetries = maxRetries;
         this.retryDelayMs = retryDelayMs;
     }
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         onException(FhirServerClient.UnavailableException.class).handled(true)
                 .maximumRedeliveries(maxRetries).redeliveryDelay(retryDelayMs).useExponentialBackOff()
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
@@ -57,5 +62,6 @@ public class PollFhirServerRoute extends RouteBuilder {
         from("timer:poll-fhir-server?period={{certhub.ingest.fhir-server.period-ms}}&delay={{certhub.ingest.fhir-server.period-ms}}")
                 .routeId("poll-fhir-server")
                 .bean(poller, "poll").id("poll-fhir-server-pages");
+        // spotless:on
     }
 }

@@ -36,7 +36,8 @@ public class IssuerIdentity {
 
     /** did:web per the method spec: host (port percent-encoded), then path segments joined by colons. */
     static String didWeb(URI base) {
-        String host = base.getHost() + (base.getPort() > 0 ? URLEncoder.encode(":" + base.getPort(), StandardCharsets.UTF_8) : "");
+        String host = base.getHost()
+                + (base.getPort() > 0 ? URLEncoder.encode(":" + base.getPort(), StandardCharsets.UTF_8) : "");
         String path = base.getPath() == null ? "" : base.getPath().replaceAll("^/+|/+$", "");
         return "did:web:" + host + (path.isEmpty() ? "" : ":" + path.replace("/", ":"));
     }

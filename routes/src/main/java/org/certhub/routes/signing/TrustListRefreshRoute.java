@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps other issuers' trust lists current: each configured list is fetched at start and every
- * {@code certhub.trust.refresh}; a list that fails to download or parse keeps its last good keys (logged).
+ * {@code certhub.trust.refresh}; a list that fails to download or parse, or is larger than
+ * {@code certhub.trust.max-bytes}, keeps its last good keys (logged).
  */
 @Component
 @ConditionalOnRole(Role.API)
@@ -22,6 +23,7 @@ public class TrustListRefreshRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // spotless:off: a route reads as its flow, one step per line, nested steps indented
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.WARN, "trust list ${exchangeProperty.trustList} not refreshed: ${exception.message}");
 
@@ -31,10 +33,17 @@ public class TrustListRefreshRoute extends RouteBuilder {
                     .routeId("refresh-trust-list-" + i)
                     .setProperty(TrustListRefresher.SOURCE, constant(list.url()))
                     .setProperty(TrustListRefresher.FORMAT, constant(list.format()))
+                    .setProperty(TrustListRefresher.ISSUER, constant(list.boundIssuer()))
                     .removeHeaders("*")
-                    .to(list.url()).id("fetch-trust-list-" + i)
+                    .to(uncached(list.url())).id("fetch-trust-list-" + i)
                     .bean(TrustListRefresher.class, "refresh")
                     .log("trust list ${exchangeProperty.trustList}: ${body} keys");
         }
+        // spotless:on
+    }
+
+    /** The response stream itself as the body, so that the refresher stops reading past the size cap. */
+    private static String uncached(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "disableStreamCache=true";
     }
 }

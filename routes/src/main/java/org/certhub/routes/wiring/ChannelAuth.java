@@ -13,7 +13,9 @@ import org.certhub.connectors.distribution.http.HttpAuth;
  * @param header   the header of an API key or HMAC (blank: the type's default)
  */
 public record ChannelAuth(
-        @Pattern(regexp = "none|basic|bearer|api-key|hmac|digilocker-hmac") String type,
+        @Pattern(regexp = "none|basic|bearer|api-key|hmac|digilocker-hmac")
+        String type,
+
         String username,
         String secret,
         String header) {
@@ -32,6 +34,7 @@ public record ChannelAuth(
 
     @Override
     public String toString() {
-        return "ChannelAuth[type=" + type + ", header=" + header + ", secret=" + (blankToNull(secret) == null ? "unset" : "****") + "]";
+        return "ChannelAuth[type=" + type + ", header=" + header + ", secret="
+                + (blankToNull(secret) == null ? "unset" : "****") + "]";
     }
 }

@@ -17,12 +17,15 @@ public class ConfigFiles {
     private final Optional<Path> operatorDir;
 
     public ConfigFiles(@Value("${certhub.config-dir:}") String operatorDir) {
-        this.operatorDir = operatorDir == null || operatorDir.isBlank() ? Optional.empty() : Optional.of(Path.of(operatorDir));
+        this.operatorDir =
+                operatorDir == null || operatorDir.isBlank() ? Optional.empty() : Optional.of(Path.of(operatorDir));
     }
 
     public ConfigSource source() {
         ConfigSource packaged = ConfigSource.classpath();
-        return operatorDir.map(dir -> ConfigSource.firstOf(ConfigSource.directory(dir), packaged)).orElse(packaged);
+        return operatorDir
+                .map(dir -> ConfigSource.firstOf(ConfigSource.directory(dir), packaged))
+                .orElse(packaged);
     }
 
     /** The operator's copy of a folder below the config dir, when there is one. */

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where and how a connector calls its outside system ({@code certhub.connectors.<kind>.rest.*}): URL, time limits
  * and authentication. Secrets come from environment variables and never show in {@link #toString()}.
  */
-public record ConnectorHttp(URI url, @DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
-                            Auth auth) {
+public record ConnectorHttp(
+        URI url,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        Auth auth) {
 
     /** {@code auth.type}: {@code none}, {@code api-key} (header and value) or {@code oauth2} (client credentials). */
-    public record Auth(@Pattern(regexp = "none|api-key|oauth2") String type, ApiKey apiKey, OAuth2 oauth2) {
-    }
+    public record Auth(
+            @Pattern(regexp = "none|api-key|oauth2") String type, ApiKey apiKey, OAuth2 oauth2) {}
 
     public record ApiKey(@DefaultValue("X-API-Key") String header, String value) {
         @Override
@@ -44,7 +47,8 @@ public record ConnectorHttp(URI url, @DefaultValue("5s") Duration connectTimeout
         String type = auth == null || auth.type() == null || auth.type().isBlank() ? "none" : auth.type();
         return switch (type) {
             case "api-key" -> {
-                if (auth.apiKey() == null || ChannelAuth.blankToNull(auth.apiKey().value()) == null) {
+                if (auth.apiKey() == null
+                        || ChannelAuth.blankToNull(auth.apiKey().value()) == null) {
                     throw new IllegalStateException(what + ".auth.api-key.value is required for api-key auth");
                 }
                 yield new HttpAuth.ApiKey(auth.apiKey().header(), auth.apiKey().value());
@@ -53,8 +57,11 @@ public record ConnectorHttp(URI url, @DefaultValue("5s") Duration connectTimeout
                 if (auth.oauth2() == null) {
                     throw new IllegalStateException(what + ".auth.oauth2.* is required for oauth2 auth");
                 }
-                yield new HttpAuth.ClientCredentials(auth.oauth2().tokenUrl(), auth.oauth2().clientId(),
-                        auth.oauth2().clientSecret(), ChannelAuth.blankToNull(auth.oauth2().scope()));
+                yield new HttpAuth.ClientCredentials(
+                        auth.oauth2().tokenUrl(),
+                        auth.oauth2().clientId(),
+                        auth.oauth2().clientSecret(),
+                        ChannelAuth.blankToNull(auth.oauth2().scope()));
             }
             default -> new HttpAuth.None();
         };

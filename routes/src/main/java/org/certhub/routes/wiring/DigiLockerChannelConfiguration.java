@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 public class DigiLockerChannelConfiguration {
 
     @Bean
-    DigiLockerPushDistributor digiLockerPushDistributor(DigiLockerProperties properties, DeliveryLedger ledger, Clock clock) {
+    DigiLockerPushDistributor digiLockerPushDistributor(
+            DigiLockerProperties properties, DeliveryLedger ledger, Clock clock) {
         return new DigiLockerPushDistributor(properties.pushSettings(), ledger, clock);
     }
 }

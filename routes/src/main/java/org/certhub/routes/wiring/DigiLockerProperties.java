@@ -18,13 +18,23 @@ import org.springframework.validation.annotation.Validated;
  * {@code pull.enabled} the pull endpoints; both share the issuer id and document type that make the URIs.
  */
 @Validated
-@ConditionalOnExpression("${certhub.channels.digilocker.enabled:false} or ${certhub.channels.digilocker.pull.enabled:false}")
+@ConditionalOnExpression(
+        "${certhub.channels.digilocker.enabled:false} or ${certhub.channels.digilocker.pull.enabled:false}")
 @ConfigurationProperties("certhub.channels.digilocker")
-public record DigiLockerProperties(@NotBlank String issuerId, @NotBlank String docType, @Valid Push push, @Valid Pull pull) {
+public record DigiLockerProperties(
+        @NotBlank String issuerId,
+        @NotBlank String docType,
+        @Valid Push push,
+        @Valid Pull pull) {
 
-    public record Push(URI url, DigiLockerPushSettings.Format format, @Valid ChannelAuth auth, String orgId,
-                       String description, Duration connectTimeout, Duration requestTimeout) {
-    }
+    public record Push(
+            URI url,
+            DigiLockerPushSettings.Format format,
+            @Valid ChannelAuth auth,
+            String orgId,
+            String description,
+            Duration connectTimeout,
+            Duration requestTimeout) {}
 
     /** @param hmacKey the API key from DigiLocker's partner portal ({@code CERTHUB_DIGILOCKER_PULL_KEY}) */
     public record Pull(String hmacKey, int mobileMatchDigits) {
@@ -41,16 +51,24 @@ public record DigiLockerProperties(@NotBlank String issuerId, @NotBlank String d
 
     public DigiLockerPushSettings pushSettings() {
         if (push == null || push.url() == null) {
-            throw new IllegalStateException("certhub.channels.digilocker.push.url is required when the channel is enabled");
+            throw new IllegalStateException(
+                    "certhub.channels.digilocker.push.url is required when the channel is enabled");
         }
-        return new DigiLockerPushSettings(push.url(), push.format(), push.auth() == null ? null : push.auth().toHttpAuth(),
-                issuer(), push.orgId(), push.description(), new HttpTimeouts(push.connectTimeout(), push.requestTimeout()));
+        return new DigiLockerPushSettings(
+                push.url(),
+                push.format(),
+                push.auth() == null ? null : push.auth().toHttpAuth(),
+                issuer(),
+                push.orgId(),
+                push.description(),
+                new HttpTimeouts(push.connectTimeout(), push.requestTimeout()));
     }
 
     public DigiLockerPullSettings pullSettings() {
         if (pull == null || ChannelAuth.blankToNull(pull.hmacKey()) == null) {
-            throw new IllegalStateException("certhub.channels.digilocker.pull.hmac-key (CERTHUB_DIGILOCKER_PULL_KEY) is required"
-                    + " when the pull endpoints are enabled");
+            throw new IllegalStateException(
+                    "certhub.channels.digilocker.pull.hmac-key (CERTHUB_DIGILOCKER_PULL_KEY) is required"
+                            + " when the pull endpoints are enabled");
         }
         return new DigiLockerPullSettings(issuer(), Secret.of(pull.hmacKey()), pull.mobileMatchDigits());
     }

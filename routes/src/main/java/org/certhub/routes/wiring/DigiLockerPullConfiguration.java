@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Configuration;
 public class DigiLockerPullConfiguration {
 
     @Bean
-    DigiLockerPullService digiLockerPullService(DigiLockerProperties properties, DigiLockerDocumentLookup lookup,
-                                                CertificateDocument document, Clock clock) {
+    DigiLockerPullService digiLockerPullService(
+            DigiLockerProperties properties,
+            DigiLockerDocumentLookup lookup,
+            CertificateDocument document,
+            Clock clock) {
         return new DigiLockerPullService(properties.pullSettings(), lookup, document, clock);
     }
 }

@@ -15,6 +15,7 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.Templates;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.MailProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,13 +35,26 @@ public class EmailChannelConfiguration {
             case "none" -> SmtpSecurity.PLAIN;
             default -> SmtpSecurity.STARTTLS;
         };
-        return new SmtpMailTransport(new SmtpSettings(mail.host(), mail.port(), mail.username(), mail.password(), security,
-                Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        return new SmtpMailTransport(new SmtpSettings(
+                mail.host(),
+                mail.port(),
+                mail.username(),
+                mail.password(),
+                security,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30)));
     }
 
+    /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
     @Bean
-    CertificateDistributor emailDistributor(MailProperties mail, Templates templates, CertificateDocument document,
-                                            MailTransport transport, Clock clock) {
-        return new EmailDistributor(new EmailSettings(mail.from()), templates, document, transport, clock);
+    CertificateDistributor emailDistributor(
+            MailProperties mail,
+            Templates templates,
+            CertificateDocument document,
+            MailTransport transport,
+            Clock clock,
+            @Value("${certhub.channels.email.attach-smart-health-card:false}") boolean attachSmartHealthCard) {
+        return new EmailDistributor(
+                new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document, transport, clock);
     }
 }

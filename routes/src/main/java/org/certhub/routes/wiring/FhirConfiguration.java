@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirIngestionSettings;
 import org.certhub.fhirmapping.FhirResponses;
+import org.certhub.fhirmapping.export.DdccDocumentWriter;
 import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.fhirmapping.valueset.ValueSets;
 import org.certhub.routes.config.CerthubProperties;
@@ -30,15 +31,22 @@ public class FhirConfiguration {
     }
 
     @Bean
-    FhirIngestion fhirIngestion(FhirContext context, ValueSets valueSets, CerthubProperties properties,
-                                @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
-                                @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
-                                @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
+    FhirIngestion fhirIngestion(
+            FhirContext context,
+            ValueSets valueSets,
+            CerthubProperties properties,
+            @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
+            @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
+            @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
         FhirIngestionSettings defaults = FhirIngestionSettings.defaults();
         boolean profiles = !profilesDir.isBlank();
-        FhirIngestionSettings settings = new FhirIngestionSettings(validation, profiles, profiles ? Path.of(profilesDir) : null,
+        FhirIngestionSettings settings = new FhirIngestionSettings(
+                validation,
+                profiles,
+                profiles ? Path.of(profilesDir) : null,
                 defaultProgramme,
-                defaults.unknownVaccinesAllowedIn(), properties.issuer().country(),
+                defaults.unknownVaccinesAllowedIn(),
+                properties.issuer().country(),
                 (int) Math.min(Integer.MAX_VALUE, properties.maxRequestBytes()));
         return new FhirIngestion(context, valueSets, settings);
     }
@@ -49,7 +57,19 @@ public class FhirConfiguration {
     }
 
     @Bean
-    ShcBundleWriter shcBundleWriter(FhirContext context, IssuerIdentity issuer) {
-        return new ShcBundleWriter(context, new ShcBundleWriter.Settings(issuer.certificateIdSystem()));
+    ShcBundleWriter shcBundleWriter(FhirContext context) {
+        return new ShcBundleWriter(context);
+    }
+
+    /** The WHO DDCC:VS document of a certificate, issued by {@code certhub.issuer} under the hub's certificate URLs. */
+    @Bean
+    DdccDocumentWriter ddccDocumentWriter(FhirContext context, IssuerIdentity issuer, CerthubProperties properties) {
+        return new DdccDocumentWriter(
+                context,
+                new DdccDocumentWriter.Settings(
+                        issuer.certificateIdSystem(),
+                        issuer.certificateIdSystem() + "/",
+                        properties.issuer().name(),
+                        properties.issuer().country()));
     }
 }

@@ -9,24 +9,50 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code certhub.connectors.payment.*}: who pays for a dose ({@code provider}: government, rest). */
+/**
+ * {@code certhub.connectors.payment.*}: who pays for a dose ({@code provider}: government, rest or the name of an
+ * adapter on {@code loader.path}).
+ */
 @Validated
 @ConfigurationProperties("certhub.connectors.payment")
-public record PaymentConnectorProperties(@DefaultValue("government") @Pattern(regexp = "government|rest") String provider,
-                                         @Valid Rest rest) {
+public record PaymentConnectorProperties(
+        @DefaultValue("government") @Pattern(regexp = "[a-z][a-z0-9-]*")
+        String provider,
 
-    public record Rest(@Valid ConnectorHttp http, String method, String bodyTemplate, Map<String, String> queryParameters,
-                       String idempotencyHeader, String statusPath, Set<String> fundedValues, Set<String> paidValues,
-                       Set<String> pendingValues, Set<String> declinedValues, String referencePath,
-                       Set<Integer> declinedStatuses) {
+        @Valid Rest rest) {
+
+    public record Rest(
+            @Valid ConnectorHttp http,
+            String method,
+            String bodyTemplate,
+            Map<String, String> queryParameters,
+            String idempotencyHeader,
+            String statusPath,
+            Set<String> fundedValues,
+            Set<String> paidValues,
+            Set<String> pendingValues,
+            Set<String> declinedValues,
+            String referencePath,
+            Set<Integer> declinedStatuses) {
 
         public RestPaymentGatewaySettings settings() {
             if (http == null) {
-                throw new IllegalStateException("certhub.connectors.payment.rest.http.url is required for the rest payment gateway");
+                throw new IllegalStateException(
+                        "certhub.connectors.payment.rest.http.url is required for the rest payment gateway");
             }
-            return new RestPaymentGatewaySettings(http.settings("certhub.connectors.payment.rest.http"), method, bodyTemplate,
-                    queryParameters, idempotencyHeader, statusPath, fundedValues, paidValues, pendingValues, declinedValues,
-                    referencePath, declinedStatuses);
+            return new RestPaymentGatewaySettings(
+                    http.settings("certhub.connectors.payment.rest.http"),
+                    method,
+                    bodyTemplate,
+                    queryParameters,
+                    idempotencyHeader,
+                    statusPath,
+                    fundedValues,
+                    paidValues,
+                    pendingValues,
+                    declinedValues,
+                    referencePath,
+                    declinedStatuses);
         }
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 public class PrintChannelConfiguration {
 
     @Bean
-    PrintBatchDistributor printBatchDistributor(PrintChannelProperties properties, CertificateDocument document, Clock clock) {
+    PrintBatchDistributor printBatchDistributor(
+            PrintChannelProperties properties, CertificateDocument document, Clock clock) {
         return new PrintBatchDistributor(properties.settings(), document, clock);
     }
 }

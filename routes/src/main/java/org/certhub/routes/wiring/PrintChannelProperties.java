@@ -20,8 +20,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConditionalOnProperty(name = "certhub.channels.print.enabled", havingValue = "true") // bound only when switched on
 @ConfigurationProperties("certhub.channels.print")
-public record PrintChannelProperties(@NotNull Path outputDir, BatchPeriod period, ZoneId zone, List<String> facilities,
-                                     Duration closeCheckInterval) {
+public record PrintChannelProperties(
+        @NotNull Path outputDir,
+        BatchPeriod period,
+        ZoneId zone,
+        List<String> facilities,
+        Duration closeCheckInterval) {
 
     public PrintSettings settings() {
         return new PrintSettings(outputDir, period, zone, facilities);

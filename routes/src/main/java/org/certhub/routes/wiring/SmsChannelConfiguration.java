@@ -2,7 +2,6 @@ package org.certhub.routes.wiring;
 
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.sms.SmsDistributor;
-import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

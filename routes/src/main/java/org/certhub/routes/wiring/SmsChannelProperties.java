@@ -40,15 +40,27 @@ public record SmsChannelProperties(
 
     public SmsSettings settings() {
         String key = ChannelAuth.blankToNull(codeKey);
-        return new SmsSettings(url, method, auth == null ? null : auth.toHttpAuth(), bodyFormat, bodyTemplate,
-                messageTemplates, defaultLanguage, key == null ? null : Secret.of(key), codeDigits, idempotencyHeader,
-                successJsonPath, successValues, bodyErrorRetryable == null || bodyErrorRetryable, messageIdJsonPath,
+        return new SmsSettings(
+                url,
+                method,
+                auth == null ? null : auth.toHttpAuth(),
+                bodyFormat,
+                bodyTemplate,
+                messageTemplates,
+                defaultLanguage,
+                key == null ? null : Secret.of(key),
+                codeDigits,
+                idempotencyHeader,
+                successJsonPath,
+                successValues,
+                bodyErrorRetryable == null || bodyErrorRetryable,
+                messageIdJsonPath,
                 new HttpTimeouts(connectTimeout, requestTimeout));
     }
 
     @Override
     public String toString() {
-        return "SmsChannelProperties[url=" + url + ", method=" + method + ", auth=" + auth + ", bodyFormat=" + bodyFormat
-                + ", codeKey=" + (ChannelAuth.blankToNull(codeKey) == null ? "unset" : "****") + "]";
+        return "SmsChannelProperties[url=" + url + ", method=" + method + ", auth=" + auth + ", bodyFormat="
+                + bodyFormat + ", codeKey=" + (ChannelAuth.blankToNull(codeKey) == null ? "unset" : "****") + "]";
     }
 }

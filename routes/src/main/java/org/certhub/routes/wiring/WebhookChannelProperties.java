@@ -23,12 +23,14 @@ import org.springframework.validation.annotation.Validated;
 @ConditionalOnProperty(name = "certhub.channels.webhook.enabled", havingValue = "true") // bound only when switched on
 @ConfigurationProperties("certhub.channels.webhook")
 public record WebhookChannelProperties(
-        @NotEmpty List<@Valid Subscriber> subscribers,
-        Duration connectTimeout,
-        Duration requestTimeout) {
+        @NotEmpty List<@Valid Subscriber> subscribers, Duration connectTimeout, Duration requestTimeout) {
 
-    public record Subscriber(@NotBlank String id, @NotNull URI url, @NotBlank String secret, List<String> facilities,
-                             List<String> programmes) {
+    public record Subscriber(
+            @NotBlank String id,
+            @NotNull URI url,
+            @NotBlank String secret,
+            List<String> facilities,
+            List<String> programmes) {
         @Override
         public String toString() {
             return "Subscriber[id=" + id + ", url=" + url + ", secret=****]";
@@ -36,8 +38,11 @@ public record WebhookChannelProperties(
     }
 
     public WebhookSettings settings() {
-        return new WebhookSettings(subscribers.stream()
-                .map(s -> new WebhookSubscriber(s.id(), s.url(), Secret.of(s.secret()), s.facilities(), s.programmes()))
-                .toList(), new HttpTimeouts(connectTimeout, requestTimeout));
+        return new WebhookSettings(
+                subscribers.stream()
+                        .map(s -> new WebhookSubscriber(
+                                s.id(), s.url(), Secret.of(s.secret()), s.facilities(), s.programmes()))
+                        .toList(),
+                new HttpTimeouts(connectTimeout, requestTimeout));
     }
 }

@@ -27,18 +27,22 @@ class InfrastructureFaultsTest {
 
     /** What HikariCP throws when no connection comes within its connection timeout (the database is down). */
     private static final SQLTransientConnectionException POOL_TIMEOUT = new SQLTransientConnectionException(
-            "HikariPool-1 - Connection is not available, request timed out after 10000ms.", "08001",
-            new SQLException("Connection to 127.0.0.1:5432 refused.", "08001", new ConnectException("Connection refused")));
+            "HikariPool-1 - Connection is not available, request timed out after 10000ms.",
+            "08001",
+            new SQLException(
+                    "Connection to 127.0.0.1:5432 refused.", "08001", new ConnectException("Connection refused")));
 
     @Test
     void noConnectionFromThePoolIsAnInfrastructureFaultHoweverSpringWrapsIt() {
         assertThat(InfrastructureFaults.isInfrastructureFault(POOL_TIMEOUT)).isTrue();
         assertThat(InfrastructureFaults.isInfrastructureFault(
-                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMEOUT))).isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(
-                new CannotCreateTransactionException("Could not open JDBC Connection for transaction", POOL_TIMEOUT))).isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(
-                new CamelExecutionException("bean call failed", null, new CannotGetJdbcConnectionException("no connection", POOL_TIMEOUT))))
+                        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMEOUT)))
+                .isTrue();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction", POOL_TIMEOUT)))
+                .isTrue();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new CamelExecutionException(
+                        "bean call failed", null, new CannotGetJdbcConnectionException("no connection", POOL_TIMEOUT))))
                 .isTrue();
     }
 
@@ -47,48 +51,67 @@ class InfrastructureFaultsTest {
         // what the driver throws on a pooled connection when the server shut down (57P01) or the socket broke (08006),
         // untranslated or left uncategorized by Spring
         SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-        SQLException ioError = new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException());
+        SQLException ioError =
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException());
         SQLException startingUp = new SQLException("FATAL: the database system is starting up", "57P03");
         SQLException tooManyClients = new SQLException("FATAL: sorry, too many clients already", "53300");
 
         assertThat(InfrastructureFaults.isInfrastructureFault(shutdown)).isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new UncategorizedSQLException("insert", "INSERT INTO t VALUES (?)", ioError)))
+        assertThat(InfrastructureFaults.isInfrastructureFault(
+                        new UncategorizedSQLException("insert", "INSERT INTO t VALUES (?)", ioError)))
                 .isTrue();
         assertThat(InfrastructureFaults.isInfrastructureFault(startingUp)).isTrue();
         assertThat(InfrastructureFaults.isInfrastructureFault(tooManyClients)).isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new TransactionSystemException("Could not commit JDBC transaction", ioError)))
+        assertThat(InfrastructureFaults.isInfrastructureFault(
+                        new TransactionSystemException("Could not commit JDBC transaction", ioError)))
                 .isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new SQLNonTransientConnectionException("Connection is closed"))).isTrue();
+        assertThat(InfrastructureFaults.isInfrastructureFault(
+                        new SQLNonTransientConnectionException("Connection is closed")))
+                .isTrue();
     }
 
     @Test
     void transientDataAccessFailuresAreRetriedAsFaultsToo() {
-        assertThat(InfrastructureFaults.isInfrastructureFault(new QueryTimeoutException("statement timed out"))).isTrue();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new CannotAcquireLockException("lock not available"))).isTrue();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new QueryTimeoutException("statement timed out")))
+                .isTrue();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new CannotAcquireLockException("lock not available")))
+                .isTrue();
     }
 
     @Test
     void badDataAndDefectsAreNotInfrastructureFaults() {
-        SQLException uniqueViolation = new SQLException("ERROR: duplicate key value violates unique constraint", "23505");
-        assertThat(InfrastructureFaults.isInfrastructureFault(new DuplicateKeyException("duplicate", uniqueViolation))).isFalse();
+        SQLException uniqueViolation =
+                new SQLException("ERROR: duplicate key value violates unique constraint", "23505");
+        assertThat(InfrastructureFaults.isInfrastructureFault(new DuplicateKeyException("duplicate", uniqueViolation)))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new DataIntegrityViolationException(
+                        "too long", new SQLException("ERROR: value too long", "22001"))))
+                .isFalse();
         assertThat(InfrastructureFaults.isInfrastructureFault(
-                new DataIntegrityViolationException("too long", new SQLException("ERROR: value too long", "22001")))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new SQLIntegrityConstraintViolationException("null value", "23502"))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(
-                new BadSqlGrammarException("select", "SELECT nope", new SQLException("ERROR: relation does not exist", "42P01")))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new EmptyResultDataAccessException(1))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new SQLException("no state"))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new IllegalArgumentException("not a certificate id"))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new IllegalStateException("Ops"))).isFalse();
+                        new SQLIntegrityConstraintViolationException("null value", "23502")))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new BadSqlGrammarException(
+                        "select", "SELECT nope", new SQLException("ERROR: relation does not exist", "42P01"))))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new EmptyResultDataAccessException(1)))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new SQLException("no state")))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new IllegalArgumentException("not a certificate id")))
+                .isFalse();
+        assertThat(InfrastructureFaults.isInfrastructureFault(new IllegalStateException("Ops")))
+                .isFalse();
         assertThat(InfrastructureFaults.isInfrastructureFault(null)).isFalse();
     }
 
     @Test
     void aReceiversOutageIsTheChannelsAffairNotTheDatabases() {
         // the channels' own retry policy and circuit breaker handle these, with bounded retries
+        assertThat(InfrastructureFaults.isInfrastructureFault(new TransientDeliveryException(
+                        "email: SMTP server unreachable", new ConnectException("Connection refused"))))
+                .isFalse();
         assertThat(InfrastructureFaults.isInfrastructureFault(
-                new TransientDeliveryException("email: SMTP server unreachable", new ConnectException("Connection refused")))).isFalse();
-        assertThat(InfrastructureFaults.isInfrastructureFault(new PermanentDeliveryException("sms: the receiver answered HTTP 422")))
+                        new PermanentDeliveryException("sms: the receiver answered HTTP 422")))
                 .isFalse();
     }
 

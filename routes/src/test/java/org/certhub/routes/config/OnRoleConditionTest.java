@@ -15,7 +15,8 @@ class OnRoleConditionTest {
 
     @Test
     void aListNamesTheRolesOfThisNodeOnly() {
-        assertThat(OnRoleCondition.roles(" certify, distribute ")).containsExactlyInAnyOrder(Role.CERTIFY, Role.DISTRIBUTE);
+        assertThat(OnRoleCondition.roles(" certify, distribute "))
+                .containsExactlyInAnyOrder(Role.CERTIFY, Role.DISTRIBUTE);
     }
 
     @Test

@@ -28,13 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.certhub.routes.HubTestSupport;
+import org.certhub.routes.OwnStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.certhub.routes.OwnStorage;
 
 /**
  * The connectors in the running hub against faithful local servers (WireMock): SMS, webhook and locker push
@@ -79,7 +79,10 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.channels.sms.url", base + "/sms"),
                 Map.entry("certhub.channels.sms.body-format", "json"),
                 Map.entry("certhub.channels.sms.body-template", "{\"to\":\"{to}\",\"text\":\"{message}\"}"),
-                Map.entry("certhub.channels.sms.message-templates.en", "Your vaccination certificate: {link}"),
+                Map.entry(
+                        "certhub.channels.sms.message-templates.en",
+                        "Your vaccination certificate: {link} code {code}"),
+                Map.entry("certhub.channels.sms.code-key", "sms-code-key-for-tests-0123456789"),
                 Map.entry("certhub.channels.webhook.enabled", "true"),
                 Map.entry("certhub.channels.webhook.subscribers[0].id", "registry"),
                 Map.entry("certhub.channels.webhook.subscribers[0].url", base + "/hook"),
@@ -95,14 +98,17 @@ class ConnectorsIT extends HubTestSupport {
                 Map.entry("certhub.channels.circuit-breaker.minimum-calls", "100"),
                 Map.entry("certhub.connectors.id.provider", "rest"),
                 Map.entry("certhub.connectors.id.rest.http.url", base + "/id"),
-                Map.entry("certhub.connectors.id.rest.body-template",
+                Map.entry(
+                        "certhub.connectors.id.rest.body-template",
                         "{\"number\":{{identifier.value}},\"family\":{{familyName}},\"ref\":{{eventId}}}"),
                 Map.entry("certhub.connectors.id.rest.identifier-type", "PASSPORT"),
                 Map.entry("certhub.connectors.id.rest.verdict-path", "$.status"));
         properties.forEach((name, value) -> registry.add(name, () -> value));
         Path storage = OwnStorage.register(registry, "connectors");
         registry.add("certhub.channels.print.enabled", () -> "true");
-        registry.add("certhub.channels.print.output-dir", () -> storage.resolve("print").toString());
+        registry.add(
+                "certhub.channels.print.output-dir",
+                () -> storage.resolve("print").toString());
         PRINT_DIR.set(storage.resolve("print"));
     }
 
@@ -110,10 +116,15 @@ class ConnectorsIT extends HubTestSupport {
     void everySystemUp() {
         SERVER.resetAll();
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(10).willReturn(okJson("{\"status\":\"ok\"}")));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path))
+                    .atPriority(10)
+                    .willReturn(okJson("{\"status\":\"ok\"}")));
         }
-        SERVER.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
-        SERVER.stubFor(WireMock.post(urlPathEqualTo("/id")).atPriority(1).withRequestBody(containing(MISMATCHED_FAMILY))
+        SERVER.stubFor(
+                WireMock.post(urlPathEqualTo("/id")).atPriority(10).willReturn(okJson("{\"status\":\"verified\"}")));
+        SERVER.stubFor(WireMock.post(urlPathEqualTo("/id"))
+                .atPriority(1)
+                .withRequestBody(containing(MISMATCHED_FAMILY))
                 .willReturn(okJson("{\"status\":\"no-match\"}")));
     }
 
@@ -138,9 +149,35 @@ class ConnectorsIT extends HubTestSupport {
     }
 
     @Test
+    void theSmsLinkOpensItsCertificateOnlyWithTheCodeTheSmsCarries() throws Exception {
+        String certificateId = certify(record("Mustermann"));
+        awaitDelivery(certificateId, Channel.SMS.name, "sent");
+        String text = JSON.readTree(
+                        accepted(Channel.SMS, certificateId).get(0).getRequest().getBodyAsString())
+                .get("text")
+                .asText();
+        java.util.regex.Matcher sms = java.util.regex.Pattern.compile(
+                        "(/api/v1/certificates/" + certificateId + "/certificate\\.pdf\\?token=\\S+) code (\\d{6})")
+                .matcher(text);
+        assertThat(sms.find()).as("the SMS shows a link and a code").isTrue();
+        String link = sms.group(1);
+        String code = sms.group(2);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+
+        assertThat(send("GET", link, null).statusCode()).as("the link alone").isEqualTo(401);
+        assertThat(send("GET", link + "&code=" + wrong, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> opened = send("GET", link + "&code=" + code, null);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+    }
+
+    @Test
     void aRefusalThatMeansNeverGoesStraightToTheDeadLetterQueue() {
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(422)));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(422)));
         }
         String certificateId = certify(record("Mustermann"));
 
@@ -148,13 +185,18 @@ class ConnectorsIT extends HubTestSupport {
             awaitDelivery(certificateId, channel.name, "dead");
             assertThat(requests(channel, certificateId)).as(channel.name).hasSize(1);
         }
-        assertThat(json(get("/api/v1/events/" + eventOf(certificateId))).get("state").asText()).isEqualTo("certified");
+        assertThat(json(get("/api/v1/events/" + eventOf(certificateId)))
+                        .get("state")
+                        .asText())
+                .isEqualTo("certified");
     }
 
     @Test
     void aReplayAfterAnOutageThatExhaustedTheRetriesDelivers() {
         for (Channel channel : Channel.values()) {
-            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path)).atPriority(1).willReturn(aResponse().withStatus(503)));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(channel.path))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
         }
         String certificateId = certify(record("Mustermann"));
         for (Channel channel : Channel.values()) {
@@ -164,8 +206,11 @@ class ConnectorsIT extends HubTestSupport {
 
         everySystemUp();
         for (Channel channel : Channel.values()) {
-            HttpResponse<String> replay = post("/api/v1/admin/dead-letters/deliver-" + channel.name + "/replay",
-                    "application/json", "", ADMIN_KEY);
+            HttpResponse<String> replay = post(
+                    "/api/v1/admin/dead-letters/deliver-" + channel.name + "/replay",
+                    "application/json",
+                    "",
+                    ADMIN_KEY);
             assertThat(replay.statusCode()).isEqualTo(200);
             assertThat(json(replay).get("replayed").asInt()).as(channel.name).isGreaterThanOrEqualTo(1);
         }
@@ -178,9 +223,14 @@ class ConnectorsIT extends HubTestSupport {
 
     @Test
     void replayNeedsTheAdminKeyAndAKnownQueue() {
-        assertThat(post("/api/v1/admin/dead-letters/deliver-sms/replay", "application/json", "", API_KEY).statusCode())
+        assertThat(post("/api/v1/admin/dead-letters/deliver-sms/replay", "application/json", "", API_KEY)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/admin/dead-letters/deliver-sms/replay", "application/json", "", null)
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(post("/api/v1/admin/dead-letters/jms:queue:anything/replay", "application/json", "", ADMIN_KEY).statusCode())
+        assertThat(post("/api/v1/admin/dead-letters/jms:queue:anything/replay", "application/json", "", ADMIN_KEY)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -190,9 +240,12 @@ class ConnectorsIT extends HubTestSupport {
 
         awaitDelivery(certificateId, "print", "sent");
         try (var files = Files.walk(PRINT_DIR.get())) {
-            List<Path> found = files.filter(file -> file.getFileName().toString().equals("index.csv")).toList();
+            List<Path> found = files.filter(
+                            file -> file.getFileName().toString().equals("index.csv"))
+                    .toList();
             assertThat(found).isNotEmpty();
-            String indexes = String.join("\n", found.stream().map(ConnectorsIT::read).toList());
+            String indexes =
+                    String.join("\n", found.stream().map(ConnectorsIT::read).toList());
             assertThat(indexes).contains(certificateId);
         }
     }
@@ -200,21 +253,32 @@ class ConnectorsIT extends HubTestSupport {
     @Test
     void anAdministratorRevokesACertificateAndRotatesASigningKey() {
         String certificateId = certify(record("Mustermann"));
-        String qr = json(get("/api/v1/certificates/" + certificateId)).get("credentials").get("w3c-vc").get("qr").asText();
-        assertThat(json(post("/api/v1/verify", "text/plain", qr, null)).get("valid").asBoolean()).isTrue();
+        String qr = json(get("/api/v1/certificates/" + certificateId))
+                .get("credentials")
+                .get("w3c-vc")
+                .get("qr")
+                .asText();
+        assertThat(json(post("/api/v1/verify", "text/plain", qr, null))
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
 
-        HttpResponse<String> revoked = post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY);
+        HttpResponse<String> revoked =
+                post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY);
         assertThat(revoked.statusCode()).isEqualTo(200);
         JsonNode verdict = json(post("/api/v1/verify", "text/plain", qr, null));
         assertThat(verdict.get("valid").asBoolean()).isFalse();
-        assertThat(post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY).statusCode())
+        assertThat(post("/api/v1/admin/certificates/" + certificateId + "/revoke", "application/json", "", ADMIN_KEY)
+                        .statusCode())
                 .isEqualTo(409);
 
         HttpResponse<String> rotated = post("/api/v1/admin/keys/W3C_VC/rotate", "application/json", "", ADMIN_KEY);
         assertThat(rotated.statusCode()).isEqualTo(200);
         String keyId = json(rotated).get("keyId").asText();
         assertThat(get("/.well-known/did.json").body()).contains(keyId);
-        assertThat(post("/api/v1/admin/keys/RSA/rotate", "application/json", "", ADMIN_KEY).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/admin/keys/RSA/rotate", "application/json", "", ADMIN_KEY)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -227,14 +291,19 @@ class ConnectorsIT extends HubTestSupport {
         JsonNode queue = json(getAdmin("/api/v1/admin/events?state=held"));
         assertThat(queue.get("events").findValuesAsText("id")).contains(eventId);
 
-        HttpResponse<String> approved = post("/api/v1/admin/events/" + eventId + "/approve", "application/json", "", ADMIN_KEY);
+        HttpResponse<String> approved =
+                post("/api/v1/admin/events/" + eventId + "/approve", "application/json", "", ADMIN_KEY);
         assertThat(approved.statusCode()).isEqualTo(202);
-        JsonNode certified = await().atMost(WAIT).until(() -> json(get("/api/v1/events/" + eventId)),
-                event -> List.of("certified", "delivered").contains(event.get("state").asText()));
+        JsonNode certified = await().atMost(WAIT)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> List.of("certified", "delivered")
+                                .contains(event.get("state").asText()));
         assertThat(certified.get("certificateId").asText()).isNotBlank();
         assertThat(jdbc.queryForObject("SELECT id_check FROM vaccination_event WHERE id = ?", String.class, eventId))
                 .isEqualTo("waived");
-        assertThat(post("/api/v1/admin/events/" + eventId + "/approve", "application/json", "", ADMIN_KEY).statusCode())
+        assertThat(post("/api/v1/admin/events/" + eventId + "/approve", "application/json", "", ADMIN_KEY)
+                        .statusCode())
                 .isEqualTo(409);
     }
 
@@ -249,7 +318,8 @@ class ConnectorsIT extends HubTestSupport {
 
         HttpResponse<String> answer = postSigned("/cert/api/pullUriRequest", request, hmac(PULL_KEY, request));
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/xml"));
         assertThat(answer.body()).contains("Status=\"1\"").contains("in.gov.certhub-VACER-" + certificateId);
 
         HttpResponse<String> forged = postSigned("/cert/api/pullUriRequest", request, hmac("another-key", request));
@@ -270,11 +340,18 @@ class ConnectorsIT extends HubTestSupport {
         String state = Scenario.STARTED;
         for (int i = 1; i <= failures; i++) {
             String next = "failed " + i;
-            SERVER.stubFor(WireMock.post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
-                    .willReturn(aResponse().withStatus(500)).willSetStateTo(next));
+            SERVER.stubFor(WireMock.post(urlPathEqualTo(path))
+                    .atPriority(1)
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(500))
+                    .willSetStateTo(next));
             state = next;
         }
-        SERVER.stubFor(WireMock.post(urlPathEqualTo(path)).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
+        SERVER.stubFor(WireMock.post(urlPathEqualTo(path))
+                .atPriority(1)
+                .inScenario(scenario)
+                .whenScenarioStateIs(state)
                 .willReturn(okJson("{\"status\":\"ok\"}")));
     }
 
@@ -284,7 +361,9 @@ class ConnectorsIT extends HubTestSupport {
         return example("immunization-bundle.json")
                 .replace("IMM-2021-000147", id)
                 .replace("\"family\": \"Mustermann\"", "\"family\": \"" + family + "\"")
-                .replace("\"telecom\": [", "\"telecom\": [{ \"system\": \"phone\", \"value\": \"+91 98765 43210\", \"use\": \"mobile\" }, ");
+                .replace(
+                        "\"telecom\": [",
+                        "\"telecom\": [{ \"system\": \"phone\", \"value\": \"+91 98765 43210\", \"use\": \"mobile\" }, ");
     }
 
     private String submit(String bundle) {
@@ -295,9 +374,13 @@ class ConnectorsIT extends HubTestSupport {
 
     private String certify(String bundle) {
         String eventId = submit(bundle);
-        return await().atMost(WAIT).until(() -> json(get("/api/v1/events/" + eventId)),
-                event -> event.hasNonNull("certificateId") && !event.get("certificateId").asText().isEmpty())
-                .get("certificateId").asText();
+        return await().atMost(WAIT)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> event.hasNonNull("certificateId")
+                                && !event.get("certificateId").asText().isEmpty())
+                .get("certificateId")
+                .asText();
     }
 
     private String eventOf(String certificateId) {
@@ -305,17 +388,22 @@ class ConnectorsIT extends HubTestSupport {
     }
 
     private JsonNode awaitEventState(String eventId, String state) {
-        return await().atMost(WAIT).until(() -> json(get("/api/v1/events/" + eventId)),
-                event -> state.equals(event.get("state").asText()));
+        return await().atMost(WAIT)
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> state.equals(event.get("state").asText()));
     }
 
     private JsonNode awaitDelivery(String certificateId, String channel, String state) {
-        return await().atMost(WAIT).until(() -> delivery(certificateId, channel),
-                row -> row != null && state.equals(row.get("state").asText()));
+        return await().atMost(WAIT)
+                .until(
+                        () -> delivery(certificateId, channel),
+                        row -> row != null && state.equals(row.get("state").asText()));
     }
 
     private JsonNode delivery(String certificateId, String channel) {
-        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries")).get("deliveries")) {
+        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
+                .get("deliveries")) {
             if (channel.equals(row.get("channel").asText())) {
                 return row;
             }
@@ -341,14 +429,17 @@ class ConnectorsIT extends HubTestSupport {
 
     private HttpResponse<String> getAdmin(String path) {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                .header("X-API-Key", ADMIN_KEY).GET().build());
+                .header("X-API-Key", ADMIN_KEY)
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> postSigned(String path, String body, String hmac) {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/xml")
                 .header("x-digilocker-hmac", hmac)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static HttpResponse<String> send(java.net.http.HttpRequest request) {

@@ -14,10 +14,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.certhub.routes.HubTestSupport;
+import org.certhub.routes.OwnStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.certhub.routes.OwnStorage;
 
 /**
  * The {@code otp} ID verifier in the running hub: the code goes out by email (GreenMail), the event is held
@@ -43,24 +43,37 @@ class OtpConfirmationIT extends HubTestSupport {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String eventId = json(accepted).get("id").asText();
 
-        JsonNode held = await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/events/" + eventId)),
-                event -> "held".equals(event.get("state").asText()));
+        JsonNode held = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> "held".equals(event.get("state").asText()));
         Matcher challenge = CHALLENGE.matcher(held.get("reason").asText());
         assertThat(challenge.find()).as(held.get("reason").asText()).isTrue();
-        String code = await().atMost(Duration.ofSeconds(30)).until(OtpConfirmationIT::mailedCode, Optional::isPresent).get();
+        String code = await().atMost(Duration.ofSeconds(30))
+                .until(OtpConfirmationIT::mailedCode, Optional::isPresent)
+                .get();
         String wrong = code.equals("000000") ? "111111" : "000000";
 
-        HttpResponse<String> refused = post("/api/v1/events/" + eventId + "/otp", "application/json",
-                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + wrong + "\"}", null);
+        HttpResponse<String> refused = post(
+                "/api/v1/events/" + eventId + "/otp",
+                "application/json",
+                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + wrong + "\"}",
+                null);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).get("failure").asText()).isEqualTo("wrong_code");
         assertThat(json(get("/api/v1/events/" + eventId)).get("state").asText()).isEqualTo("held");
 
-        HttpResponse<String> confirmed = post("/api/v1/events/" + eventId + "/otp", "application/json",
-                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + code + "\"}", null);
+        HttpResponse<String> confirmed = post(
+                "/api/v1/events/" + eventId + "/otp",
+                "application/json",
+                "{\"challengeId\":\"" + challenge.group(1) + "\",\"code\":\"" + code + "\"}",
+                null);
         assertThat(confirmed.statusCode()).isEqualTo(202);
-        JsonNode certified = await().atMost(Duration.ofSeconds(30)).until(() -> json(get("/api/v1/events/" + eventId)),
-                event -> List.of("certified", "delivered").contains(event.get("state").asText()));
+        JsonNode certified = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> List.of("certified", "delivered")
+                                .contains(event.get("state").asText()));
         assertThat(certified.get("certificateId").asText()).isNotBlank();
         assertThat(jdbc.queryForObject("SELECT id_check FROM vaccination_event WHERE id = ?", String.class, eventId))
                 .isEqualTo("otp");

@@ -16,7 +16,8 @@ class EmbeddedCrashIT extends HubCrashSupport {
 
     @Override
     protected Connection openDatabase(Path dataDir) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db").resolve("certhub"), "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.resolve("db").resolve("certhub"), "sa", "");
     }
 
     @Override

@@ -77,7 +77,8 @@ abstract class HubCrashSupport {
 
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
-    void killedDuringCertificationAndDuringDeliveryItStillCertifiesAndMailsEachRecordOnce(TestInfo test) throws Exception {
+    void killedDuringCertificationAndDuringDeliveryItStillCertifiesAndMailsEachRecordOnce(TestInfo test)
+            throws Exception {
         int records = 60;
         long started = System.nanoTime();
         Records batch = records();
@@ -86,15 +87,19 @@ abstract class HubCrashSupport {
             // the senders keep posting while certification runs; the kill cuts both short
             Map<String, String> accepted = new ConcurrentHashMap<>();
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> post(hub, batch, records, accepted));
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                int certified = certified(hub, Set.copyOf(accepted.keySet()));
-                return certified > 0 && certified < accepted.size();
-            });
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        int certified = certified(hub, Set.copyOf(accepted.keySet()));
+                        return certified > 0 && certified < accepted.size();
+                    });
             int acceptedBeforeKill = accepted.size();
             int certifiedBeforeKill = certified(hub, Set.copyOf(accepted.keySet()));
             hub.kill();
             sending.handle((done, failed) -> done).join();
-            report("first SIGKILL (certifying): %d of %d accepted, %d certified", acceptedBeforeKill, records, certifiedBeforeKill);
+            report(
+                    "first SIGKILL (certifying): %d of %d accepted, %d certified",
+                    acceptedBeforeKill, records, certifiedBeforeKill);
 
             // as a sender does, post again what was not acknowledged: the hub's idempotency keys make a repeat harmless
             hub.start();
@@ -102,17 +107,22 @@ abstract class HubCrashSupport {
             post(hub, batch, records, events);
             assertThat(events).hasSize(records).containsAllEntriesOf(accepted);
             int mailedBeforeKill = mail.getReceivedMessages().length;
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> mail.getReceivedMessages().length, count -> count > mailedBeforeKill);
             int mailedBeforeSecondKill = mail.getReceivedMessages().length;
             hub.kill();
             report("second SIGKILL (delivering): %d of %d mailed", mailedBeforeSecondKill, records);
-            assertThat(mailedBeforeSecondKill).as("the second kill hits delivery in progress").isLessThan(records);
+            assertThat(mailedBeforeSecondKill)
+                    .as("the second kill hits delivery in progress")
+                    .isLessThan(records);
 
             hub.start();
             awaitAllDelivered(hub, events.keySet(), Duration.ofSeconds(240));
             assertThat(hub.stop()).as("the hub stops gracefully").isTrue();
-            report("recovered: all %d delivered after two kills in %d s", records, (System.nanoTime() - started) / 1_000_000_000);
+            report(
+                    "recovered: all %d delivered after two kills in %d s",
+                    records, (System.nanoTime() - started) / 1_000_000_000);
 
             assertExactlyOnce(events, records);
         }
@@ -131,7 +141,9 @@ abstract class HubCrashSupport {
 
             await().atMost(Duration.ofSeconds(120)).until(() -> certified(hub, events.keySet()) == records);
             await().atMost(Duration.ofSeconds(60)).until(() -> failedAttempts(hub, events.keySet()) > 0);
-            report("SMTP down: %d of %d certified, %d deliveries with failed attempts", records, records, failedAttempts(hub, events.keySet()));
+            report(
+                    "SMTP down: %d of %d certified, %d deliveries with failed attempts",
+                    records, records, failedAttempts(hub, events.keySet()));
 
             mail = new GreenMail(smtp);
             mail.start();
@@ -150,7 +162,8 @@ abstract class HubCrashSupport {
     /** The hub's output, kept in target/ for a look after a failure. */
     protected Path log(TestInfo test) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "crash-logs"));
-        Path log = logs.resolve(mode() + "-" + test.getTestMethod().orElseThrow().getName() + ".log");
+        Path log =
+                logs.resolve(mode() + "-" + test.getTestMethod().orElseThrow().getName() + ".log");
         Files.deleteIfExists(log);
         return log;
     }
@@ -190,7 +203,8 @@ abstract class HubCrashSupport {
         IntStream.range(0, SENDERS).parallel().forEach(sender -> {
             try {
                 for (int i = sender; i < count; i += SENDERS) {
-                    HttpResponse<String> answer = hub.post("/fhir/r4", "application/fhir+json", batch.bundle(i), API_KEY);
+                    HttpResponse<String> answer =
+                            hub.post("/fhir/r4", "application/fhir+json", batch.bundle(i), API_KEY);
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
                     events.put(HubProcess.json(answer).get("id").asText(), batch.email(i));
                 }
@@ -201,21 +215,26 @@ abstract class HubCrashSupport {
     }
 
     private static int certified(HubProcess hub, Set<String> events) {
-        return (int) events.stream().map(id -> hub.getJson("/api/v1/events/" + id))
-                .filter(event -> event.hasNonNull("certificateId")).count();
+        return (int) events.stream()
+                .map(id -> hub.getJson("/api/v1/events/" + id))
+                .filter(event -> event.hasNonNull("certificateId"))
+                .count();
     }
 
     protected static void awaitAllDelivered(HubProcess hub, Set<String> events, Duration timeout) {
         try {
             await().atMost(timeout).until(() -> states(hub, events).getOrDefault("delivered", 0L) == events.size());
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("not all delivered after " + timeout + ": events by state " + states(hub, events)
-                    + "; the hub's log ends:\n" + hub.logTail(), e);
+            throw new AssertionError(
+                    "not all delivered after " + timeout + ": events by state " + states(hub, events)
+                            + "; the hub's log ends:\n" + hub.logTail(),
+                    e);
         }
     }
 
     private static Map<String, Long> states(HubProcess hub, Set<String> events) {
-        return events.stream().map(id -> hub.getJson("/api/v1/events/" + id).path("state").asText())
+        return events.stream()
+                .map(id -> hub.getJson("/api/v1/events/" + id).path("state").asText())
                 .collect(Collectors.groupingBy(state -> state, Collectors.counting()));
     }
 
@@ -224,10 +243,12 @@ abstract class HubCrashSupport {
         for (String id : events) {
             JsonNode event = hub.getJson("/api/v1/events/" + id);
             if (event.hasNonNull("certificateId")) {
-                JsonNode deliveries = hub.getJson("/api/v1/certificates/" + event.get("certificateId").asText() + "/deliveries")
+                JsonNode deliveries = hub.getJson("/api/v1/certificates/"
+                                + event.get("certificateId").asText() + "/deliveries")
                         .path("deliveries");
                 for (JsonNode delivery : deliveries) {
-                    if (delivery.path("attempts").asInt() > 0 && !"sent".equals(delivery.path("state").asText())) {
+                    if (delivery.path("attempts").asInt() > 0
+                            && !"sent".equals(delivery.path("state").asText())) {
                         failed++;
                     }
                 }
@@ -242,19 +263,27 @@ abstract class HubCrashSupport {
      */
     protected void assertExactlyOnce(Map<String, String> events, int records) throws Exception {
         try (Connection database = openDatabase(work.resolve("data"))) {
-            assertThat(count(database, "SELECT COUNT(*) FROM vaccination_event")).isEqualTo(records);
+            assertThat(count(database, "SELECT COUNT(*) FROM vaccination_event"))
+                    .isEqualTo(records);
             assertThat(count(database, "SELECT COUNT(*) FROM certificate")).isEqualTo(records);
-            assertThat(count(database, "SELECT COUNT(DISTINCT event_id) FROM certificate")).isEqualTo(records);
-            assertThat(count(database, "SELECT COUNT(*) FROM delivery WHERE state = 'SENT'")).isEqualTo(records);
+            assertThat(count(database, "SELECT COUNT(DISTINCT event_id) FROM certificate"))
+                    .isEqualTo(records);
+            assertThat(count(database, "SELECT COUNT(*) FROM delivery WHERE state = 'SENT'"))
+                    .isEqualTo(records);
         }
         MimeMessage[] received = mail.getReceivedMessages();
         Map<String, Set<String>> holdersByMessageId = new HashMap<>();
         for (MimeMessage message : received) {
-            holdersByMessageId.computeIfAbsent(message.getMessageID(), id -> new java.util.HashSet<>()).add(holder(message));
+            holdersByMessageId
+                    .computeIfAbsent(message.getMessageID(), id -> new java.util.HashSet<>())
+                    .add(holder(message));
         }
-        report("mails: %d received, %d distinct Message-IDs, %d resent", received.length, holdersByMessageId.size(),
-                received.length - holdersByMessageId.size());
-        assertThat(holdersByMessageId).hasSize(records).allSatisfy((id, holders) -> assertThat(holders).hasSize(1));
+        report(
+                "mails: %d received, %d distinct Message-IDs, %d resent",
+                received.length, holdersByMessageId.size(), received.length - holdersByMessageId.size());
+        assertThat(holdersByMessageId)
+                .hasSize(records)
+                .allSatisfy((id, holders) -> assertThat(holders).hasSize(1));
         assertThat(holdersByMessageId.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(events.values());
     }
@@ -268,7 +297,8 @@ abstract class HubCrashSupport {
     }
 
     protected static int count(Connection database, String sql) throws SQLException {
-        try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = database.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);
         }

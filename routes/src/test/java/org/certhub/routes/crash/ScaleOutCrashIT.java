@@ -20,6 +20,7 @@ import org.certhub.testsupport.HubProcess;
 import org.certhub.testsupport.KafkaServer;
 import org.certhub.testsupport.PostgresServer;
 import org.certhub.testsupport.Records;
+import org.certhub.testsupport.TestKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +43,9 @@ class ScaleOutCrashIT extends HubCrashSupport {
     /** The stages' bounded retry budget in the database test. */
     private static final int BOUNDED_REDELIVERIES = 3;
 
+    /** The scale-out mode never makes keys: the operator's keystore, made here, survives the hub's restarts. */
+    private static final Path KEYS = TestKeystore.create();
+
     private String database;
 
     @Override
@@ -52,12 +56,14 @@ class ScaleOutCrashIT extends HubCrashSupport {
                 "spring.datasource.url", database,
                 "spring.datasource.username", POSTGRES.username(),
                 "spring.datasource.password", POSTGRES.password(),
-                "camel.component.kafka.brokers", KAFKA.brokers());
+                "camel.component.kafka.brokers", KAFKA.brokers(),
+                "certhub.keys.dir", KEYS.toString());
     }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void withTheDatabaseRestartedUnderTheRunningHubNothingIsLostDeadLetteredOrSentTwice(TestInfo test) throws Exception {
+    void withTheDatabaseRestartedUnderTheRunningHubNothingIsLostDeadLetteredOrSentTwice(TestInfo test)
+            throws Exception {
         int records = 40;
         Records batch = records();
         Map<String, String> properties = hubProperties();
@@ -71,10 +77,13 @@ class ScaleOutCrashIT extends HubCrashSupport {
             hub.start();
             Map<String, String> events = new ConcurrentHashMap<>();
             List<HttpResponse<String>> refused = new CopyOnWriteArrayList<>();
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> postUntilAccepted(hub, batch, records, events, refused));
+            CompletableFuture<Void> sending =
+                    CompletableFuture.runAsync(() -> postUntilAccepted(hub, batch, records, events, refused));
 
             // the first mail is out: certification and delivery are both under way
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> mailed() > 0);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> mailed() > 0);
             POSTGRES.stop();
             databaseDown = true;
             long stopped = System.nanoTime();
@@ -86,28 +95,41 @@ class ScaleOutCrashIT extends HubCrashSupport {
             HttpResponse<String> duringOutage = hub.post("/fhir/r4", "application/fhir+json", batch.bundle(0), API_KEY);
             assertThat(duringOutage.statusCode()).as(duringOutage.body()).isEqualTo(503);
             assertThat(duringOutage.headers().firstValue("Retry-After")).hasValue("5");
-            assertThat(HubProcess.json(duringOutage).path("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(HubProcess.json(duringOutage).path("resourceType").asText())
+                    .isEqualTo("OperationOutcome");
             // down until messages were retried well past the bounded budget, unless they went to a dead-letter topic
-            await().atMost(Duration.ofSeconds(90)).until(() -> deadLetters() > 0
-                    || hub.logContains("On delivery attempt: " + (BOUNDED_REDELIVERIES + 3) + " caught"));
-            assertThat(deadLetters()).as("messages dead-lettered while the database was down").isZero();
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> deadLetters() > 0
+                            || hub.logContains("On delivery attempt: " + (BOUNDED_REDELIVERIES + 3) + " caught"));
+            assertThat(deadLetters())
+                    .as("messages dead-lettered while the database was down")
+                    .isZero();
 
             POSTGRES.restart();
             databaseDown = false;
-            report("database down for %d s (stopped at %d of %d accepted, %d mailed); %d intake requests refused with 503",
-                    (System.nanoTime() - stopped) / 1_000_000_000, acceptedAtStop, records, mailedAtStop, refused.size() + 1);
+            report(
+                    "database down for %d s (stopped at %d of %d accepted, %d mailed); %d intake requests refused with 503",
+                    (System.nanoTime() - stopped) / 1_000_000_000,
+                    acceptedAtStop,
+                    records,
+                    mailedAtStop,
+                    refused.size() + 1);
             await().atMost(Duration.ofSeconds(60)).until(hub::readiness, status -> status == 200);
             sending.get(3, TimeUnit.MINUTES);
             assertThat(events).hasSize(records);
-            assertThat(refused).allSatisfy(answer -> assertThat(HubProcess.json(answer).path("resourceType").asText())
-                    .isEqualTo("OperationOutcome"));
+            assertThat(refused)
+                    .allSatisfy(answer -> assertThat(
+                                    HubProcess.json(answer).path("resourceType").asText())
+                            .isEqualTo("OperationOutcome"));
 
             awaitAllDelivered(hub, events.keySet(), Duration.ofSeconds(120));
             assertThat(hub.stop()).as("the hub stops gracefully").isTrue();
 
             assertExactlyOnce(events, records);
             try (Connection database = openDatabase(work.resolve("data"))) {
-                assertThat(count(database, "SELECT COUNT(*) FROM delivery")).as("one delivery per certificate and channel").isEqualTo(records);
+                assertThat(count(database, "SELECT COUNT(*) FROM delivery"))
+                        .as("one delivery per certificate and channel")
+                        .isEqualTo(records);
             }
             assertThat(deadLetters()).as("messages dead-lettered").isZero();
         } finally {
@@ -119,28 +141,33 @@ class ScaleOutCrashIT extends HubCrashSupport {
 
     /** The records in all dead-letter topics. */
     private static long deadLetters() {
-        return KafkaServer.QUEUES.stream().mapToLong(queue -> KAFKA.recordsIn(queue + ".dlq")).sum();
+        return KafkaServer.QUEUES.stream()
+                .mapToLong(queue -> KAFKA.recordsIn(queue + ".dlq"))
+                .sum();
     }
 
     /**
      * Posts the records as a well-behaved sender does: a {@code 503} (kept in {@code refused}) is sent again a little
      * later, until every record is accepted; event id to holder's address goes into {@code events}.
      */
-    private static void postUntilAccepted(HubProcess hub, Records batch, int count, Map<String, String> events,
-                                          List<HttpResponse<String>> refused) {
+    private static void postUntilAccepted(
+            HubProcess hub, Records batch, int count, Map<String, String> events, List<HttpResponse<String>> refused) {
         IntStream.range(0, SENDERS).parallel().forEach(sender -> {
             for (int i = sender; i < count; i += SENDERS) {
                 int record = i;
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    HttpResponse<String> answer = hub.post("/fhir/r4", "application/fhir+json", batch.bundle(record), API_KEY);
-                    if (answer.statusCode() == 503) {
-                        refused.add(answer);
-                        return false;
-                    }
-                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-                    events.put(HubProcess.json(answer).get("id").asText(), batch.email(record));
-                    return true;
-                });
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            HttpResponse<String> answer =
+                                    hub.post("/fhir/r4", "application/fhir+json", batch.bundle(record), API_KEY);
+                            if (answer.statusCode() == 503) {
+                                refused.add(answer);
+                                return false;
+                            }
+                            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+                            events.put(HubProcess.json(answer).get("id").asText(), batch.email(record));
+                            return true;
+                        });
             }
         });
     }

@@ -35,8 +35,9 @@ class ChannelCircuitBreakersTest {
     void permanentRefusalsDoNotOpenTheCircuit() {
         for (int i = 0; i < 8; i++) {
             assertThatThrownBy(() -> breakers.call("sms", () -> {
-                throw new PermanentDeliveryException("sms: the receiver answered HTTP 422");
-            })).isInstanceOf(PermanentDeliveryException.class);
+                        throw new PermanentDeliveryException("sms: the receiver answered HTTP 422");
+                    }))
+                    .isInstanceOf(PermanentDeliveryException.class);
         }
         assertThat(breakers.state("sms")).isEqualTo("CLOSED");
     }
@@ -45,9 +46,12 @@ class ChannelCircuitBreakersTest {
     void theHubsOwnDatabaseFailingInsideTheCallDoesNotOpenTheReceiversCircuit() {
         for (int i = 0; i < 8; i++) {
             assertThatThrownBy(() -> breakers.call("sms", () -> {
-                throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 10000ms"));
-            })).isInstanceOf(CannotGetJdbcConnectionException.class);
+                        throw new CannotGetJdbcConnectionException(
+                                "Failed to obtain JDBC Connection",
+                                new SQLTransientConnectionException(
+                                        "HikariPool-1 - Connection is not available, request timed out after 10000ms"));
+                    }))
+                    .isInstanceOf(CannotGetJdbcConnectionException.class);
         }
         assertThat(breakers.state("sms")).isEqualTo("CLOSED");
     }

@@ -14,40 +14,61 @@ import org.junit.jupiter.api.Test;
 class FhirServerSettingsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FhirServerSettings settings = new FhirServerSettings(URI.create("https://ehr.example.org/fhir"),
-            "ehr", "secret-token", null, null, 50, null, Duration.ofSeconds(5));
+    private final FhirServerSettings settings = new FhirServerSettings(
+            URI.create("https://ehr.example.org/fhir"),
+            "ehr",
+            "secret-token",
+            null,
+            null,
+            50,
+            null,
+            Duration.ofSeconds(5));
     private final FhirServerPoller poller = new FhirServerPoller(settings, null, null, null, null, JSON);
 
     @Test
     void linksBelowTheBaseAreFollowed() {
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir/Immunization?page=2"))).isTrue();
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir?_getpages=abc"))).isTrue();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir/Immunization?page=2")))
+                .isTrue();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir?_getpages=abc")))
+                .isTrue();
     }
 
     @Test
     void linksElsewhereAreNot() {
-        assertThat(settings.isBelowBase(URI.create("https://evil.example.org/fhir/Immunization"))).isFalse();
-        assertThat(settings.isBelowBase(URI.create("http://ehr.example.org/fhir/Immunization"))).isFalse();
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org:8443/fhir/Immunization"))).isFalse();
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhirx/Immunization"))).isFalse();
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir/../admin"))).isFalse();
-        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org.evil.example/fhir/Immunization"))).isFalse();
+        assertThat(settings.isBelowBase(URI.create("https://evil.example.org/fhir/Immunization")))
+                .isFalse();
+        assertThat(settings.isBelowBase(URI.create("http://ehr.example.org/fhir/Immunization")))
+                .isFalse();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org:8443/fhir/Immunization")))
+                .isFalse();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhirx/Immunization")))
+                .isFalse();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org/fhir/../admin")))
+                .isFalse();
+        assertThat(settings.isBelowBase(URI.create("https://ehr.example.org.evil.example/fhir/Immunization")))
+                .isFalse();
         assertThat(settings.isBelowBase(URI.create("/fhir/Immunization"))).isFalse();
     }
 
     @Test
     void aNextLinkElsewhereIsRefused() throws Exception {
-        var page = JSON.readTree("{\"resourceType\":\"Bundle\",\"link\":[{\"relation\":\"next\",\"url\":\"https://evil.example.org/fhir/x\"}]}");
-        assertThatThrownBy(() -> poller.nextLink(page)).isInstanceOf(IllegalStateException.class).hasMessageContaining("refused");
-        var good = JSON.readTree("{\"resourceType\":\"Bundle\",\"link\":[{\"relation\":\"next\",\"url\":\"https://ehr.example.org/fhir/Immunization?p=2\"}]}");
+        var page = JSON.readTree(
+                "{\"resourceType\":\"Bundle\",\"link\":[{\"relation\":\"next\",\"url\":\"https://evil.example.org/fhir/x\"}]}");
+        assertThatThrownBy(() -> poller.nextLink(page))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refused");
+        var good = JSON.readTree(
+                "{\"resourceType\":\"Bundle\",\"link\":[{\"relation\":\"next\",\"url\":\"https://ehr.example.org/fhir/Immunization?p=2\"}]}");
         assertThat(poller.nextLink(good)).isEqualTo(URI.create("https://ehr.example.org/fhir/Immunization?p=2"));
-        assertThat(poller.nextLink(JSON.readTree("{\"resourceType\":\"Bundle\"}"))).isNull();
+        assertThat(poller.nextLink(JSON.readTree("{\"resourceType\":\"Bundle\"}")))
+                .isNull();
     }
 
     @Test
     void theFirstSearchStartsAtTheCheckpointIncludingItsInstant() {
-        assertThat(poller.firstPage(Optional.of(Instant.parse("2024-03-01T12:00:00Z"))).toString()).isEqualTo(
-                "https://ehr.example.org/fhir/Immunization?_lastUpdated=ge2024-03-01T12%3A00%3A00Z"
+        assertThat(poller.firstPage(Optional.of(Instant.parse("2024-03-01T12:00:00Z")))
+                        .toString())
+                .isEqualTo("https://ehr.example.org/fhir/Immunization?_lastUpdated=ge2024-03-01T12%3A00%3A00Z"
                         + "&_include=Immunization%3Apatient&_sort=_lastUpdated&_count=50");
         assertThat(poller.firstPage(Optional.empty()).toString()).doesNotContain("_lastUpdated=");
     }

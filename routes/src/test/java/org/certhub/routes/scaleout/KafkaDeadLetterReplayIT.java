@@ -52,7 +52,8 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
     private static final String REPLAY_GROUP = "certhub-dead-letter-replay";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final WireMockServer RECEIVER = startReceiver();
-    private static final Records RECORDS = new Records(UUID.randomUUID().toString().substring(0, 8));
+    private static final Records RECORDS =
+            new Records(UUID.randomUUID().toString().substring(0, 8));
     private static int nextRecord;
 
     @RegisterExtension
@@ -76,7 +77,9 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
     @BeforeEach
     void receiverRefusesForGood() {
         RECEIVER.resetAll();
-        RECEIVER.stubFor(WireMock.post(urlPathEqualTo(HOOK)).atPriority(10).willReturn(aResponse().withStatus(422)));
+        RECEIVER.stubFor(WireMock.post(urlPathEqualTo(HOOK))
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(422)));
     }
 
     @AfterAll
@@ -121,14 +124,17 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
         long deadLettersBefore = KAFKA.recordsIn(DEAD_LETTERS);
         Map<String, String> eventsByCertificate = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> accepted = post("/fhir/r4", "application/fhir+json", RECORDS.bundle(nextRecord++), API_KEY);
+            HttpResponse<String> accepted =
+                    post("/fhir/r4", "application/fhir+json", RECORDS.bundle(nextRecord++), API_KEY);
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String eventId = json(accepted).get("id").asText();
             eventsByCertificate.put(awaitCertified(eventId), eventId);
         }
         eventsByCertificate.keySet().forEach(certificate -> awaitWebhookState(certificate, "DEAD"));
         await().atMost(WAIT).until(() -> KAFKA.recordsIn(DEAD_LETTERS) == deadLettersBefore + count);
-        eventsByCertificate.keySet().forEach(certificate -> assertThat(requests(certificate)).hasSize(1));
+        eventsByCertificate
+                .keySet()
+                .forEach(certificate -> assertThat(requests(certificate)).hasSize(1));
         return eventsByCertificate;
     }
 
@@ -141,13 +147,18 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
                 .filter(record -> eventsByCertificate.containsKey(record.value()))
                 .collect(Collectors.groupingBy(ConsumerRecord::value));
         eventsByCertificate.forEach((certificate, event) -> {
-            assertThat(requests(certificate)).extracting(request -> request.getResponse().getStatus()).containsExactly(422, 200);
-            assertThat(queued.get(certificate)).hasSize(2).allSatisfy(record -> assertThat(record.key()).isEqualTo(event));
+            assertThat(requests(certificate))
+                    .extracting(request -> request.getResponse().getStatus())
+                    .containsExactly(422, 200);
+            assertThat(queued.get(certificate))
+                    .hasSize(2)
+                    .allSatisfy(record -> assertThat(record.key()).isEqualTo(event));
         });
     }
 
     private int replay() {
-        HttpResponse<String> replay = post("/api/v1/admin/dead-letters/deliver-webhook/replay", "application/json", "", ADMIN_KEY);
+        HttpResponse<String> replay =
+                post("/api/v1/admin/dead-letters/deliver-webhook/replay", "application/json", "", ADMIN_KEY);
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         return json(replay).get("replayed").asInt();
     }
@@ -174,9 +185,13 @@ class KafkaDeadLetterReplayIT extends HubTestSupport {
     }
 
     private int webhookStates(Collection<String> certificateIds, String state) {
-        return certificateIds.stream().mapToInt(certificate -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM delivery WHERE certificate_id = ? AND channel = 'webhook' AND state = ?",
-                Integer.class, certificate, state)).sum();
+        return certificateIds.stream()
+                .mapToInt(certificate -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM delivery WHERE certificate_id = ? AND channel = 'webhook' AND state = ?",
+                        Integer.class,
+                        certificate,
+                        state))
+                .sum();
     }
 
     /** The replay group's committed offsets, with 0 for a partition it never committed. */

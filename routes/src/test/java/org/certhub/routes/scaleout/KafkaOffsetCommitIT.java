@@ -45,6 +45,7 @@ class KafkaOffsetCommitIT {
     static final KafkaServer KAFKA = new KafkaServer();
 
     @Test
+    @SuppressWarnings("try") // the context is closed by the block; its close() may throw InterruptedException
     void aFailedRecordIsReadAgainAndEveryProcessedRecordIsCommitted() throws Exception {
         try (AdminClient admin = admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -53,11 +54,11 @@ class KafkaOffsetCommitIT {
         List<String> processed = new CopyOnWriteArrayList<>();
         AtomicBoolean failedOnce = new AtomicBoolean();
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.getComponent("kafka", KafkaComponent.class)
-                    .getConfiguration().setBrokers(KAFKA.brokers());
+            camel.getComponent("kafka", KafkaComponent.class).getConfiguration().setBrokers(KAFKA.brokers());
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    // spotless:off: a route reads as its flow, one step per line, nested steps indented
                     // no error handler: the exchange of record 20 fails once, as when the dead-letter send fails too
                     errorHandler(noErrorHandler());
                     from("kafka:" + TOPIC + "?groupId=" + GROUP + "&autoOffsetReset=earliest&" + options)
@@ -68,19 +69,23 @@ class KafkaOffsetCommitIT {
                                 }
                                 processed.add(body);
                             });
+                    // spotless:on
                 }
             });
             camel.start();
             try (KafkaProducer<String, String> producer = producer()) {
                 for (int i = 0; i < RECORDS; i++) {
-                    producer.send(new ProducerRecord<>(TOPIC, String.valueOf(i), String.valueOf(i))).get();
+                    producer.send(new ProducerRecord<>(TOPIC, String.valueOf(i), String.valueOf(i)))
+                            .get();
                 }
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> committed() == RECORDS);
         }
         assertThat(failedOnce).isTrue();
         // nothing skipped: the failed record came back, and records before it were not processed twice
-        assertThat(processed).containsExactlyElementsOf(IntStream.range(0, RECORDS).mapToObj(String::valueOf).toList());
+        assertThat(processed)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, RECORDS).mapToObj(String::valueOf).toList());
     }
 
     private static String consumerOptions() {
@@ -92,9 +97,13 @@ class KafkaOffsetCommitIT {
 
     private static long committed() throws Exception {
         try (AdminClient admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            return offsets.values().stream()
+                    .filter(Objects::nonNull)
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         }
     }
 
@@ -103,7 +112,9 @@ class KafkaOffsetCommitIT {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.brokers()),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.brokers()),
+                new StringSerializer(),
+                new StringSerializer());
     }
 }

@@ -57,7 +57,8 @@ class ScaleOutIT extends HubTestSupport {
     @Test
     void everyPostedRecordIsCertifiedOnceAndMailedOnceThroughKafkaAndPostgres() throws Exception {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
+                .isPositive();
 
         Records records = new Records(UUID.randomUUID().toString().substring(0, 8));
         Map<String, String> eventEmails = new ConcurrentHashMap<>();
@@ -72,14 +73,17 @@ class ScaleOutIT extends HubTestSupport {
         assertThat(eventEmails).hasSize(RECORDS);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> deliveredEvents() == RECORDS);
-        System.out.printf("scale-out: %d records certified and mailed in %d ms%n", RECORDS, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "scale-out: %d records certified and mailed in %d ms%n",
+                RECORDS, (System.nanoTime() - started) / 1_000_000);
 
         assertThat(rows("certificate")).isEqualTo(RECORDS);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT event_id) FROM certificate", Integer.class)).isEqualTo(RECORDS);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE state = 'SENT' AND attempts = 1", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT event_id) FROM certificate", Integer.class))
                 .isEqualTo(RECORDS);
-        assertThat(recipients(MAIL.getReceivedMessages()))
-                .containsExactlyInAnyOrderElementsOf(eventEmails.values());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM delivery WHERE state = 'SENT' AND attempts = 1", Integer.class))
+                .isEqualTo(RECORDS);
+        assertThat(recipients(MAIL.getReceivedMessages())).containsExactlyInAnyOrderElementsOf(eventEmails.values());
 
         // every stage's queue is a Kafka topic keyed by event id, so one certificate's work stays on one partition
         Map<String, String> certified = jdbc.query("SELECT event_id, id FROM certificate", rs -> {
@@ -90,28 +94,37 @@ class ScaleOutIT extends HubTestSupport {
             return rows;
         });
         List<ConsumerRecord<String, String>> certify = KAFKA.readAll("certhub.certify");
-        assertThat(certify).hasSize(RECORDS).allSatisfy(queued -> assertThat(queued.key()).isEqualTo(queued.value()));
+        assertThat(certify)
+                .hasSize(RECORDS)
+                .allSatisfy(queued -> assertThat(queued.key()).isEqualTo(queued.value()));
         assertThat(certify).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(eventEmails.keySet());
         List<ConsumerRecord<String, String>> issued = KAFKA.readAll("certhub.certificate.issued");
-        assertThat(issued).hasSize(RECORDS).allSatisfy(announced -> assertThat(announced.key()).isEqualTo(certified.get(announced.value())));
-        assertThat(KAFKA.readAll("certhub.deliver.email")).hasSize(RECORDS)
+        assertThat(issued)
+                .hasSize(RECORDS)
+                .allSatisfy(announced -> assertThat(announced.key()).isEqualTo(certified.get(announced.value())));
+        assertThat(KAFKA.readAll("certhub.deliver.email"))
+                .hasSize(RECORDS)
                 .allSatisfy(queued -> assertThat(queued.key()).isEqualTo(certified.get(queued.value())));
         assertThat(KAFKA.readAll("certhub.certify.dlq")).isEmpty();
         assertThat(KAFKA.readAll("certhub.deliver.email.dlq")).isEmpty();
 
         // the consumers commit what they processed
-        await().atMost(Duration.ofSeconds(30)).until(() -> committed("certhub-certify") == RECORDS
-                && committed("certhub-deliver-email") == RECORDS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> committed("certhub-certify") == RECORDS && committed("certhub-deliver-email") == RECORDS);
 
         // a redelivered certify and deliver message (as after a crash before the commit) issues and mails nothing new
         String anEvent = certify.get(0).value();
-        String itsCertificate = jdbc.queryForObject("SELECT id FROM certificate WHERE event_id = ?", String.class, anEvent);
+        String itsCertificate =
+                jdbc.queryForObject("SELECT id FROM certificate WHERE event_id = ?", String.class, anEvent);
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("certhub.certify", anEvent, anEvent)).get();
-            producer.send(new ProducerRecord<>("certhub.deliver.email", anEvent, itsCertificate)).get();
+            producer.send(new ProducerRecord<>("certhub.certify", anEvent, anEvent))
+                    .get();
+            producer.send(new ProducerRecord<>("certhub.deliver.email", anEvent, itsCertificate))
+                    .get();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> committed("certhub-certify") == RECORDS + 1
-                && committed("certhub-deliver-email") == RECORDS + 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> committed("certhub-certify") == RECORDS + 1
+                        && committed("certhub-deliver-email") == RECORDS + 1);
         assertThat(rows("certificate")).isEqualTo(RECORDS);
         assertThat(MAIL.getReceivedMessages()).hasSize(RECORDS);
     }
@@ -135,14 +148,18 @@ class ScaleOutIT extends HubTestSupport {
     private static List<String> recipients(MimeMessage[] messages) throws Exception {
         List<String> recipients = new ArrayList<>();
         for (MimeMessage message : messages) {
-            recipients.addAll(Arrays.stream(message.getAllRecipients()).map(Address::toString).toList());
+            recipients.addAll(Arrays.stream(message.getAllRecipients())
+                    .map(Address::toString)
+                    .toList());
         }
         return recipients;
     }
 
     /** The offsets a consumer group committed, summed over the partitions of its topic. */
     private static long committed(String group) {
-        return KAFKA.committed(group).values().stream().mapToLong(Long::longValue).sum();
+        return KAFKA.committed(group).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static KafkaProducer<String, String> producer() {

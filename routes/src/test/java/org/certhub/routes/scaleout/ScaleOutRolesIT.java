@@ -14,6 +14,7 @@ import org.apache.camel.Route;
 import org.certhub.routes.CerthubApplication;
 import org.certhub.testsupport.KafkaServer;
 import org.certhub.testsupport.PostgresServer;
+import org.certhub.testsupport.TestKeystore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +40,21 @@ class ScaleOutRolesIT {
     @TempDir
     static Path dataDir;
 
+    /** The nodes' shared keystore, made by the test: the scale-out mode never makes keys. */
+    private static final Path KEYS = TestKeystore.create();
+
     @Test
     void anIngestAndApiNodeRunsNoStageOfTheQueues() throws IOException {
         try (ConfigurableApplicationContext node = start("ingest,api")) {
             Set<String> routes = routeIds(node);
-            assertThat(routes).contains("ingest-fhir", "ingest-fhir-immunization", "queue-for-certification",
-                    "requeue-waiting-events", "read-event", "verify-credential");
+            assertThat(routes)
+                    .contains(
+                            "ingest-fhir",
+                            "ingest-fhir-immunization",
+                            "queue-for-certification",
+                            "requeue-waiting-events",
+                            "read-event",
+                            "verify-credential");
             assertThat(routes).doesNotContain("certify-event", "distribute-certificate", "deliver-email");
         }
     }
@@ -54,7 +64,8 @@ class ScaleOutRolesIT {
         try (ConfigurableApplicationContext node = start("certify,distribute")) {
             Set<String> routes = routeIds(node);
             assertThat(routes).contains("certify-event", "distribute-certificate", "deliver-email");
-            assertThat(routes).doesNotContain("ingest-fhir", "ingest-fhir-immunization", "requeue-waiting-events", "read-event");
+            assertThat(routes)
+                    .doesNotContain("ingest-fhir", "ingest-fhir-immunization", "requeue-waiting-events", "read-event");
         }
     }
 
@@ -62,9 +73,11 @@ class ScaleOutRolesIT {
         Path nodeDir = Files.createDirectories(dataDir.resolve(roles.replace(',', '-')));
         return new SpringApplicationBuilder(CerthubApplication.class)
                 .profiles("scale-out")
-                .run("--certhub.roles=" + roles,
+                .run(
+                        "--certhub.roles=" + roles,
                         "--server.port=0",
                         "--certhub.data-dir=" + nodeDir,
+                        "--certhub.keys.dir=" + KEYS,
                         "--spring.datasource.url=" + POSTGRES.jdbcUrl(),
                         "--spring.datasource.username=" + POSTGRES.username(),
                         "--spring.datasource.password=" + POSTGRES.password(),
@@ -76,6 +89,8 @@ class ScaleOutRolesIT {
     }
 
     private static Set<String> routeIds(ConfigurableApplicationContext node) {
-        return node.getBean(CamelContext.class).getRoutes().stream().map(Route::getRouteId).collect(Collectors.toSet());
+        return node.getBean(CamelContext.class).getRoutes().stream()
+                .map(Route::getRouteId)
+                .collect(Collectors.toSet());
     }
 }

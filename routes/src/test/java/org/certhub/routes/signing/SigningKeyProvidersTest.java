@@ -26,9 +26,28 @@ class SigningKeyProvidersTest {
 
     @Test
     void theKeystoreIsTheDefaultAndIsCreatedWithDevelopmentKeys() {
-        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null));
+        SigningKeyProvider keys =
+                SigningKeyProviders.from(new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null, null));
         assertThat(keys).isInstanceOf(KeyStoreSigningKeyProvider.class);
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey().getAlgorithm()).isIn("Ed25519", "EdDSA");
+    }
+
+    @Test
+    void withoutDevelopmentKeysAMissingKeystoreStopsTheStartNamingTheVariablesAndAGivenOneOpens() {
+        CerthubProperties.Keys scaleOut =
+                new CerthubProperties.Keys(dir.resolve("keys"), null, null, null, null, false);
+        assertThatThrownBy(() -> SigningKeyProviders.from(scaleOut))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CERTHUB_KEYS_DIR")
+                .hasMessageContaining("CERTHUB_KEYSTORE_PASSWORD");
+        assertThat(dir.resolve("keys")).doesNotExist();
+
+        KeyStoreSigningKeyProvider made =
+                KeyStoreSigningKeyProvider.openOrCreate(dir.resolve("keys"), "operator-secret".toCharArray());
+        SigningKeyProvider opened = SigningKeyProviders.from(
+                new CerthubProperties.Keys(dir.resolve("keys"), "operator-secret", null, null, null, false));
+        assertThat(opened.activeKey(KeyPurpose.SHC).kid())
+                .isEqualTo(made.activeKey(KeyPurpose.SHC).kid());
     }
 
     @Test
@@ -38,15 +57,21 @@ class SigningKeyProvidersTest {
         Path pem = dir.resolve("w3c.key.pem");
         Files.writeString(pem, pkcs8Pem(w3c));
 
-        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pem",
-                Map.of(KeyPurpose.W3C_VC, List.of(new CerthubProperties.PemKeyFiles(pem, null))), null));
+        SigningKeyProvider keys = SigningKeyProviders.from(new CerthubProperties.Keys(
+                dir,
+                null,
+                "pem",
+                Map.of(KeyPurpose.W3C_VC, List.of(new CerthubProperties.PemKeyFiles(pem, null))),
+                null,
+                null));
 
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).publicKey()).isEqualTo(w3c.publicKey());
     }
 
     @Test
     void anHsmWithoutItsLibraryOrPinIsAConfigurationErrorThatSaysWhatIsMissing() {
-        assertThatThrownBy(() -> SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pkcs11", null, null)))
+        assertThatThrownBy(() ->
+                        SigningKeyProviders.from(new CerthubProperties.Keys(dir, null, "pkcs11", null, null, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("certhub.keys.pkcs11.library");
     }

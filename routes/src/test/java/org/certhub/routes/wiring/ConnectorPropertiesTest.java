@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.sms.SmsSettings;
+import org.certhub.routes.config.ProgrammeProperties;
 import org.junit.jupiter.api.Test;
 
 class ConnectorPropertiesTest {
@@ -17,10 +18,23 @@ class ConnectorPropertiesTest {
 
     @Test
     void smsPropertiesBecomeTheChannelsSettingsAndNeverShowTheirSecrets() {
-        SmsChannelProperties properties = new SmsChannelProperties(URI.create("https://sms.example/send"), null,
-                new ChannelAuth("bearer", null, SECRET, null), null, "to={to}&text={message}",
-                Map.of("en", "Your certificate: {link} code {code}"), null, "short-code-key-5678", 0, null, null, null,
-                null, null, Duration.ofSeconds(2), null);
+        SmsChannelProperties properties = new SmsChannelProperties(
+                URI.create("https://sms.example/send"),
+                null,
+                new ChannelAuth("bearer", null, SECRET, null),
+                null,
+                "to={to}&text={message}",
+                Map.of("en", "Your certificate: {link} code {code}"),
+                null,
+                "short-code-key-5678",
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                null);
 
         SmsSettings settings = properties.settings();
 
@@ -34,25 +48,34 @@ class ConnectorPropertiesTest {
 
     @Test
     void secretsOfEveryConnectorStayOutOfToString() {
-        assertThat(new ChannelAuth("hmac", null, SECRET, null).toString()).doesNotContain(SECRET).contains("****");
+        assertThat(new ChannelAuth("hmac", null, SECRET, null).toString())
+                .doesNotContain(SECRET)
+                .contains("****");
         assertThat(new DigiLockerProperties.Pull(SECRET, 10).toString()).doesNotContain(SECRET);
         assertThat(new ConnectorHttp.ApiKey("X-API-Key", SECRET).toString()).doesNotContain(SECRET);
         assertThat(new ConnectorHttp.OAuth2(URI.create("https://idp.example/token"), "hub", SECRET, null).toString())
                 .doesNotContain(SECRET);
-        assertThat(new WebhookChannelProperties.Subscriber("registry", URI.create("https://hooks.example"), SECRET,
-                List.of("*"), List.of()).toString()).doesNotContain(SECRET);
-        assertThat(new IdConnectorProperties.Otp(null, Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 3, SECRET).toString())
+        assertThat(new WebhookChannelProperties.Subscriber(
+                                "registry", URI.create("https://hooks.example"), SECRET, List.of("*"), List.of())
+                        .toString())
+                .doesNotContain(SECRET);
+        assertThat(new IdConnectorProperties.Otp(null, Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 3, SECRET)
+                        .toString())
                 .doesNotContain(SECRET);
     }
 
     @Test
     void aConnectorSwitchedOnWithoutItsRequiredSettingsFailsAtStartUpNamingTheProperty() {
-        DigiLockerProperties noPullKey = new DigiLockerProperties("in.gov.example", "VACER", null, new DigiLockerProperties.Pull("", 0));
+        DigiLockerProperties noPullKey =
+                new DigiLockerProperties("in.gov.example", "VACER", null, new DigiLockerProperties.Pull("", 0));
         assertThatThrownBy(noPullKey::pullSettings).hasMessageContaining("certhub.channels.digilocker.pull.hmac-key");
         DigiLockerProperties noPushUrl = new DigiLockerProperties("in.gov.example", "VACER", null, null);
         assertThatThrownBy(noPushUrl::pushSettings).hasMessageContaining("certhub.channels.digilocker.push.url");
-        ConnectorHttp apiKeyWithoutKey = new ConnectorHttp(URI.create("https://id.example/verify"), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), new ConnectorHttp.Auth("api-key", null, null));
+        ConnectorHttp apiKeyWithoutKey = new ConnectorHttp(
+                URI.create("https://id.example/verify"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                new ConnectorHttp.Auth("api-key", null, null));
         assertThatThrownBy(() -> apiKeyWithoutKey.settings("certhub.connectors.id.rest.http"))
                 .hasMessageContaining("certhub.connectors.id.rest.http.auth.api-key.value");
     }
@@ -60,8 +83,10 @@ class ConnectorPropertiesTest {
     @Test
     void aProgrammeListsItsChannelsOrGetsEveryEnabledOne() {
         ProgrammeProperties programmes = new ProgrammeProperties(Map.of(
-                "covid-19", new ProgrammeProperties.Programme(List.of("w3c-vc", "eu-dcc"), List.of("email", "sms"), true, null),
-                "measles", new ProgrammeProperties.Programme(null, null, false, null)));
+                "covid-19",
+                        new ProgrammeProperties.Programme(
+                                List.of("w3c-vc", "eu-dcc"), List.of("email", "sms"), true, null, null, null),
+                "measles", new ProgrammeProperties.Programme(null, null, false, null, null, null)));
 
         assertThat(programmes.allowsChannel("covid-19", "sms")).isTrue();
         assertThat(programmes.allowsChannel("covid-19", "webhook")).isFalse();

@@ -16,14 +16,15 @@ public final class Base45 {
         }
     }
 
-    private Base45() {
-    }
+    private Base45() {}
 
     public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length + 1) / 2 * 3);
         for (int i = 0; i + 1 < data.length; i += 2) {
             int n = ((data[i] & 0xFF) << 8) | (data[i + 1] & 0xFF);
-            out.append(ALPHABET.charAt(n % 45)).append(ALPHABET.charAt(n / 45 % 45)).append(ALPHABET.charAt(n / 2025));
+            out.append(ALPHABET.charAt(n % 45))
+                    .append(ALPHABET.charAt(n / 45 % 45))
+                    .append(ALPHABET.charAt(n / 2025));
         }
         if (data.length % 2 == 1) {
             int n = data[data.length - 1] & 0xFF;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +33,7 @@ final class Cbor {
             .build();
     private static final Pattern INTEGER_KEY = Pattern.compile("-?(0|[1-9]\\d{0,17})");
 
-    private Cbor() {
-    }
+    private Cbor() {}
 
     @FunctionalInterface
     interface Writer {
@@ -57,7 +55,9 @@ final class Cbor {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject(node, node.size());
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                node.properties().iterator();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     generator.writeFieldName(field.getKey());
                     writeJson(generator, field.getValue());
@@ -143,8 +143,10 @@ final class Cbor {
             }
             case VALUE_STRING -> parser.getText();
             case VALUE_EMBEDDED_OBJECT -> parser.getBinaryValue();
-            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_INT ->
+                parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue()
+                        : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
@@ -192,6 +194,7 @@ final class Cbor {
         if (value == null) {
             return nodes.nullNode();
         }
-        throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no JSON form for " + value.getClass().getSimpleName());
     }
 }

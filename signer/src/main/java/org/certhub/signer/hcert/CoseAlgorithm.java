@@ -2,8 +2,6 @@ package org.certhub.signer.hcert;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.impl.ECDSA;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.Key;
@@ -18,6 +16,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** The COSE signature algorithms HCERT allows (IANA COSE algorithm ids). */
 public enum CoseAlgorithm {
@@ -29,6 +28,7 @@ public enum CoseAlgorithm {
     private static final int ES256_SIGNATURE_LENGTH = 64;
     /** Software P-256 keys sign and verify with BouncyCastle: about twice as fast as the JDK's SunEC. */
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
     private static final PSSParameterSpec PSS_SHA256 =
             new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, PSSParameterSpec.TRAILER_FIELD_BC);
 
@@ -48,7 +48,8 @@ public enum CoseAlgorithm {
 
     /** Whether a key of this type can make or check this algorithm's signatures. */
     public boolean fits(Key key) {
-        return this == ES256 ? key instanceof ECKey || "EC".equals(key.getAlgorithm())
+        return this == ES256
+                ? key instanceof ECKey || "EC".equals(key.getAlgorithm())
                 : key instanceof RSAKey || "RSA".equals(key.getAlgorithm());
     }
 

@@ -2,7 +2,6 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ public final class CoseSign1 {
     public static final int TAG_COSE_SIGN1 = 18;
     /** CBOR tag of a CWT (RFC 8392), which some issuers wrap around the tagged COSE_Sign1. */
     public static final int TAG_CWT = 61;
+
     private static final long HEADER_ALG = 1;
     private static final long HEADER_KID = 4;
 
@@ -29,8 +29,12 @@ public final class CoseSign1 {
     private final byte[] payload;
     private final byte[] signature;
 
-    private CoseSign1(byte[] protectedBytes, Map<Object, Object> protectedHeader, Map<Object, Object> unprotectedHeader,
-                      byte[] payload, byte[] signature) {
+    private CoseSign1(
+            byte[] protectedBytes,
+            Map<Object, Object> protectedHeader,
+            Map<Object, Object> unprotectedHeader,
+            byte[] payload,
+            byte[] signature) {
         this.protectedBytes = protectedBytes;
         this.protectedHeader = protectedHeader;
         this.unprotectedHeader = unprotectedHeader;
@@ -106,9 +110,11 @@ public final class CoseSign1 {
     }
 
     private static CoseSign1 fromArray(List<?> array) throws IOException {
-        if (array.size() != 4 || !(array.get(0) instanceof byte[] protectedBytes)
+        if (array.size() != 4
+                || !(array.get(0) instanceof byte[] protectedBytes)
                 || !(array.get(1) instanceof Map<?, ?> unprotected)
-                || !(array.get(2) instanceof byte[] payload) || !(array.get(3) instanceof byte[] signature)) {
+                || !(array.get(2) instanceof byte[] payload)
+                || !(array.get(3) instanceof byte[] signature)) {
             throw new HcertException(HcertStage.COSE, "COSE_Sign1 must be [bstr, map, bstr, bstr]");
         }
         Map<Object, Object> protectedHeader = Map.of();
@@ -129,13 +135,17 @@ public final class CoseSign1 {
 
     /** The algorithm id from the protected header (the unprotected one only when the protected has none). */
     public Optional<Long> algorithmId() {
-        Object alg = protectedHeader.containsKey(HEADER_ALG) ? protectedHeader.get(HEADER_ALG) : unprotectedHeader.get(HEADER_ALG);
+        Object alg = protectedHeader.containsKey(HEADER_ALG)
+                ? protectedHeader.get(HEADER_ALG)
+                : unprotectedHeader.get(HEADER_ALG);
         return alg instanceof Long id ? Optional.of(id) : Optional.empty();
     }
 
     /** The key id: the protected header's when present there, else the unprotected header's. */
     public Optional<byte[]> kid() {
-        Object kid = protectedHeader.containsKey(HEADER_KID) ? protectedHeader.get(HEADER_KID) : unprotectedHeader.get(HEADER_KID);
+        Object kid = protectedHeader.containsKey(HEADER_KID)
+                ? protectedHeader.get(HEADER_KID)
+                : unprotectedHeader.get(HEADER_KID);
         return kid instanceof byte[] bytes ? Optional.of(bytes.clone()) : Optional.empty();
     }
 

@@ -2,7 +2,6 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,11 +28,42 @@ import java.util.stream.Stream;
 public final class DccSchema {
 
     private static final String ROOT_FILE = "DCC.schema.json";
-    private static final Set<String> VALIDATION_KEYWORDS = Set.of("$ref", "type", "enum", "const", "properties", "required",
-            "additionalProperties", "items", "minItems", "maxItems", "pattern", "minLength", "maxLength", "minimum",
-            "maximum", "exclusiveMinimum", "exclusiveMaximum", "oneOf", "anyOf", "allOf", "not");
-    private static final Set<String> ANNOTATION_KEYWORDS = Set.of("$schema", "$id", "$comment", "$defs", "title",
-            "description", "examples", "default", "format", "valueset-uri", "deprecated", "readOnly", "writeOnly");
+    private static final Set<String> VALIDATION_KEYWORDS = Set.of(
+            "$ref",
+            "type",
+            "enum",
+            "const",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "minItems",
+            "maxItems",
+            "pattern",
+            "minLength",
+            "maxLength",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "oneOf",
+            "anyOf",
+            "allOf",
+            "not");
+    private static final Set<String> ANNOTATION_KEYWORDS = Set.of(
+            "$schema",
+            "$id",
+            "$comment",
+            "$defs",
+            "title",
+            "description",
+            "examples",
+            "default",
+            "format",
+            "valueset-uri",
+            "deprecated",
+            "readOnly",
+            "writeOnly");
 
     private final Map<String, JsonNode> documents;
     private final JsonNode root;
@@ -52,7 +82,9 @@ public final class DccSchema {
         Map<String, JsonNode> documents = new HashMap<>();
         String rootId = null;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 JsonNode schema = mapper.readTree(file.toFile());
                 if (!schema.isObject() || !schema.path("$id").isTextual()) {
                     continue; // not a schema document (e.g. a value-set list)
@@ -77,7 +109,7 @@ public final class DccSchema {
         if (!schema.isObject()) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
             if (!VALIDATION_KEYWORDS.contains(keyword) && !ANNOTATION_KEYWORDS.contains(keyword)) {
@@ -85,10 +117,10 @@ public final class DccSchema {
             }
             JsonNode value = entry.getValue();
             switch (keyword) {
-                case "properties", "$defs" -> value.fields().forEachRemaining(e -> checkKeywords(e.getValue(), where));
+                case "properties", "$defs" -> value.properties().forEach(e -> checkKeywords(e.getValue(), where));
                 case "items", "not", "additionalProperties" -> checkKeywords(value, where);
                 case "oneOf", "anyOf", "allOf" -> value.forEach(s -> checkKeywords(s, where));
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -169,10 +201,12 @@ public final class DccSchema {
         if (schema.has("maximum") && number.compareTo(schema.get("maximum").decimalValue()) > 0) {
             errors.add(at + ": maximum");
         }
-        if (schema.has("exclusiveMinimum") && number.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+        if (schema.has("exclusiveMinimum")
+                && number.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
             errors.add(at + ": exclusiveMinimum");
         }
-        if (schema.has("exclusiveMaximum") && number.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
+        if (schema.has("exclusiveMaximum")
+                && number.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
             errors.add(at + ": exclusiveMaximum");
         }
     }
@@ -200,12 +234,17 @@ public final class DccSchema {
             }
         }
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (properties.has(field.getKey())) {
                 validate(properties.get(field.getKey()), baseId, field.getValue(), at + "." + field.getKey(), errors);
             } else if (schema.has("additionalProperties")) {
-                validate(schema.get("additionalProperties"), baseId, field.getValue(), at + "." + field.getKey(), errors);
+                validate(
+                        schema.get("additionalProperties"),
+                        baseId,
+                        field.getValue(),
+                        at + "." + field.getKey(),
+                        errors);
             }
         }
     }
@@ -248,8 +287,10 @@ public final class DccSchema {
         }
         return switch (type.textValue()) {
             case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber()
-                    || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
+            case "integer" ->
+                value.isIntegralNumber()
+                        || value.isNumber()
+                                && value.decimalValue().stripTrailingZeros().scale() <= 0;
             case "number" -> value.isNumber();
             case "object" -> value.isObject();
             case "array" -> value.isArray();

@@ -21,10 +21,10 @@ public final class DocumentSigners {
             "r", Set.of("1.3.6.1.4.1.1847.2021.1.3", "1.3.6.1.4.1.0.1847.2021.1.3"));
     /** The EKU OID of a DSC for vaccination certificates. */
     public static final String VACCINATION_OID = "1.3.6.1.4.1.1847.2021.1.2";
+
     private static final int KID_LENGTH = 8;
 
-    private DocumentSigners() {
-    }
+    private DocumentSigners() {}
 
     /** The HCERT key id: the first 8 bytes of the SHA-256 of the certificate's DER encoding. */
     public static byte[] kid(X509Certificate certificate) {
@@ -56,7 +56,8 @@ public final class DocumentSigners {
         if (usages == null) {
             return true;
         }
-        boolean namesAny = usages.stream().anyMatch(oid -> KEY_USAGE_OIDS.values().stream().anyMatch(set -> set.contains(oid)));
+        boolean namesAny =
+                usages.stream().anyMatch(oid -> KEY_USAGE_OIDS.values().stream().anyMatch(set -> set.contains(oid)));
         return !namesAny || usages.stream().anyMatch(KEY_USAGE_OIDS.getOrDefault(certificateType, Set.of())::contains);
     }
 }

@@ -1,13 +1,6 @@
 package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.certhub.signer.keys.KeyPurpose;
-import org.certhub.signer.keys.SigningKey;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -17,6 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.SigningKey;
 
 /**
  * This hub's document signers in the shape of the EU DCC gateway's and national backends' DSC trust list: a
@@ -26,8 +25,7 @@ import java.util.List;
  */
 public final class DscTrustList {
 
-    private DscTrustList() {
-    }
+    private DscTrustList() {}
 
     /**
      * One DSC.
@@ -39,14 +37,14 @@ public final class DscTrustList {
      * @param rawData    the DER, base64
      */
     @JsonPropertyOrder({"kid", "timestamp", "country", "certificateType", "thumbprint", "rawData"})
-    public record Entry(String kid, String timestamp, String country, String certificateType, String thumbprint,
-                        String rawData) {
-    }
+    public record Entry(
+            String kid, String timestamp, String country, String certificateType, String thumbprint, String rawData) {}
 
     /** The entries of the EU DCC keys (active and retired) that carry a certificate, in the given order. */
     public static List<Entry> of(List<SigningKey> keys) {
         return keys.stream()
-                .filter(k -> k.purpose() == KeyPurpose.EU_DCC && !k.certificateChain().isEmpty())
+                .filter(k -> k.purpose() == KeyPurpose.EU_DCC
+                        && !k.certificateChain().isEmpty())
                 .map(DscTrustList::entry)
                 .toList();
     }
@@ -63,13 +61,20 @@ public final class DscTrustList {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JVM", e);
         }
-        Instant timestamp = key.createdAt() != null ? key.createdAt() : dsc.getNotBefore().toInstant();
-        return new Entry(DocumentSigners.kidBase64(dsc), timestamp.truncatedTo(ChronoUnit.SECONDS).toString(), country(dsc),
-                "DSC", HexFormat.of().formatHex(sha256), Base64.getEncoder().encodeToString(der));
+        Instant timestamp =
+                key.createdAt() != null ? key.createdAt() : dsc.getNotBefore().toInstant();
+        return new Entry(
+                DocumentSigners.kidBase64(dsc),
+                timestamp.truncatedTo(ChronoUnit.SECONDS).toString(),
+                country(dsc),
+                "DSC",
+                HexFormat.of().formatHex(sha256),
+                Base64.getEncoder().encodeToString(der));
     }
 
     private static String country(X509Certificate dsc) {
-        for (X500Name name : List.of(X500Name.getInstance(dsc.getSubjectX500Principal().getEncoded()),
+        for (X500Name name : List.of(
+                X500Name.getInstance(dsc.getSubjectX500Principal().getEncoded()),
                 X500Name.getInstance(dsc.getIssuerX500Principal().getEncoded()))) {
             RDN[] countries = name.getRDNs(BCStyle.C);
             if (countries.length > 0) {

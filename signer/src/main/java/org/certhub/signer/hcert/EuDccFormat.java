@@ -2,18 +2,19 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import org.certhub.model.Certificate;
-import org.certhub.signer.CredentialFormat;
-import org.certhub.signer.SignedCredential;
-import org.certhub.signer.keys.KeyPurpose;
-import org.certhub.signer.keys.SigningKey;
-import org.certhub.signer.keys.SigningKeyProvider;
-
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import org.certhub.model.Certificate;
+import org.certhub.signer.CredentialFormat;
+import org.certhub.signer.SignedCredential;
+import org.certhub.signer.UnsupportedRecordException;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.SigningKey;
+import org.certhub.signer.keys.SigningKeyProvider;
 
 /**
  * EU Digital COVID Certificates (HCERT 1.0.x): DCC JSON, CWT claims, COSE_Sign1 signed by the active
@@ -40,8 +41,19 @@ public final class EuDccFormat implements CredentialFormat {
         return ID;
     }
 
+    /** The record lacks data the DCC schema requires, or has values it cannot take (see {@link DccJson#of}). */
+    @Override
+    public Optional<UnsupportedRecordException> unsupported(Certificate certificate) {
+        try {
+            DccJson.of(certificate, settings);
+            return Optional.empty();
+        } catch (UnsupportedRecordException unsupported) {
+            return Optional.of(unsupported);
+        }
+    }
+
     /**
-     * @throws IllegalArgumentException when the certificate lacks data the DCC schema requires
+     * @throws UnsupportedRecordException when the certificate lacks data the DCC schema requires
      * @throws IllegalStateException    when the active key has no DSC, does not fit the algorithm, or fails to sign
      */
     @Override
@@ -66,7 +78,8 @@ public final class EuDccFormat implements CredentialFormat {
         byte[] protectedHeader = CoseSign1.protectedHeader(settings.algorithm(), kid);
         byte[] signature;
         try {
-            signature = settings.algorithm().sign(key.privateKey(), key.provider(), CoseSign1.toBeSigned(protectedHeader, payload));
+            signature = settings.algorithm()
+                    .sign(key.privateKey(), key.provider(), CoseSign1.toBeSigned(protectedHeader, payload));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing with EU DCC key " + key.kid() + " failed", e);
         }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * @param uvciPrefix    the issuing entity's part of the UVCI, 1 to 20 upper-case letters or digits
  * @param algorithm     the COSE algorithm; must fit the active key (ES256 for P-256, PS256 for RSA)
  */
-public record EuDccSettings(String issuerCountry, String issuerName, Duration validity, String uvciPrefix,
-                            CoseAlgorithm algorithm) {
+public record EuDccSettings(
+        String issuerCountry, String issuerName, Duration validity, String uvciPrefix, CoseAlgorithm algorithm) {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 

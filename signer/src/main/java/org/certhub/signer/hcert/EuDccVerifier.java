@@ -2,12 +2,6 @@ package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.certhub.signer.CredentialVerifier;
-import org.certhub.signer.VerificationResult;
-import org.certhub.signer.keys.KeyPurpose;
-import org.certhub.signer.keys.TrustedKey;
-import org.certhub.signer.keys.TrustedKeys;
-
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,12 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.certhub.signer.CredentialVerifier;
+import org.certhub.signer.VerificationResult;
+import org.certhub.signer.keys.KeyPurpose;
+import org.certhub.signer.keys.TrustedKey;
+import org.certhub.signer.keys.TrustedKeys;
 
 /**
  * Verifies {@code HC1:} texts: decoding stage by stage ({@link HcertCodec}), then the COSE signature with a
  * trusted {@link KeyPurpose#EU_DCC} key found by kid (standard base64 of the 8 kid bytes), the CWT's
  * {@code iat}/{@code exp} against the verification time, the document signer's extended key usage against
- * the certificate type and, when a schema is given, the DCC JSON schema. Each check is public on its own.
+ * the certificate type, each statement's own validity window ({@link StatementValidity}) and, when a schema
+ * is given, the DCC JSON schema. Each check is public on its own. No payload makes it throw: anything it
+ * cannot read is {@code malformed}.
  */
 public final class EuDccVerifier implements CredentialVerifier {
 
@@ -58,7 +59,8 @@ public final class EuDccVerifier implements CredentialVerifier {
         } catch (HcertException e) {
             return VerificationResult.invalid(EuDccFormat.ID, e.stage().reason());
         }
-        String kid = decoded.cose().kid().map(Base64.getEncoder()::encodeToString).orElse(null);
+        String kid =
+                decoded.cose().kid().map(Base64.getEncoder()::encodeToString).orElse(null);
         HcertPayload payload = decoded.payload();
         Map<String, Object> subject = subject(payload.dcc());
         String certificateId = certificateId(payload.dcc());
@@ -71,8 +73,10 @@ public final class EuDccVerifier implements CredentialVerifier {
             checkValidity(payload, at);
             checkKeyUsage(key, payload);
             checkSchema(payload);
+            StatementValidity.check(payload, at);
         } catch (HcertException e) {
-            return new VerificationResult(false, EuDccFormat.ID, e.stage().reason(), issuer, subject, certificateId, kid);
+            return new VerificationResult(
+                    false, EuDccFormat.ID, e.stage().reason(), issuer, subject, certificateId, kid);
         }
         return new VerificationResult(true, EuDccFormat.ID, null, issuer, subject, certificateId, kid);
     }
@@ -84,12 +88,15 @@ public final class EuDccVerifier implements CredentialVerifier {
      *                        at {@link HcertStage#SIGNATURE} when none of them verifies the signature
      */
     public TrustedKey checkSignature(CoseSign1 cose) {
-        byte[] kid = cose.kid().orElseThrow(() -> new HcertException(HcertStage.KEY_LOOKUP, "no kid in the COSE headers"));
-        List<TrustedKey> candidates = trustedKeys.find(KeyPurpose.EU_DCC, Base64.getEncoder().encodeToString(kid));
+        byte[] kid =
+                cose.kid().orElseThrow(() -> new HcertException(HcertStage.KEY_LOOKUP, "no kid in the COSE headers"));
+        List<TrustedKey> candidates =
+                trustedKeys.find(KeyPurpose.EU_DCC, Base64.getEncoder().encodeToString(kid));
         if (candidates.isEmpty()) {
             throw new HcertException(HcertStage.KEY_LOOKUP, "no trusted document signer has this kid");
         }
-        CoseAlgorithm algorithm = cose.algorithmId().flatMap(CoseAlgorithm::ofCoseId)
+        CoseAlgorithm algorithm = cose.algorithmId()
+                .flatMap(CoseAlgorithm::ofCoseId)
                 .orElseThrow(() -> new HcertException(HcertStage.SIGNATURE, "missing or unsupported COSE algorithm"));
         byte[] toBeSigned = cose.toBeSigned();
         byte[] signature = cose.signature();
@@ -119,12 +126,16 @@ public final class EuDccVerifier implements CredentialVerifier {
         }
     }
 
-    /** Rejects a DCC whose type the signer's certificate is not authorised for (its extended key usage). */
+    /**
+     * Rejects a DCC whose type the signer's certificate is not authorised for (its extended key usage), and as
+     * malformed one that holds no statement or more than one kind.
+     */
     public static void checkKeyUsage(TrustedKey key, HcertPayload payload) {
         String type = payload.certificateType()
-                .orElseThrow(() -> new HcertException(HcertStage.KEY_USAGE, "the DCC must hold exactly one of v, t, r"));
+                .orElseThrow(() -> new HcertException(HcertStage.SCHEMA, "the DCC must hold exactly one of v, t, r"));
         if (key.certificate() != null && !DocumentSigners.maySign(key.certificate(), type)) {
-            throw new HcertException(HcertStage.KEY_USAGE, "document signer is not authorised for this certificate type");
+            throw new HcertException(
+                    HcertStage.KEY_USAGE, "document signer is not authorised for this certificate type");
         }
     }
 
@@ -142,7 +153,8 @@ public final class EuDccVerifier implements CredentialVerifier {
     private static Map<String, Object> subject(JsonNode dcc) {
         Map<String, Object> subject = new LinkedHashMap<>();
         for (String field : List.of("nam", "dob", "v", "t", "r")) {
-            if (dcc.has(field)) {
+            // a JSON null ("r": null) is no statement: the subject leaves it out
+            if (dcc.hasNonNull(field)) {
                 subject.put(field, MAPPER.convertValue(dcc.get(field), Object.class));
             }
         }

@@ -17,8 +17,7 @@ public final class HcertCodec {
     /** Decompression stops beyond this size: a DCC is a few kilobytes, anything larger is hostile. */
     static final int MAX_DECOMPRESSED_BYTES = 128 * 1024;
 
-    private HcertCodec() {
-    }
+    private HcertCodec() {}
 
     /** zlib-compresses the COSE message, Base45-encodes it and prefixes {@code HC1:}: the QR code text. */
     public static String encode(byte[] cose) {
@@ -72,7 +71,8 @@ public final class HcertCodec {
                 }
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_DECOMPRESSED_BYTES) {
-                    throw new HcertException(HcertStage.DECOMPRESS, "decompressed data exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
+                    throw new HcertException(
+                            HcertStage.DECOMPRESS, "decompressed data exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
                 }
             }
             if (inflater.getRemaining() > 0) {
@@ -95,8 +95,7 @@ public final class HcertCodec {
     }
 
     /** A QR text decoded through every layer (nothing verified yet). */
-    public record Decoded(CoseSign1 cose, HcertPayload payload) {
-    }
+    public record Decoded(CoseSign1 cose, HcertPayload payload) {}
 
     /** Runs every decoding stage in order. */
     public static Decoded decode(String qrText) {

@@ -1,7 +1,6 @@
 package org.certhub.signer.hcert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -72,7 +71,8 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
         if (!(decoded instanceof Map<?, ?> claims)) {
             throw new HcertException(HcertStage.CWT, "CWT claims are not a map");
         }
-        if (!(claims.get(CLAIM_HCERT) instanceof Map<?, ?> hcert) || !(hcert.get(HCERT_EU_DCC_V1) instanceof Map<?, ?> dcc)) {
+        if (!(claims.get(CLAIM_HCERT) instanceof Map<?, ?> hcert)
+                || !(hcert.get(HCERT_EU_DCC_V1) instanceof Map<?, ?> dcc)) {
             throw new HcertException(HcertStage.CWT, "no EU DCC under claim -260/1");
         }
         Object issuer = claims.get(CLAIM_ISS);
@@ -80,7 +80,10 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
             throw new HcertException(HcertStage.CWT, "iss is not a text string");
         }
         try {
-            return new HcertPayload((String) issuer, time(claims.get(CLAIM_IAT), "iat"), time(claims.get(CLAIM_EXP), "exp"),
+            return new HcertPayload(
+                    (String) issuer,
+                    time(claims.get(CLAIM_IAT), "iat"),
+                    time(claims.get(CLAIM_EXP), "exp"),
                     Cbor.toJson(dcc));
         } catch (IllegalArgumentException e) {
             throw new HcertException(HcertStage.CWT, e.getMessage(), e);
@@ -103,9 +106,20 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
         throw new IllegalArgumentException(name + " is not a NumericDate");
     }
 
-    /** Which kind of statement the DCC holds: "v", "t" or "r" (the only one present), else empty. */
+    /**
+     * Which kind of statement the DCC holds: "v", "t" or "r" (the only one with entries; a group that is null or
+     * empty counts as absent), else empty.
+     */
     public Optional<String> certificateType() {
-        List<String> present = Stream.of("v", "t", "r").filter(dcc::has).toList();
+        List<String> present = Stream.of("v", "t", "r")
+                .filter(group -> statements(group).iterator().hasNext())
+                .toList();
         return present.size() == 1 ? Optional.of(present.get(0)) : Optional.empty();
+    }
+
+    /** The entries of one statement group ({@code v}, {@code t} or {@code r}); none when it is absent, null or not an array. */
+    public Iterable<JsonNode> statements(String group) {
+        JsonNode entries = dcc.get(group);
+        return entries != null && entries.isArray() ? entries : List.of();
     }
 }

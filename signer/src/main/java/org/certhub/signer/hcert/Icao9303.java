@@ -16,14 +16,25 @@ public final class Icao9303 {
     public static final int MAX_LENGTH = 80;
 
     private static final Map<Character, String> SPECIAL = Map.ofEntries(
-            Map.entry('Ä', "AE"), Map.entry('Ö', "OE"), Map.entry('Ü', "UE"), Map.entry('ß', "SS"),
-            Map.entry('ẞ', "SS"), Map.entry('Å', "AA"), Map.entry('Æ', "AE"), Map.entry('Ø', "OE"),
-            Map.entry('Œ', "OE"), Map.entry('Þ', "TH"), Map.entry('Ĳ', "IJ"), Map.entry('Ð', "D"),
-            Map.entry('Đ', "D"), Map.entry('Ħ', "H"), Map.entry('Ł', "L"), Map.entry('Ŀ', "L"),
+            Map.entry('Ä', "AE"),
+            Map.entry('Ö', "OE"),
+            Map.entry('Ü', "UE"),
+            Map.entry('ß', "SS"),
+            Map.entry('ẞ', "SS"),
+            Map.entry('Å', "AA"),
+            Map.entry('Æ', "AE"),
+            Map.entry('Ø', "OE"),
+            Map.entry('Œ', "OE"),
+            Map.entry('Þ', "TH"),
+            Map.entry('Ĳ', "IJ"),
+            Map.entry('Ð', "D"),
+            Map.entry('Đ', "D"),
+            Map.entry('Ħ', "H"),
+            Map.entry('Ł', "L"),
+            Map.entry('Ŀ', "L"),
             Map.entry('Ŋ', "N"));
 
-    private Icao9303() {
-    }
+    private Icao9303() {}
 
     /** The standardised form; empty when nothing in the name is Latin script. */
     public static String transliterate(String name) {

@@ -10,19 +10,22 @@ import java.util.regex.Pattern;
  * Unique Vaccination Certificate Identifiers (eHealth Network guidelines, annex 2, option 3 layout):
  * {@code URN:UVCI:01:<country>:<issuer prefix>/<unique>#<check character>}. The unique part is derived from
  * the certificate id (the first 130 bits of its SHA-256, base32), so the same certificate always gets the same
- * UVCI and the UVCI reveals nothing of the id. The check character is Luhn mod N over the UVCI alphabet.
+ * UVCI and the UVCI reveals nothing of the id. The check character is Luhn mod N as the eHN reference computes it.
  */
 public final class Uvci {
 
-    /** The alphabet the checksum runs over: digits, upper-case letters, '/' and ':'. */
-    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ/:";
+    /**
+     * The code points of the checksum, in the eHN reference's order (ehn-dcc-schema,
+     * {@code examples/Luhn-Mod-N/luhn_mod_n.py}): upper-case letters, then digits, '/' and ':'.
+     */
+    static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:";
+
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final int UNIQUE_LENGTH = 26;
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-    private Uvci() {
-    }
+    private Uvci() {}
 
     /** The UVCI of a certificate id, e.g. {@code URN:UVCI:01:IN:CERTHUB/3ZK...#Q}. */
     public static String of(String country, String issuerPrefix, String certificateId) {
@@ -58,7 +61,9 @@ public final class Uvci {
     /** Whether a UVCI's check character (after '#') matches its body. */
     public static boolean hasValidCheckCharacter(String uvci) {
         int hash = uvci.lastIndexOf('#');
-        return hash > 0 && hash == uvci.length() - 2 && checkCharacter(uvci.substring(0, hash)) == uvci.charAt(hash + 1);
+        return hash > 0
+                && hash == uvci.length() - 2
+                && checkCharacter(uvci.substring(0, hash)) == uvci.charAt(hash + 1);
     }
 
     private static String unique(String certificateId) {

@@ -11,6 +11,5 @@ public final class Bc {
 
     public static final Provider PROVIDER = new BouncyCastleProvider();
 
-    private Bc() {
-    }
+    private Bc() {}
 }

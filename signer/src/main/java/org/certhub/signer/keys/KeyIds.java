@@ -28,8 +28,7 @@ public final class KeyIds {
     private static final int W3C_KID_BYTES = 16;
     private static final int EU_DCC_KID_BYTES = 8;
 
-    private KeyIds() {
-    }
+    private KeyIds() {}
 
     /** The key id of a key of this purpose; EU DCC keys need their certificate (first in the chain). */
     public static String of(KeyPurpose purpose, PublicKey publicKey, List<X509Certificate> chain) {
@@ -52,10 +51,14 @@ public final class KeyIds {
 
     public static String shc(PublicKey publicKey) {
         if (!(publicKey instanceof ECPublicKey ec)) {
-            throw new IllegalArgumentException("a SMART Health Card key must be an EC P-256 key, not " + publicKey.getAlgorithm());
+            throw new IllegalArgumentException(
+                    "a SMART Health Card key must be an EC P-256 key, not " + publicKey.getAlgorithm());
         }
         try {
-            return new ECKey.Builder(Curve.P_256, ec).build().computeThumbprint().toString();
+            return new ECKey.Builder(Curve.P_256, ec)
+                    .build()
+                    .computeThumbprint()
+                    .toString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the JWK thumbprint", e);
         }

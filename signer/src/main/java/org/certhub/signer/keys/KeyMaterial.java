@@ -16,13 +16,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -40,8 +40,7 @@ public final class KeyMaterial {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeyMaterial() {
-    }
+    private KeyMaterial() {}
 
     /** The algorithm each purpose signs with: Ed25519 for W3C VCs, P-256 for the others. */
     public static KeyPair generate(KeyPurpose purpose) {
@@ -67,22 +66,25 @@ public final class KeyMaterial {
     }
 
     /** A self-signed certificate; {@code ca} makes it a CA (a CSCA), otherwise a plain holder of the key. */
-    public static X509Certificate selfSigned(KeyPair keyPair, String subject, Instant notBefore, Duration validity, boolean ca) {
+    public static X509Certificate selfSigned(
+            KeyPair keyPair, String subject, Instant notBefore, Duration validity, boolean ca) {
         return selfSigned(keyPair, subject, notBefore, validity, ca, Bc.PROVIDER);
     }
 
     /** As above, signing with {@code provider}: the one that holds the private key (an HSM's, say). */
-    public static X509Certificate selfSigned(KeyPair keyPair, String subject, Instant notBefore, Duration validity, boolean ca,
-                                             Provider provider) {
+    public static X509Certificate selfSigned(
+            KeyPair keyPair, String subject, Instant notBefore, Duration validity, boolean ca, Provider provider) {
         X500Name name = new X500Name(subject);
         X509v3CertificateBuilder builder = builder(name, name, keyPair.getPublic(), notBefore, validity);
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-                    : KeyUsage.digitalSignature));
+            builder.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the certificate extensions", e);
         }
@@ -93,17 +95,30 @@ public final class KeyMaterial {
      * An EU DCC document signer certificate for {@code signerKey}, issued by the CSCA: digitalSignature key
      * usage and the extended key usage for vaccination certificates.
      */
-    public static X509Certificate documentSigner(PublicKey signerKey, String subject, X509Certificate csca, PrivateKey cscaKey,
-                                                 Instant notBefore, Duration validity) {
-        X509v3CertificateBuilder builder = builder(X500Name.getInstance(csca.getSubjectX500Principal().getEncoded()),
-                new X500Name(subject), signerKey, notBefore, validity);
+    public static X509Certificate documentSigner(
+            PublicKey signerKey,
+            String subject,
+            X509Certificate csca,
+            PrivateKey cscaKey,
+            Instant notBefore,
+            Duration validity) {
+        X509v3CertificateBuilder builder = builder(
+                X500Name.getInstance(csca.getSubjectX500Principal().getEncoded()),
+                new X500Name(subject),
+                signerKey,
+                notBefore,
+                validity);
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(csca));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(signerKey));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(csca));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(signerKey));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, false,
+            builder.addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
                     new ExtendedKeyUsage(KeyPurposeId.getInstance(new ASN1ObjectIdentifier(EU_DCC_EKU_VACCINATION))));
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the certificate extensions", e);
@@ -150,17 +165,18 @@ public final class KeyMaterial {
         };
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key, Instant notBefore,
-                                                    Duration validity) {
+    private static X509v3CertificateBuilder builder(
+            X500Name issuer, X500Name subject, PublicKey key, Instant notBefore, Duration validity) {
         BigInteger serial = new BigInteger(127, RANDOM);
-        return new JcaX509v3CertificateBuilder(issuer, serial, Date.from(notBefore), Date.from(notBefore.plus(validity)),
-                subject, key);
+        return new JcaX509v3CertificateBuilder(
+                issuer, serial, Date.from(notBefore), Date.from(notBefore.plus(validity)), subject, key);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey, Provider provider) {
         try {
             ContentSigner signer = new JcaContentSignerBuilder(certificateSignatureAlgorithm(issuerKey))
-                    .setProvider(provider).build(issuerKey);
+                    .setProvider(provider)
+                    .build(issuerKey);
             return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(builder.build(signer));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the certificate", e);

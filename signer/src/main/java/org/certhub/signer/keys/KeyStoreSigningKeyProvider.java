@@ -64,6 +64,7 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
 
     /** File names inside the development keys folder. */
     public static final String DEV_KEYSTORE_FILE = "certhub-keys.p12";
+
     public static final String DEV_PASSWORD_FILE = "keystore.password";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyStoreSigningKeyProvider.class);
@@ -71,7 +72,7 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     private static final String CSCA = "csca";
     private static final Duration CSCA_VALIDITY = Duration.ofDays(3650);
     private static final Duration SIGNER_VALIDITY = Duration.ofDays(730);
-    private static final String DEV_ORGANISATION = ",O=certhub development,C=XX";
+    private static final String DEV_ORGANISATION = ",O=" + SigningKey.DEVELOPMENT_ORGANISATION + ",C=XX";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -92,7 +93,8 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
         if (!Files.isRegularFile(settings.path())) {
             throw new IllegalStateException("no keystore at " + settings.path());
         }
-        return new KeyStoreSigningKeyProvider(settings.path(), settings.password(), load(settings.path(), settings.password()));
+        return new KeyStoreSigningKeyProvider(
+                settings.path(), settings.password(), load(settings.path(), settings.password()));
     }
 
     /**
@@ -104,7 +106,8 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     public static KeyStoreSigningKeyProvider openOrCreate(Path keysDir, char[] passwordOrNull) {
         try {
             createOwnerOnlyDirectory(keysDir);
-            char[] password = passwordOrNull != null ? passwordOrNull.clone() : devPassword(keysDir.resolve(DEV_PASSWORD_FILE));
+            char[] password =
+                    passwordOrNull != null ? passwordOrNull.clone() : devPassword(keysDir.resolve(DEV_PASSWORD_FILE));
             Path file = keysDir.resolve(DEV_KEYSTORE_FILE);
             KeyStore keyStore;
             if (Files.isRegularFile(file)) {
@@ -152,12 +155,22 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
             Map.Entry<PrivateKey, X509Certificate> csca = newestCsca()
                     .orElseThrow(() -> new IllegalStateException("the keystore " + path
                             + " has no CSCA (alias csca.<millis>) to issue a new EU DCC document signer"));
-            chain.add(KeyMaterial.documentSigner(keyPair.getPublic(), "CN=certhub document signer " + createdAt.toEpochMilli()
-                    + DEV_ORGANISATION, csca.getValue(), csca.getKey(), createdAt, SIGNER_VALIDITY));
+            chain.add(KeyMaterial.documentSigner(
+                    keyPair.getPublic(),
+                    "CN=certhub document signer " + createdAt.toEpochMilli() + DEV_ORGANISATION,
+                    csca.getValue(),
+                    csca.getKey(),
+                    createdAt,
+                    SIGNER_VALIDITY));
             chain.add(csca.getValue());
         } else {
-            chain.add(KeyMaterial.selfSigned(keyPair, "CN=certhub " + purpose.name().toLowerCase(Locale.ROOT) + " "
-                    + createdAt.toEpochMilli() + DEV_ORGANISATION, createdAt, SIGNER_VALIDITY.multipliedBy(5), false));
+            chain.add(KeyMaterial.selfSigned(
+                    keyPair,
+                    "CN=certhub " + purpose.name().toLowerCase(Locale.ROOT) + " " + createdAt.toEpochMilli()
+                            + DEV_ORGANISATION,
+                    createdAt,
+                    SIGNER_VALIDITY.multipliedBy(5),
+                    false));
         }
         setEntry(alias, keyPair.getPrivate(), chain);
         save();
@@ -172,8 +185,8 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
         if (keys.get(KeyPurpose.EU_DCC).isEmpty() && newestCsca().isEmpty()) {
             Instant createdAt = nextCreationTime();
             KeyPair csca = KeyMaterial.p256();
-            X509Certificate certificate = KeyMaterial.selfSigned(csca, "CN=certhub development CSCA" + DEV_ORGANISATION,
-                    createdAt, CSCA_VALIDITY, true);
+            X509Certificate certificate = KeyMaterial.selfSigned(
+                    csca, "CN=certhub development CSCA" + DEV_ORGANISATION, createdAt, CSCA_VALIDITY, true);
             setEntry(alias(CSCA, createdAt), csca.getPrivate(), List.of(certificate));
             changed = true;
         }
@@ -203,8 +216,17 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
                 PrivateKey privateKey = KeyMaterial.toBc((PrivateKey) keyStore.getKey(alias, password));
                 List<X509Certificate> chain = chain(alias);
                 PublicKey publicKey = KeyMaterial.toBc(chain.get(0).getPublicKey());
-                byPurpose.get(purpose).add(new SigningKey(KeyIds.of(purpose, publicKey, chain), purpose, privateKey, publicKey,
-                        chain, Bc.PROVIDER, createdAt, false));
+                byPurpose
+                        .get(purpose)
+                        .add(new SigningKey(
+                                KeyIds.of(purpose, publicKey, chain),
+                                purpose,
+                                privateKey,
+                                publicKey,
+                                chain,
+                                Bc.PROVIDER,
+                                createdAt,
+                                false));
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the keys of " + path, e);
@@ -215,8 +237,15 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
             List<SigningKey> marked = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 SigningKey k = list.get(i);
-                marked.add(new SigningKey(k.kid(), k.purpose(), k.privateKey(), k.publicKey(), k.certificateChain(), k.provider(),
-                        k.createdAt(), i == 0));
+                marked.add(new SigningKey(
+                        k.kid(),
+                        k.purpose(),
+                        k.privateKey(),
+                        k.publicKey(),
+                        k.certificateChain(),
+                        k.provider(),
+                        k.createdAt(),
+                        i == 0));
             }
             result.put(purpose, List.copyOf(marked));
         });
@@ -229,7 +258,9 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
             long newestMillis = Long.MIN_VALUE;
             for (String alias : Collections.list(keyStore.aliases())) {
                 Matcher matcher = ALIAS.matcher(alias.toLowerCase(Locale.ROOT));
-                if (matcher.matches() && matcher.group(1).equals(CSCA) && Long.parseLong(matcher.group(2)) > newestMillis) {
+                if (matcher.matches()
+                        && matcher.group(1).equals(CSCA)
+                        && Long.parseLong(matcher.group(2)) > newestMillis) {
                     newest = alias;
                     newestMillis = Long.parseLong(matcher.group(2));
                 }
@@ -253,7 +284,11 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     }
 
     private Instant nextCreationTime() {
-        long latest = keys.values().stream().flatMap(List::stream).mapToLong(k -> k.createdAt().toEpochMilli()).max().orElse(0);
+        long latest = keys.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(k -> k.createdAt().toEpochMilli())
+                .max()
+                .orElse(0);
         try {
             for (String alias : Collections.list(keyStore.aliases())) {
                 Matcher matcher = ALIAS.matcher(alias.toLowerCase(Locale.ROOT));
@@ -282,8 +317,11 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     private void save() {
         Path temp = null;
         try {
-            temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".certhub-keys", ".tmp", ownerOnly(path.getFileSystem()
-                    .supportedFileAttributeViews().contains("posix")));
+            temp = Files.createTempFile(
+                    path.toAbsolutePath().getParent(),
+                    ".certhub-keys",
+                    ".tmp",
+                    ownerOnly(path.getFileSystem().supportedFileAttributeViews().contains("posix")));
             try (OutputStream out = Files.newOutputStream(temp)) {
                 keyStore.store(out, password);
             }
@@ -313,7 +351,8 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
             keyStore.load(in, password);
             return keyStore;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot open the keystore " + file + " (wrong password or damaged file)", e);
+            throw new IllegalStateException(
+                    "cannot open the keystore " + file + " (wrong password or damaged file)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the keystore " + file, e);
         }
@@ -354,6 +393,8 @@ public final class KeyStoreSigningKeyProvider implements SigningKeyProvider {
     }
 
     private static FileAttribute<?>[] ownerOnly(boolean posix) {
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)} : new FileAttribute<?>[0];
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+                : new FileAttribute<?>[0];
     }
 }

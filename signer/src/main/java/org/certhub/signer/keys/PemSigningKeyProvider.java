@@ -50,7 +50,6 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
         }
     }
 
-
     public PemSigningKeyProvider(Settings settings) {
         super("PEM key");
         for (KeyPurpose purpose : KeyPurpose.values()) {
@@ -66,27 +65,37 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
     private static SigningKey read(KeyPurpose purpose, PemKey files, boolean active) {
         try {
             KeyPairParts parts = readPrivateKey(files.privateKey());
-            List<X509Certificate> chain = files.certificateChain() == null ? List.of() : readCertificates(files.certificateChain());
-            PublicKey publicKey = chain.isEmpty() ? parts.publicKey() : KeyMaterial.toBc(chain.get(0).getPublicKey());
+            List<X509Certificate> chain =
+                    files.certificateChain() == null ? List.of() : readCertificates(files.certificateChain());
+            PublicKey publicKey = chain.isEmpty()
+                    ? parts.publicKey()
+                    : KeyMaterial.toBc(chain.get(0).getPublicKey());
             if (publicKey == null) {
-                throw new IllegalArgumentException("cannot derive the public key of " + files.privateKey()
-                        + "; give its certificate");
+                throw new IllegalArgumentException(
+                        "cannot derive the public key of " + files.privateKey() + "; give its certificate");
             }
             Instant createdAt = chain.isEmpty()
                     ? Files.getLastModifiedTime(files.privateKey()).toInstant()
                     : chain.get(0).getNotBefore().toInstant();
-            return new SigningKey(KeyIds.of(purpose, publicKey, chain), purpose, parts.privateKey(), publicKey, chain, Bc.PROVIDER,
-                    createdAt, active);
+            return new SigningKey(
+                    KeyIds.of(purpose, publicKey, chain),
+                    purpose,
+                    parts.privateKey(),
+                    publicKey,
+                    chain,
+                    Bc.PROVIDER,
+                    createdAt,
+                    active);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the PEM key " + files.privateKey(), e);
         }
     }
 
-    private record KeyPairParts(PrivateKey privateKey, PublicKey publicKey) {
-    }
+    private record KeyPairParts(PrivateKey privateKey, PublicKey publicKey) {}
 
     private static KeyPairParts readPrivateKey(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(Bc.PROVIDER);
             if (object instanceof PrivateKeyInfo info) {
@@ -94,7 +103,9 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
                 return new KeyPairParts(privateKey, derivePublicKey(privateKey));
             }
             if (object instanceof PEMKeyPair pair) {
-                return new KeyPairParts(converter.getPrivateKey(pair.getPrivateKeyInfo()), converter.getPublicKey(pair.getPublicKeyInfo()));
+                return new KeyPairParts(
+                        converter.getPrivateKey(pair.getPrivateKeyInfo()),
+                        converter.getPublicKey(pair.getPublicKeyInfo()));
             }
             throw new IllegalArgumentException(file + " holds no unencrypted private key");
         }
@@ -108,8 +119,7 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
             ECParameterSpec spec = ec.getParameters();
             ECPoint q = spec.getG().multiply(ec.getD()).normalize();
             try {
-                return KeyFactory.getInstance("EC", Bc.PROVIDER)
-                        .generatePublic(new ECPublicKeySpec(q, spec));
+                return KeyFactory.getInstance("EC", Bc.PROVIDER).generatePublic(new ECPublicKeySpec(q, spec));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot derive the EC public key", e);
             }
@@ -119,7 +129,9 @@ public final class PemSigningKeyProvider extends ListedSigningKeys {
 
     static List<X509Certificate> readCertificates(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the certificates in " + file, e);
         }

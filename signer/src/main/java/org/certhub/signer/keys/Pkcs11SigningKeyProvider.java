@@ -34,7 +34,8 @@ public final class Pkcs11SigningKeyProvider extends ListedSigningKeys {
      * @param pin           the user PIN (a secret: from the environment or a secret store)
      * @param aliases       per purpose, the key aliases on the token: active first, then retired
      */
-    public record Settings(Path library, Long slot, Integer slotListIndex, char[] pin, Map<KeyPurpose, List<String>> aliases) {
+    public record Settings(
+            Path library, Long slot, Integer slotListIndex, char[] pin, Map<KeyPurpose, List<String>> aliases) {
         public Settings {
             Objects.requireNonNull(library, "library");
             Objects.requireNonNull(pin, "pin");
@@ -47,7 +48,8 @@ public final class Pkcs11SigningKeyProvider extends ListedSigningKeys {
 
         @Override
         public String toString() {
-            return "Settings[library=" + library + ", slot=" + slot + ", slotListIndex=" + slotListIndex + ", aliases=" + aliases + "]";
+            return "Settings[library=" + library + ", slot=" + slot + ", slotListIndex=" + slotListIndex + ", aliases="
+                    + aliases + "]";
         }
 
         /** The SunPKCS11 configuration for this module and slot. */
@@ -111,10 +113,18 @@ public final class Pkcs11SigningKeyProvider extends ListedSigningKeys {
             if (certificates == null || certificates.length == 0) {
                 throw new IllegalStateException("the token has no certificate under the alias " + alias);
             }
-            List<X509Certificate> chain = Arrays.stream(certificates).map(X509Certificate.class::cast).toList();
+            List<X509Certificate> chain =
+                    Arrays.stream(certificates).map(X509Certificate.class::cast).toList();
             PublicKey publicKey = chain.get(0).getPublicKey();
-            return new SigningKey(KeyIds.of(purpose, publicKey, chain), purpose, privateKey, publicKey, chain, provider,
-                    chain.get(0).getNotBefore().toInstant(), active);
+            return new SigningKey(
+                    KeyIds.of(purpose, publicKey, chain),
+                    purpose,
+                    privateKey,
+                    publicKey,
+                    chain,
+                    provider,
+                    chain.get(0).getNotBefore().toInstant(),
+                    active);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the key " + alias + " from the PKCS#11 token", e);
         }

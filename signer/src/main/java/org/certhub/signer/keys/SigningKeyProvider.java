@@ -15,6 +15,21 @@ public interface SigningKeyProvider {
     /** Every key of this purpose, active and retired, newest first: what is published. */
     List<SigningKey> keys(KeyPurpose purpose);
 
+    /** A provider holding one key, active for every purpose asked: for keys made in memory (tests, benchmarks). */
+    static SigningKeyProvider single(SigningKey key) {
+        return new SigningKeyProvider() {
+            @Override
+            public SigningKey activeKey(KeyPurpose purpose) {
+                return key;
+            }
+
+            @Override
+            public List<SigningKey> keys(KeyPurpose purpose) {
+                return List.of(key);
+            }
+        };
+    }
+
     default Optional<SigningKey> findByKid(KeyPurpose purpose, String kid) {
         return keys(purpose).stream().filter(k -> k.kid().equals(kid)).findFirst();
     }

@@ -9,55 +9,61 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.certhub.signer.keys.KeyPurpose;
+import java.util.function.ToLongFunction;
 import org.certhub.signer.keys.SigningKey;
-import org.certhub.signer.keys.SigningKeyProvider;
+import org.certhub.signer.shc.ShcFormat;
 import org.certhub.signer.w3c.Ed25519Keys;
 import org.certhub.signer.w3c.JsonLdContexts;
 import org.certhub.signer.w3c.Multibase;
 
 /**
- * The public documents anyone needs to verify this hub's credentials offline: the JWK set
+ * The public documents anyone needs to verify this hub's credentials offline: the SMART Health Card JWK set
  * ({@code /.well-known/jwks.json}) and the did:web DID document ({@code /.well-known/did.json}). Pure
  * functions of the keys: they publish active and retired keys alike, never private material.
  */
 public final class PublicKeyDocuments {
 
     public static final String DID_V1_CONTEXT = "https://www.w3.org/ns/did/v1";
+    /** The member that marks a development key in {@code jwks.json} and {@code did.json}. */
+    public static final String DEVELOPMENT_MARKER = "certhub:development";
+
     public static final String JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PublicKeyDocuments() {
-    }
-
-    /** The JWK set of every key of every purpose the provider holds. */
-    public static String jwks(SigningKeyProvider provider) {
-        List<SigningKey> all = new ArrayList<>();
-        for (KeyPurpose purpose : KeyPurpose.values()) {
-            all.addAll(provider.keys(purpose));
-        }
-        return jwks(all);
-    }
+    private PublicKeyDocuments() {}
 
     /**
-     * {@code {"keys":[...]}}: Ed25519 keys as OKP/Ed25519 (alg EdDSA), P-256 keys as EC (alg ES256), RSA keys
-     * as RSA (alg PS256), each with {@code use=sig} and its {@code kid}; EU DCC document signers carry their
-     * certificate chain in {@code x5c}.
+     * The SMART Health Card issuer's JWK set ({@code /.well-known/jwks.json}): the SHC keys only, each an EC P-256
+     * key with {@code kid} = its RFC 7638 thumbprint, {@code use=sig}, {@code alg=ES256} and {@code crlVersion},
+     * the counter of its card revocation list (the spec's revocation section). EU DCC signers are published as
+     * {@code dsc.json}, W3C VC keys in {@code did.json}.
+     *
+     * @param crlVersion the {@code ctr} of the revocation list of a kid
      */
-    public static String jwks(List<SigningKey> keys) {
-        List<Map<String, Object>> jwks = new ArrayList<>(keys.size());
-        for (SigningKey key : keys) {
-            jwks.add(jwk(key).toJSONObject());
+    public static String shcJwks(List<SigningKey> shcKeys, ToLongFunction<String> crlVersion) {
+        List<Map<String, Object>> jwks = new ArrayList<>(shcKeys.size());
+        for (SigningKey key : shcKeys) {
+            if (!(key.publicKey() instanceof ECPublicKey ec)) {
+                throw new IllegalArgumentException("SMART Health Card keys must be EC P-256, not "
+                        + key.publicKey().getAlgorithm());
+            }
+            String kid = ShcFormat.thumbprintOf(ec);
+            Map<String, Object> jwk = new ECKey.Builder(Curve.P_256, ec)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .build()
+                    .toJSONObject();
+            jwk.put("crlVersion", crlVersion.applyAsLong(kid));
+            markDevelopment(key, jwk);
+            jwks.add(jwk);
         }
         return write(Map.of("keys", jwks));
     }
@@ -84,6 +90,7 @@ public final class PublicKeyDocuments {
                 method.put("controller", did);
                 method.put("publicKeyJwk", jwk(key).toPublicJWK().toJSONObject());
             }
+            markDevelopment(key, method);
             methods.add(method);
             assertion.add(id);
         }
@@ -99,36 +106,39 @@ public final class PublicKeyDocuments {
         return write(document);
     }
 
+    /**
+     * Marks a development key ({@link SigningKey#development()}) with {@value #DEVELOPMENT_MARKER}{@code : true}, so
+     * that a verifier configuring this hub's keys sees that they are not for real certificates.
+     */
+    private static void markDevelopment(SigningKey key, Map<String, Object> published) {
+        if (key.development()) {
+            published.put(DEVELOPMENT_MARKER, true);
+        }
+    }
+
     private static JWK jwk(SigningKey key) {
-        List<Base64> x5c = key.purpose() == KeyPurpose.EU_DCC ? x5c(key.certificateChain()) : null;
         if (Ed25519Keys.isEd25519(key.publicKey())) {
             return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Ed25519Keys.raw(key.publicKey())))
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA).x509CertChain(x5c).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.EdDSA)
+                    .build();
         }
         if (key.publicKey() instanceof ECPublicKey ec) {
             return new ECKey.Builder(Curve.P_256, ec)
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).x509CertChain(x5c).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .build();
         }
         if (key.publicKey() instanceof RSAPublicKey rsa) {
             return new RSAKey.Builder(rsa)
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.PS256).x509CertChain(x5c).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.PS256)
+                    .build();
         }
         throw new IllegalArgumentException("cannot publish a " + key.publicKey().getAlgorithm() + " key");
-    }
-
-    private static List<Base64> x5c(List<X509Certificate> chain) {
-        if (chain.isEmpty()) {
-            return null;
-        }
-        List<Base64> encoded = new ArrayList<>(chain.size());
-        for (X509Certificate certificate : chain) {
-            try {
-                encoded.add(Base64.encode(certificate.getEncoded()));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("cannot encode a certificate of the chain", e);
-            }
-        }
-        return encoded;
     }
 
     private static String write(Object document) {

@@ -27,6 +27,7 @@ public final class QrBitmap {
     private final int padding;
     /** One packed row per module row; rows of the quiet zone and padding are all white. */
     private final byte[][] moduleRows;
+
     private final byte[] whiteRow;
 
     private QrBitmap(int size, int pixelsPerModule, int padding, byte[][] moduleRows, byte[] whiteRow) {
@@ -89,7 +90,8 @@ public final class QrBitmap {
     public byte[] png() {
         byte[] data = deflatedRows();
         ByteBuffer header = ByteBuffer.allocate(13)
-                .putInt(size).putInt(size)
+                .putInt(size)
+                .putInt(size)
                 .put((byte) 1) // bit depth
                 .put((byte) 3) // colour type: palette
                 .put((byte) 0) // compression: deflate

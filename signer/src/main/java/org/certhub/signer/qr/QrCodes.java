@@ -1,18 +1,17 @@
 package org.certhub.signer.qr;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,8 +25,7 @@ public final class QrCodes {
 
     private static final int QUIET_ZONE_MODULES = 4;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /**
      * The error correction each format's specification asks for: EU DCC Q, SMART Health Cards L (their
@@ -86,9 +84,12 @@ public final class QrCodes {
 
     private static Optional<String> decode(BinaryBitmap bitmap, boolean pureBarcode) {
         Map<DecodeHintType, Object> hints = Map.of(
-                DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.PURE_BARCODE, pureBarcode,
-                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+                DecodeHintType.TRY_HARDER,
+                Boolean.TRUE,
+                DecodeHintType.PURE_BARCODE,
+                pureBarcode,
+                DecodeHintType.CHARACTER_SET,
+                StandardCharsets.UTF_8.name());
         try {
             return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
         } catch (NotFoundException | ChecksumException | FormatException e) {

@@ -10,8 +10,7 @@ final class RawDeflate {
 
     private static final int BUFFER = 4096;
 
-    private RawDeflate() {
-    }
+    private RawDeflate() {}
 
     static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);

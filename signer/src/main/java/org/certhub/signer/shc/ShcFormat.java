@@ -1,16 +1,5 @@
 package org.certhub.signer.shc;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +15,20 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.certhub.model.Certificate;
-import org.certhub.model.Code;
 import org.certhub.signer.CredentialFormat;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.keys.KeyPurpose;
@@ -37,12 +38,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SMART Health Cards 1.4: the certificate's minimal FHIR Bundle in a {@code vc} payload ({@code iss},
- * {@code nbf}), minified, raw-DEFLATEd, signed as a compact JWS (ES256, {@code zip: DEF}, {@code kid} = the
- * RFC 7638 thumbprint of the P-256 key) and carried in one numeric {@code shc:/} QR code.
+ * SMART Health Cards 1.4: the person's doses as a minimal FHIR Bundle in a {@code vc} payload ({@code iss},
+ * {@code nbf}, {@code vc.type} {@code #health-card} only, as 1.4 deprecated the others, and the revocation id
+ * {@code vc.rid}), minified, raw-DEFLATEd, signed as a compact JWS (ES256, {@code zip: DEF}, {@code kid} = the
+ * RFC 7638 thumbprint of the P-256 key) and carried in one numeric {@code shc:/} QR code. When the doses do not fit
+ * one QR code, the oldest are left out until they do.
  * <p>
  * Keys come from the {@link SigningKeyProvider} under {@link KeyPurpose#SHC}; a key held in an HSM is used
- * through its own JCA provider. Verifiers find the public key at {@link Settings#jwksUrl()}. Thread-safe.
+ * through its own JCA provider. Verifiers find the public key at {@link Settings#jwksUrl()} and the revoked
+ * cards at {@link Settings#crlUrl(String)}. Thread-safe.
  */
 public final class ShcFormat implements CredentialFormat {
 
@@ -57,15 +61,9 @@ public final class ShcFormat implements CredentialFormat {
     public static final int MAX_SINGLE_QR_JWS_LENGTH = 1195;
 
     static final String TYPE_HEALTH_CARD = "https://smarthealth.cards#health-card";
-    static final String TYPE_IMMUNIZATION = "https://smarthealth.cards#immunization";
-    static final String TYPE_COVID19 = "https://smarthealth.cards#covid19";
     static final String FHIR_VERSION = "4.0.1";
-
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String ICD11 = "http://id.who.int/icd11/mms";
-    /** COVID-19 and its agent SARS-CoV-2 in SNOMED CT. */
-    private static final Set<String> SNOMED_COVID19 = Set.of("840539006", "840533007");
-    private static final String ICD11_COVID19_PREFIX = "RA01";
+    /** The bytes of SHA-256 a revocation id keeps: 64 bits, 11 base64url characters, as the spec recommends. */
+    private static final int RID_BYTES = 8;
 
     /**
      * @param issuer the card issuer's {@code iss}: an absolute https URL without a trailing slash (http only for
@@ -81,6 +79,11 @@ public final class ShcFormat implements CredentialFormat {
             return issuer + "/.well-known/jwks.json";
         }
 
+        /** Where the card revocation list of the key {@code kid} is published. */
+        public String crlUrl(String kid) {
+            return issuer + "/.well-known/crl/" + kid + ".json";
+        }
+
         private static void validateIssuer(String issuer) {
             URI uri;
             try {
@@ -90,7 +93,10 @@ public final class ShcFormat implements CredentialFormat {
             }
             boolean https = "https".equals(uri.getScheme());
             boolean localHttp = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
-            if (!(https || localHttp) || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+            if (!(https || localHttp)
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
                     || issuer.endsWith("/")) {
                 throw new IllegalArgumentException(
                         "SHC issuer must be an https URL without query, fragment or trailing slash: " + issuer);
@@ -127,24 +133,53 @@ public final class ShcFormat implements CredentialFormat {
     public SignedCredential sign(Certificate certificate) {
         SigningKey key = keys.activeKey(KeyPurpose.SHC);
         String kid = thumbprint(key);
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).customParam("zip", "DEF").build();
-        JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate))));
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(kid)
+                .customParam("zip", "DEF")
+                .build();
+        int maxDoses = Integer.MAX_VALUE;
+        while (true) {
+            JsonNode bundle = bundle(certificate, maxDoses);
+            JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate, kid, bundle))));
+            sign(jws, key, kid);
+            String compact = jws.serialize();
+            int doses = immunizations(bundle);
+            if (compact.length() <= MAX_SINGLE_QR_JWS_LENGTH) {
+                return new SignedCredential(ID, kid, compact, JWS_MEDIA_TYPE, ShcNumeric.encode(compact));
+            }
+            if (doses <= 1) {
+                throw new IllegalStateException("SMART Health Card of " + compact.length()
+                        + " JWS characters exceeds the single-QR limit of " + MAX_SINGLE_QR_JWS_LENGTH);
+            }
+            maxDoses = doses - 1;
+        }
+    }
+
+    private static void sign(JWSObject jws, SigningKey key, String kid) {
         try {
             ECDSASigner signer = new ECDSASigner(key.privateKey(), Curve.P_256);
             // an HSM key signs only through its own provider; software keys sign with BouncyCastle, about
             // twice as fast as the JDK's SunEC for P-256
-            signer.getJCAContext().setProvider(
-                    key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
+            signer.getJCAContext()
+                    .setProvider(key.provider() != null ? key.provider() : BouncyCastleProviderSingleton.getInstance());
             jws.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("SHC signing failed with key " + kid, e);
         }
-        String compact = jws.serialize();
-        if (compact.length() > MAX_SINGLE_QR_JWS_LENGTH) {
-            throw new IllegalStateException("SMART Health Card of " + compact.length()
-                    + " JWS characters exceeds the single-QR limit of " + MAX_SINGLE_QR_JWS_LENGTH);
+    }
+
+    /**
+     * The card's revocation id {@code vc.rid}: base64url of the first 64 bits of SHA-256 over the key id and the
+     * certificate id. Certificate ids are random, so the published id reveals nothing about the person.
+     */
+    public static String revocationId(String kid, String certificateId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((kid + "|" + certificateId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, RID_BYTES));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
-        return new SignedCredential(ID, kid, compact, JWS_MEDIA_TYPE, ShcNumeric.encode(compact));
     }
 
     /** The {@code .smart-health-card} file for download: {@code {"verifiableCredential":[jws, ...]}}. */
@@ -163,38 +198,42 @@ public final class ShcFormat implements CredentialFormat {
         return healthCardFile(List.of(credential.document()));
     }
 
-    /** The minified JWS payload before compression. */
-    byte[] payload(Certificate certificate) {
+    private JsonNode bundle(Certificate certificate, int maxDoses) {
         JsonNode bundle;
         try {
-            bundle = JSON.readTree(bundles.bundleJson(certificate));
+            bundle = JSON.readTree(bundles.bundleJson(certificate, maxDoses));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the SHC bundle source gave invalid JSON", e);
         }
         if (bundle == null || !"Bundle".equals(bundle.path("resourceType").asText())) {
             throw new IllegalStateException("the SHC bundle source gave no FHIR Bundle");
         }
+        return bundle;
+    }
+
+    private static int immunizations(JsonNode bundle) {
+        int count = 0;
+        for (JsonNode entry : bundle.path("entry")) {
+            if ("Immunization"
+                    .equals(entry.path("resource").path("resourceType").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The minified JWS payload before compression. */
+    byte[] payload(Certificate certificate, String kid, JsonNode bundle) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("iss", settings.issuer());
         payload.put("nbf", certificate.issuedAt().getEpochSecond());
         ObjectNode vc = payload.putObject("vc");
-        ArrayNode types = vc.putArray("type").add(TYPE_HEALTH_CARD).add(TYPE_IMMUNIZATION);
-        if (isCovid19(certificate.vaccination().disease())) {
-            types.add(TYPE_COVID19);
-        }
+        vc.putArray("type").add(TYPE_HEALTH_CARD);
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("fhirVersion", FHIR_VERSION);
         subject.set("fhirBundle", bundle);
+        vc.put("rid", revocationId(kid, certificate.id()));
         return payload.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Whether the targeted disease is COVID-19: SNOMED CT 840539006 (or its agent), or ICD-11 RA01.x. */
-    static boolean isCovid19(Code disease) {
-        if (disease == null) {
-            return false;
-        }
-        return SNOMED.equals(disease.system()) && SNOMED_COVID19.contains(disease.code())
-                || ICD11.equals(disease.system()) && disease.code().startsWith(ICD11_COVID19_PREFIX);
     }
 
     /** The RFC 7638 JWK thumbprint of a P-256 public key: the {@code kid} SMART Health Cards require. */
@@ -206,7 +245,10 @@ public final class ShcFormat implements CredentialFormat {
             if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
                 throw new IllegalStateException("SHC keys must be on curve P-256");
             }
-            return new ECKey.Builder(Curve.P_256, ec).build().computeThumbprint().toString();
+            return new ECKey.Builder(Curve.P_256, ec)
+                    .build()
+                    .computeThumbprint()
+                    .toString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the JWK thumbprint", e);
         }
@@ -216,8 +258,11 @@ public final class ShcFormat implements CredentialFormat {
         return thumbprints.computeIfAbsent(key.publicKey(), publicKey -> {
             String thumbprint = thumbprintOf(publicKey);
             if (!thumbprint.equals(key.kid())) {
-                LOG.warn("SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
-                        + "published JWKS must list", key.kid(), thumbprint);
+                LOG.warn(
+                        "SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
+                                + "published JWKS must list",
+                        key.kid(),
+                        thumbprint);
             }
             return thumbprint;
         });

@@ -17,8 +17,7 @@ final class ShcNumeric {
     private static final Pattern SINGLE = Pattern.compile("\\d+");
     private static final Pattern CHUNK = Pattern.compile("(\\d{1,3})/(\\d{1,3})/(\\d+)");
 
-    private ShcNumeric() {
-    }
+    private ShcNumeric() {}
 
     /** The QR text of a compact JWS. */
     static String encode(String jws) {
@@ -82,7 +81,9 @@ final class ShcNumeric {
     }
 
     private static String digitsToJws(String digits) throws MalformedCardException {
-        if (digits.isEmpty() || digits.length() % 2 != 0 || !SINGLE.matcher(digits).matches()) {
+        if (digits.isEmpty()
+                || digits.length() % 2 != 0
+                || !SINGLE.matcher(digits).matches()) {
             throw new MalformedCardException("numeric part is not an even number of digits");
         }
         char[] jws = new char[digits.length() / 2];

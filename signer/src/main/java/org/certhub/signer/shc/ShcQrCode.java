@@ -1,10 +1,5 @@
 package org.certhub.signer.shc;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -12,6 +7,10 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The QR image of a SMART Health Card as the specification draws it: error correction L and two segments, the
@@ -27,8 +26,7 @@ public final class ShcQrCode {
             EncodeHintType.QR_COMPACT, Boolean.TRUE,
             EncodeHintType.MARGIN, QUIET_ZONE_MODULES);
 
-    private ShcQrCode() {
-    }
+    private ShcQrCode() {}
 
     /** A PNG of the {@code shc:/} text at roughly {@code sizePx} square. */
     public static byte[] png(String shcText, int sizePx) {
@@ -37,7 +35,8 @@ public final class ShcQrCode {
         try {
             matrix = new QRCodeWriter().encode(shcText, BarcodeFormat.QR_CODE, sizePx, sizePx, HINTS);
         } catch (WriterException e) {
-            throw new IllegalArgumentException("SHC text does not fit in a QR code: " + shcText.length() + " characters", e);
+            throw new IllegalArgumentException(
+                    "SHC text does not fit in a QR code: " + shcText.length() + " characters", e);
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
@@ -52,9 +51,12 @@ public final class ShcQrCode {
     public static int version(String shcText) {
         requireShc(shcText);
         try {
-            return Encoder.encode(shcText, ShcFormat.QR_ERROR_CORRECTION, HINTS).getVersion().getVersionNumber();
+            return Encoder.encode(shcText, ShcFormat.QR_ERROR_CORRECTION, HINTS)
+                    .getVersion()
+                    .getVersionNumber();
         } catch (WriterException e) {
-            throw new IllegalArgumentException("SHC text does not fit in a QR code: " + shcText.length() + " characters", e);
+            throw new IllegalArgumentException(
+                    "SHC text does not fit in a QR code: " + shcText.length() + " characters", e);
         }
     }
 

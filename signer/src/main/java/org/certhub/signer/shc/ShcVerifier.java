@@ -1,5 +1,13 @@
 package org.certhub.signer.shc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
+import com.nimbusds.jose.util.Base64URL;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,15 +23,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import java.util.zip.DataFormatException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
-import com.nimbusds.jose.util.Base64URL;
 import org.certhub.signer.CredentialVerifier;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
@@ -37,18 +36,20 @@ import org.slf4j.LoggerFactory;
  * Verifies SMART Health Cards given as numeric QR text ({@code shc:/...}, single or the legacy chunks together)
  * or as a raw compact JWS: decodes, inflates, checks the ES256 signature with a trusted key of
  * {@link KeyPurpose#SHC} whose id is the header's {@code kid} and whose issuer is the payload's {@code iss},
- * then {@code nbf} and (when present) {@code exp} against the verification time. {@code nbf} may be
- * fractional.
+ * then {@code nbf} and (when present) {@code exp} against the verification time, then the card's revocation id
+ * {@code vc.rid} against the issuer's revocation lists ({@link ShcRevocations}). {@code nbf} may be fractional.
  * <p>
  * The subject answered is the patient's name and birth date and each Immunization (vaccine system and code,
- * date, lot, performer). The certificate id is the {@code Immunization.identifier} under
- * {@link Settings#certificateIdSystem()}, which certhub's own cards carry; other issuers' cards have none.
+ * date, lot, performer). Cards certhub issued before it wrote {@code vc.rid} name their certificate in
+ * {@code Immunization.identifier} under {@link Settings#certificateIdSystem()}: that id is answered, for the
+ * caller's revocation check.
  * Never throws on bad input. Thread-safe.
  */
 public final class ShcVerifier implements CredentialVerifier {
 
     /** Inputs and inflated payloads above this are refused as malformed. */
     static final int MAX_BYTES = 1 << 20;
+
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ShcVerifier.class);
@@ -67,10 +68,12 @@ public final class ShcVerifier implements CredentialVerifier {
 
     private final TrustedKeys trustedKeys;
     private final Settings settings;
+    private final ShcRevocations revocations;
 
-    public ShcVerifier(TrustedKeys trustedKeys, Settings settings) {
+    public ShcVerifier(TrustedKeys trustedKeys, Settings settings, ShcRevocations revocations) {
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
     }
 
     @Override
@@ -115,7 +118,8 @@ public final class ShcVerifier implements CredentialVerifier {
     /** Verifies a card split over several QR codes ({@code shc:/1/2/...}, {@code shc:/2/2/...}), in any order. */
     public VerificationResult verifyChunks(List<String> qrTexts, Instant at) {
         Objects.requireNonNull(at, "at");
-        if (qrTexts == null || qrTexts.stream().anyMatch(Objects::isNull)
+        if (qrTexts == null
+                || qrTexts.stream().anyMatch(Objects::isNull)
                 || qrTexts.stream().mapToLong(String::length).sum() > MAX_BYTES) {
             return VerificationResult.invalid(ShcFormat.ID, Reasons.MALFORMED);
         }
@@ -134,8 +138,11 @@ public final class ShcVerifier implements CredentialVerifier {
     private VerificationResult verifyJws(String compact, Instant at) throws MalformedCardException {
         Card card = decode(compact);
         String kid = card.jws().getHeader().getKeyID();
-        List<TrustedKey> candidates = kid == null ? List.of()
-                : trustedKeys.find(KeyPurpose.SHC, kid).stream().filter(k -> issuedBy(k, card.issuer())).toList();
+        List<TrustedKey> candidates = kid == null
+                ? List.of()
+                : trustedKeys.find(KeyPurpose.SHC, kid).stream()
+                        .filter(k -> issuedBy(k, card.issuer()))
+                        .toList();
         if (candidates.isEmpty()) {
             return card.result(false, Reasons.UNKNOWN_KEY, kid);
         }
@@ -148,12 +155,21 @@ public final class ShcVerifier implements CredentialVerifier {
         if (card.expires() != null && !at.isBefore(card.expires())) {
             return card.result(false, Reasons.EXPIRED, kid);
         }
+        if (card.revocationId() != null && revocations.isRevoked(kid, card.revocationId())) {
+            return card.result(false, Reasons.REVOKED, kid);
+        }
         return card.result(true, null, kid);
     }
 
     /** A decoded card: header, payload and what the answer reports of it. */
-    private record Card(JWSObject jws, String issuer, Instant notBefore, Instant expires,
-            Map<String, Object> subject, String certificateId) {
+    private record Card(
+            JWSObject jws,
+            String issuer,
+            Instant notBefore,
+            Instant expires,
+            Map<String, Object> subject,
+            String certificateId,
+            String revocationId) {
 
         VerificationResult result(boolean valid, String reason, String kid) {
             return new VerificationResult(valid, ShcFormat.ID, reason, issuer, subject, certificateId, kid);
@@ -190,16 +206,25 @@ public final class ShcVerifier implements CredentialVerifier {
         }
         JsonNode vc = payload.path("vc");
         JsonNode bundle = vc.at("/credentialSubject/fhirBundle");
-        if (!payload.path("iss").isTextual() || !bundle.isObject()
+        if (!payload.path("iss").isTextual()
+                || !bundle.isObject()
                 || !typesOf(vc).contains(ShcFormat.TYPE_HEALTH_CARD)) {
             throw new MalformedCardException("payload lacks iss or a health-card vc with a fhirBundle");
         }
-        return new Card(jws, payload.get("iss").asText(), numericDate(payload, "nbf"), numericDate(payload, "exp"),
-                subject(bundle), certificateId(bundle));
+        return new Card(
+                jws,
+                payload.get("iss").asText(),
+                numericDate(payload, "nbf"),
+                numericDate(payload, "exp"),
+                subject(bundle),
+                certificateId(bundle),
+                vc.path("rid").isTextual() ? vc.get("rid").asText() : null);
     }
 
     private static List<String> typesOf(JsonNode vc) {
-        return StreamSupport.stream(vc.path("type").spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(vc.path("type").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     /** A NumericDate claim (seconds, possibly fractional), or null when absent. */
@@ -208,13 +233,17 @@ public final class ShcVerifier implements CredentialVerifier {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber()) {
-            throw new MalformedCardException(claim + " is not a number");
+        // 1e999 parses as an infinite double, which has no decimal value
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
+            throw new MalformedCardException(claim + " is not a finite number");
         }
         BigDecimal seconds = value.decimalValue();
         try {
             BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-            long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValueExact();
+            long nanos = seconds.subtract(whole)
+                    .movePointRight(9)
+                    .setScale(0, RoundingMode.FLOOR)
+                    .longValueExact();
             return Instant.ofEpochSecond(whole.longValueExact(), nanos);
         } catch (ArithmeticException | DateTimeException e) {
             throw new MalformedCardException(claim + " is out of range", e);
@@ -222,7 +251,9 @@ public final class ShcVerifier implements CredentialVerifier {
     }
 
     private static boolean issuedBy(TrustedKey key, String issuer) {
-        return key.issuer() == null || stripSlash(key.issuer()).equals(stripSlash(issuer));
+        return key.issuer() != null
+                && issuer != null
+                && stripSlash(key.issuer()).equals(stripSlash(issuer));
     }
 
     private static String stripSlash(String url) {
@@ -253,8 +284,7 @@ public final class ShcVerifier implements CredentialVerifier {
                     putText(subject, "birthDate", resource.path("birthDate").asText(null));
                 }
                 case "Immunization" -> immunizations.add(immunization(resource));
-                default -> {
-                }
+                default -> {}
             }
         }
         subject.put("immunizations", immunizations);
@@ -268,7 +298,10 @@ public final class ShcVerifier implements CredentialVerifier {
         putText(immunization, "vaccineCode", coding.path("code").asText(null));
         putText(immunization, "date", resource.path("occurrenceDateTime").asText(null));
         putText(immunization, "lot", resource.path("lotNumber").asText(null));
-        putText(immunization, "performer", resource.path("performer").path(0).path("actor").path("display").asText(null));
+        putText(
+                immunization,
+                "performer",
+                resource.path("performer").path(0).path("actor").path("display").asText(null));
         return immunization;
     }
 
@@ -293,9 +326,12 @@ public final class ShcVerifier implements CredentialVerifier {
     private String certificateId(JsonNode bundle) {
         return StreamSupport.stream(bundle.path("entry").spliterator(), false)
                 .map(entry -> entry.path("resource"))
-                .filter(resource -> "Immunization".equals(resource.path("resourceType").asText()))
-                .flatMap(resource -> StreamSupport.stream(resource.path("identifier").spliterator(), false))
-                .filter(identifier -> settings.certificateIdSystem().equals(identifier.path("system").asText()))
+                .filter(resource ->
+                        "Immunization".equals(resource.path("resourceType").asText()))
+                .flatMap(resource ->
+                        StreamSupport.stream(resource.path("identifier").spliterator(), false))
+                .filter(identifier -> settings.certificateIdSystem()
+                        .equals(identifier.path("system").asText()))
                 .map(identifier -> identifier.path("value").asText(null))
                 .filter(Objects::nonNull)
                 .findFirst()

@@ -22,8 +22,7 @@ public final class HubTrustedKeys implements TrustedKeys {
      * @param shcIssuer the {@code iss} this hub writes into its SMART Health Cards (a URL), or null
      * @param trustDir  the folder of other issuers' keys ({@code CERTHUB_TRUST_DIR}), or null
      */
-    public record Settings(String w3cIssuer, String shcIssuer, Path trustDir) {
-    }
+    public record Settings(String w3cIssuer, String shcIssuer, Path trustDir) {}
 
     private final SigningKeyProvider own;
     private final Settings settings;
@@ -38,8 +37,14 @@ public final class HubTrustedKeys implements TrustedKeys {
     @Override
     public List<TrustedKey> find(KeyPurpose purpose, String kid) {
         List<TrustedKey> found = new ArrayList<>(1);
-        own.findByKid(purpose, kid).ifPresent(key -> found.add(new TrustedKey(kid, key.publicKey(), ownIssuer(key),
-                key.certificateChain().isEmpty() ? null : key.certificateChain().get(0))));
+        own.findByKid(purpose, kid)
+                .ifPresent(key -> found.add(new TrustedKey(
+                        kid,
+                        key.publicKey(),
+                        ownIssuer(key),
+                        key.certificateChain().isEmpty()
+                                ? null
+                                : key.certificateChain().get(0))));
         for (TrustedKey other : others.get(purpose)) {
             if (other.kid().equals(kid)) {
                 found.add(other);
@@ -59,7 +64,13 @@ public final class HubTrustedKeys implements TrustedKeys {
         return switch (key.purpose()) {
             case W3C_VC -> settings.w3cIssuer();
             case SHC -> settings.shcIssuer();
-            case EU_DCC -> key.certificateChain().isEmpty() ? null : key.certificateChain().get(0).getSubjectX500Principal().getName();
+            case EU_DCC ->
+                key.certificateChain().isEmpty()
+                        ? null
+                        : key.certificateChain()
+                                .get(0)
+                                .getSubjectX500Principal()
+                                .getName();
         };
     }
 }

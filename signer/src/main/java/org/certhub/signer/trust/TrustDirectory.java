@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.certhub.signer.keys.KeyIds;
 import org.certhub.signer.keys.KeyPurpose;
@@ -35,7 +36,8 @@ import org.certhub.signer.w3c.Ed25519Keys;
  *       signers, found by the EU DCC kid (first 8 bytes of the certificate's SHA-256), issuer = subject DN;</li>
  *   <li>JWK sets ({@code *.json}, {@code {"keys":[...]}}): EC keys for SMART Health Cards, Ed25519 (OKP) and
  *       RSA keys for W3C VCs, found by their {@code kid} (computed by this hub's rule when absent); the issuer
- *       is the key's own {@code "issuer"} member, else the file's top-level {@code "issuer"}.</li>
+ *       is the key's own {@code "issuer"} member, else the file's top-level {@code "issuer"}. A key with neither
+ *       fails the load: a key trusted for no issuer in particular would vouch for every issuer.</li>
  * </ul>
  * A file that cannot be read fails the load, naming the file: a trust list is never silently partial.
  */
@@ -44,8 +46,7 @@ public final class TrustDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_FILE_BYTES = 1 << 20;
 
-    private TrustDirectory() {
-    }
+    private TrustDirectory() {}
 
     /** The keys in the folder by purpose; an absent or null folder trusts no one else. */
     public static Map<KeyPurpose, List<TrustedKey>> load(Path dir) {
@@ -61,8 +62,12 @@ public final class TrustDirectory {
                 }
                 if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".der")) {
                     for (X509Certificate certificate : certificates(file)) {
-                        keys.get(KeyPurpose.EU_DCC).add(new TrustedKey(KeyIds.euDcc(certificate), certificate.getPublicKey(),
-                                certificate.getSubjectX500Principal().getName(), certificate));
+                        keys.get(KeyPurpose.EU_DCC)
+                                .add(new TrustedKey(
+                                        KeyIds.euDcc(certificate),
+                                        certificate.getPublicKey(),
+                                        certificate.getSubjectX500Principal().getName(),
+                                        certificate));
                     }
                 } else if (name.endsWith(".json")) {
                     readJwkSet(file, keys);
@@ -74,71 +79,81 @@ public final class TrustDirectory {
         return freeze(keys);
     }
 
+    /**
+     * The X.509 certificates of a file ({@code *.pem}, {@code *.crt}, {@code *.der}) or of every such file in a
+     * folder (e.g. the CSCAs an EU DCC trust list is checked against); none for a null path.
+     */
+    public static List<X509Certificate> certificatesAt(Path fileOrDir) {
+        if (fileOrDir == null) {
+            return List.of();
+        }
+        try {
+            if (!Files.isDirectory(fileOrDir)) {
+                return certificates(fileOrDir);
+            }
+            List<X509Certificate> all = new ArrayList<>();
+            try (Stream<Path> files = Files.list(fileOrDir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".der")) {
+                        all.addAll(certificates(file));
+                    }
+                }
+            }
+            return List.copyOf(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the certificates at " + fileOrDir, e);
+        }
+    }
+
     private static List<X509Certificate> certificates(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not an X.509 certificate file: " + file, e);
         }
     }
 
     private static void readJwkSet(Path file, Map<KeyPurpose, List<TrustedKey>> keys) throws IOException {
-        readJwkSet(Files.readAllBytes(file), file.toString(), keys);
+        readJwkSet(Files.readAllBytes(file), file.toString(), null, keys);
     }
 
-    /** The keys of a JWK set ({@code {"keys":[...]}}), e.g. a SMART Health Card issuer's {@code jwks.json}. */
-    public static Map<KeyPurpose, List<TrustedKey>> parseJwkSet(byte[] json, String source) {
+    /**
+     * The keys of a JWK set ({@code {"keys":[...]}}), e.g. a SMART Health Card issuer's {@code jwks.json}, all
+     * bound to {@code issuer}: a key or set naming another issuer fails the parse.
+     */
+    public static Map<KeyPurpose, List<TrustedKey>> parseJwkSet(byte[] json, String source, String issuer) {
+        Objects.requireNonNull(issuer, "issuer");
         Map<KeyPurpose, List<TrustedKey>> keys = empty();
         try {
-            readJwkSet(json, source, keys);
+            readJwkSet(json, source, issuer, keys);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + source, e);
         }
         return freeze(keys);
     }
 
-    /**
-     * The document signers of an EU DCC trust list as the gateway and national backends publish it: a JSON
-     * array of {@code {"kid", "country", "certificateType", "rawData"}} where {@code rawData} is the base64 DER
-     * certificate; entries of other certificate types are skipped.
-     */
-    public static Map<KeyPurpose, List<TrustedKey>> parseDscList(byte[] json, String source) {
-        Map<KeyPurpose, List<TrustedKey>> keys = empty();
-        try {
-            JsonNode list = JSON.readTree(json);
-            if (list == null || !list.isArray()) {
-                throw new IllegalArgumentException("not an EU DCC trust list (a JSON array): " + source);
-            }
-            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-            for (JsonNode entry : list) {
-                if (entry.hasNonNull("certificateType") && !"DSC".equals(entry.get("certificateType").asText())) {
-                    continue;
-                }
-                byte[] der = java.util.Base64.getDecoder().decode(entry.path("rawData").asText());
-                X509Certificate certificate = (X509Certificate) x509.generateCertificate(new java.io.ByteArrayInputStream(der));
-                String kid = KeyIds.euDcc(certificate);
-                if (entry.hasNonNull("kid") && !kid.equals(entry.get("kid").asText())) {
-                    throw new IllegalArgumentException("trust list entry's kid does not match its certificate: " + source);
-                }
-                keys.get(KeyPurpose.EU_DCC).add(new TrustedKey(kid, certificate.getPublicKey(),
-                        certificate.getSubjectX500Principal().getName(), certificate));
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a readable EU DCC trust list: " + source, e);
-        }
-        return freeze(keys);
-    }
-
-    private static void readJwkSet(byte[] json, String file, Map<KeyPurpose, List<TrustedKey>> keys) throws IOException {
+    private static void readJwkSet(byte[] json, String file, String boundIssuer, Map<KeyPurpose, List<TrustedKey>> keys)
+            throws IOException {
         JsonNode root = JSON.readTree(json);
         JsonNode list = root == null ? null : root.get("keys");
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException("not a JWK set ({\"keys\":[...]}): " + file);
         }
-        String fileIssuer = root.path("issuer").isTextual() ? root.get("issuer").asText() : null;
+        String fileIssuer = root.path("issuer").isTextual() ? root.get("issuer").asText() : boundIssuer;
         for (JsonNode node : list) {
             String issuer = node.path("issuer").isTextual() ? node.get("issuer").asText() : fileIssuer;
+            if (issuer == null) {
+                throw new IllegalArgumentException("the JWK set " + file + " names no issuer: add a top-level"
+                        + " \"issuer\" (the iss of the SMART Health Cards or the issuer of the W3C credentials"
+                        + " its keys sign), so that its keys vouch for that issuer only");
+            }
+            if (boundIssuer != null && !sameIssuer(issuer, boundIssuer)) {
+                throw new IllegalArgumentException(
+                        "the JWK set " + file + " names issuer " + issuer + ", not " + boundIssuer);
+            }
             try {
                 JWK jwk = JWK.parse(JSON.writeValueAsString(node));
                 if (jwk.isPrivate()) {
@@ -149,6 +164,14 @@ public final class TrustDirectory {
                 throw new IllegalArgumentException("not a valid JWK in " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    private static boolean sameIssuer(String a, String b) {
+        return stripSlash(a).equals(stripSlash(b));
+    }
+
+    private static String stripSlash(String issuer) {
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
     private static void add(JWK jwk, String issuer, Map<KeyPurpose, List<TrustedKey>> keys) throws JOSEException {
@@ -172,7 +195,7 @@ public final class TrustDirectory {
         }
     }
 
-    private static Map<KeyPurpose, List<TrustedKey>> empty() {
+    static Map<KeyPurpose, List<TrustedKey>> empty() {
         Map<KeyPurpose, List<TrustedKey>> keys = new EnumMap<>(KeyPurpose.class);
         for (KeyPurpose purpose : KeyPurpose.values()) {
             keys.put(purpose, new ArrayList<>());
@@ -180,7 +203,7 @@ public final class TrustDirectory {
         return keys;
     }
 
-    private static Map<KeyPurpose, List<TrustedKey>> freeze(Map<KeyPurpose, List<TrustedKey>> keys) {
+    static Map<KeyPurpose, List<TrustedKey>> freeze(Map<KeyPurpose, List<TrustedKey>> keys) {
         Map<KeyPurpose, List<TrustedKey>> frozen = new EnumMap<>(KeyPurpose.class);
         keys.forEach((purpose, list) -> frozen.put(purpose, List.copyOf(list)));
         return frozen;

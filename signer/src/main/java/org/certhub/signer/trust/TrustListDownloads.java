@@ -24,12 +24,22 @@ public final class TrustListDownloads implements TrustedKeys {
     }
 
     private final Map<String, Map<KeyPurpose, List<TrustedKey>>> bySource = new ConcurrentHashMap<>();
+    private final EuDscList dscLists;
 
-    /** Replaces the keys of one source with those in a freshly fetched list; throws if the list is unreadable. */
-    public int accept(String source, Format format, byte[] body) {
+    /** @param anchors what EU DCC trust lists are checked against (their DSCs' CSCAs, the gateway's signers) */
+    public TrustListDownloads(EuDscList.Anchors anchors) {
+        this.dscLists = new EuDscList(anchors);
+    }
+
+    /**
+     * Replaces the keys of one source with those in a freshly fetched list; throws if the list is unreadable.
+     *
+     * @param issuer the issuer a {@code JWKS} list's keys vouch for (and only for); unused for {@code EU_DSC}
+     */
+    public int accept(String source, Format format, String issuer, byte[] body) {
         Map<KeyPurpose, List<TrustedKey>> keys = switch (format) {
-            case JWKS -> TrustDirectory.parseJwkSet(body, source);
-            case EU_DSC -> TrustDirectory.parseDscList(body, source);
+            case JWKS -> TrustDirectory.parseJwkSet(body, source, issuer);
+            case EU_DSC -> dscLists.parse(body, source);
         };
         bySource.put(source, keys);
         return keys.values().stream().mapToInt(List::size).sum();

@@ -21,8 +21,7 @@ import org.certhub.signer.keys.Bc;
  */
 public final class Ed25519Keys {
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     public static boolean isEd25519(PublicKey key) {
         return "Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm());
@@ -43,7 +42,8 @@ public final class Ed25519Keys {
             throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + raw.length);
         }
         try {
-            byte[] encoded = new SubjectPublicKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), raw).getEncoded();
+            byte[] encoded = new SubjectPublicKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), raw)
+                    .getEncoded();
             return KeyFactory.getInstance("Ed25519", Bc.PROVIDER).generatePublic(new X509EncodedKeySpec(encoded));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not an Ed25519 public key", e);

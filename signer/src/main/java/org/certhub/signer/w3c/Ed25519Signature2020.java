@@ -27,12 +27,12 @@ final class Ed25519Signature2020 {
         this.canonicalizer = canonicalizer;
     }
 
-    private record ProofHash(JsonObject config, byte[] hash) {
-    }
+    private record ProofHash(JsonObject config, byte[] hash) {}
 
     /** The bytes to sign or verify: {@code proofOptions} must not hold {@code proofValue}. */
     byte[] signingInput(JsonObject credentialWithoutProof, JsonObject proofOptions) throws JsonLdError {
-        JsonObjectBuilder config = JsonP.PROVIDER.createObjectBuilder().add("@context", credentialWithoutProof.get("@context"));
+        JsonObjectBuilder config =
+                JsonP.PROVIDER.createObjectBuilder().add("@context", credentialWithoutProof.get("@context"));
         proofOptions.forEach(config::add);
         byte[] proofHash = proofHash(config.build());
         byte[] documentHash = canonicalizer.hash(credentialWithoutProof);

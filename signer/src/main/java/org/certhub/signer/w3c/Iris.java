@@ -7,8 +7,7 @@ final class Iris {
 
     private static final String FORBIDDEN = "<>\"{}|\\^`";
 
-    private Iris() {
-    }
+    private Iris() {}
 
     static boolean isAbsolute(String value) {
         if (value == null || value.chars().anyMatch(c -> c <= ' ' || FORBIDDEN.indexOf(c) >= 0)) {

@@ -13,8 +13,7 @@ final class JsonP {
 
     static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private JsonP() {
-    }
+    private JsonP() {}
 
     /** A copy of the object without the named entry. */
     static JsonObject without(JsonObject object, String name) {

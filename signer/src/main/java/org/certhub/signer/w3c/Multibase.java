@@ -8,12 +8,12 @@ public final class Multibase {
 
     /** Multicodec prefix of an Ed25519 public key (0xed, varint-encoded). */
     private static final byte[] ED25519_PUB = {(byte) 0xed, 0x01};
+
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
     private static final int MAX_ENCODED_LENGTH = 512;
 
-    private Multibase() {
-    }
+    private Multibase() {}
 
     public static String encodeBase58Btc(byte[] data) {
         StringBuilder out = new StringBuilder();
@@ -31,7 +31,10 @@ public final class Multibase {
 
     /** Decodes {@code z…}; throws IllegalArgumentException on any other prefix or a character outside the alphabet. */
     public static byte[] decodeBase58Btc(String multibase) {
-        if (multibase == null || multibase.length() < 2 || multibase.charAt(0) != 'z' || multibase.length() > MAX_ENCODED_LENGTH) {
+        if (multibase == null
+                || multibase.length() < 2
+                || multibase.charAt(0) != 'z'
+                || multibase.length() > MAX_ENCODED_LENGTH) {
             throw new IllegalArgumentException("not a base58btc multibase value");
         }
         String text = multibase.substring(1);

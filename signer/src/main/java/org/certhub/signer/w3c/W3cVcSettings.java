@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param certificateBaseUrl the base the evidence id is built on: {@code certificateBaseUrl + certificateId}
  * @param infoUrl            where holders read about the certificate (DIVOC's {@code infoUrl}), or null
  * @param feedbackUrl        where holders give feedback (DIVOC's {@code feedbackUrl}), or null
- * @param contextUrl         the URL of the vaccination JSON-LD context (bundled, served locally), the namespace
- *                           of the credential's own terms
+ * @param contextUrl         the URL of the vaccination JSON-LD context: the hub serves the bundled document there
+ *                           ({@code baseUrl + }{@link #CONTEXT_PATH}), and the credentials name it
  * @param effectivePeriod    how long after the vaccination date it is written as effective
  *                           ({@code effectiveUntil}); null leaves {@code effectiveUntil} out
  */
@@ -25,13 +25,15 @@ public record W3cVcSettings(
         String contextUrl,
         Period effectivePeriod) {
 
-    /** The vaccination context URL when none is configured. */
-    public static final String DEFAULT_CONTEXT_URL = "https://w3id.org/certhub/credentials/vaccination/v1";
+    /** Where below its base URL the hub serves the vaccination context. */
+    public static final String CONTEXT_PATH = "/credentials/vaccination/v1";
+    /** Where below its base URL the hub serves its Bitstring Status List credentials ({@code <path><n>}). */
+    public static final String STATUS_LIST_PATH = "/credentials/status/";
 
     public W3cVcSettings {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(certificateBaseUrl, "certificateBaseUrl");
-        contextUrl = contextUrl == null || contextUrl.isBlank() ? DEFAULT_CONTEXT_URL : contextUrl;
+        Objects.requireNonNull(contextUrl, "contextUrl");
         requireAbsolute("issuer", issuer);
         requireAbsolute("certificateBaseUrl", certificateBaseUrl);
         requireAbsolute("contextUrl", contextUrl);

@@ -26,6 +26,8 @@ import org.certhub.model.Recipient;
 import org.certhub.model.Vaccination;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.signer.SignedCredential;
+import org.certhub.signer.SkipReason;
+import org.certhub.signer.UnsupportedRecordException;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
@@ -52,16 +54,31 @@ class EuDccRoundTripTest {
     }
 
     static Certificate certificate(Vaccination vaccination) {
-        Recipient recipient = new Recipient(new PersonName(List.of("Jiřina-Maria", "Alena"), "d'Červenková Panklová", null),
-                new PartialDate("1964-08"), null, List.of(), List.of(), null, null);
-        VaccinationEvent event = new VaccinationEvent("test", "rec-1", null, "covid-19", recipient, vaccination, null, null);
+        Recipient recipient = new Recipient(
+                new PersonName(List.of("Jiřina-Maria", "Alena"), "d'Červenková Panklová", null),
+                new PartialDate("1964-08"),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null);
+        VaccinationEvent event =
+                new VaccinationEvent("test", "rec-1", null, "covid-19", recipient, vaccination, null, null);
         return new Certificate("CERT-0001", 1, null, "event-1", event, ISSUED);
     }
 
     static Vaccination comirnaty() {
-        return new Vaccination(Code.of("http://snomed.info/sct", "1119349007"), Code.of("https://ec.europa.eu/health/documents/community-register/html/", "EU/1/20/1528"),
-                Code.of("https://spor.ema.europa.eu/v1/organisations", "ORG-100030215"), Code.of("http://snomed.info/sct", "840539006"),
-                "FK1234", LocalDate.of(2025, 5, 20), 2, 2, null, null);
+        return new Vaccination(
+                Code.of("http://snomed.info/sct", "1119349007"),
+                Code.of("https://ec.europa.eu/health/documents/community-register/html/", "EU/1/20/1528"),
+                Code.of("https://spor.ema.europa.eu/v1/organisations", "ORG-100030215"),
+                Code.of("http://snomed.info/sct", "840539006"),
+                "FK1234",
+                LocalDate.of(2025, 5, 20),
+                2,
+                2,
+                null,
+                null);
     }
 
     private static SignedCredential sign(Dscs.Fixed provider, EuDccSettings settings) {
@@ -83,12 +100,20 @@ class EuDccRoundTripTest {
         assertThat(Uvci.hasValidCheckCharacter(result.certificateId())).isTrue();
         assertThat(result.subject()).containsKeys("nam", "dob", "v");
         assertThat(result.subject().get("dob")).isEqualTo("1964-08");
-        assertThat((Map<Object, Object>) result.subject().get("nam")).containsEntry("fnt", "DCERVENKOVA<PANKLOVA")
-                .containsEntry("gnt", "JIRINA<MARIA<ALENA").containsEntry("fn", "d'Červenková Panklová");
+        assertThat((Map<Object, Object>) result.subject().get("nam"))
+                .containsEntry("fnt", "DCERVENKOVA<PANKLOVA")
+                .containsEntry("gnt", "JIRINA<MARIA<ALENA")
+                .containsEntry("fn", "d'Červenková Panklová");
         assertThat((Map<Object, Object>) ((List<?>) result.subject().get("v")).get(0))
-                .containsEntry("tg", "840539006").containsEntry("vp", "1119349007").containsEntry("mp", "EU/1/20/1528")
-                .containsEntry("ma", "ORG-100030215").containsEntry("dn", 2).containsEntry("sd", 2)
-                .containsEntry("dt", "2025-05-20").containsEntry("co", "XX").containsEntry("is", "certhub test issuer");
+                .containsEntry("tg", "840539006")
+                .containsEntry("vp", "1119349007")
+                .containsEntry("mp", "EU/1/20/1528")
+                .containsEntry("ma", "ORG-100030215")
+                .containsEntry("dn", 2)
+                .containsEntry("sd", 2)
+                .containsEntry("dt", "2025-05-20")
+                .containsEntry("co", "XX")
+                .containsEntry("is", "certhub test issuer");
     }
 
     @Test
@@ -96,7 +121,8 @@ class EuDccRoundTripTest {
         HcertCodec.Decoded decoded = HcertCodec.decode(sign(keys, SETTINGS).qrText());
 
         byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(dsc.getEncoded());
-        assertThat(decoded.cose().kid()).hasValueSatisfying(kid -> assertThat(kid).isEqualTo(Arrays.copyOf(sha256, 8)));
+        assertThat(decoded.cose().kid())
+                .hasValueSatisfying(kid -> assertThat(kid).isEqualTo(Arrays.copyOf(sha256, 8)));
         assertThat(decoded.cose().algorithmId()).contains(-7L);
         assertThat(decoded.cose().signature()).hasSize(64);
         assertThat(decoded.payload().issuer()).isEqualTo("XX");
@@ -112,7 +138,9 @@ class EuDccRoundTripTest {
         for (int i = 0; i < text.length(); i++) {
             char replacement = text.charAt(i) == 'A' ? 'B' : 'A';
             String tampered = text.substring(0, i) + replacement + text.substring(i + 1);
-            assertThat(verifier.verify(tampered, NEXT_DAY).valid()).as("changed character %d", i).isFalse();
+            assertThat(verifier.verify(tampered, NEXT_DAY).valid())
+                    .as("changed character %d", i)
+                    .isFalse();
         }
     }
 
@@ -121,7 +149,8 @@ class EuDccRoundTripTest {
         HcertCodec.Decoded decoded = HcertCodec.decode(sign(keys, SETTINGS).qrText());
         byte[] payload = decoded.cose().payload();
         byte[] signature = decoded.cose().signature();
-        byte[] protectedHeader = CoseSign1.protectedHeader(CoseAlgorithm.ES256, decoded.cose().kid().orElseThrow());
+        byte[] protectedHeader = CoseSign1.protectedHeader(
+                CoseAlgorithm.ES256, decoded.cose().kid().orElseThrow());
         signature[10] ^= 0x01;
         String tampered = HcertCodec.encode(CoseSign1.encode(protectedHeader, payload, signature));
 
@@ -142,9 +171,11 @@ class EuDccRoundTripTest {
 
     @Test
     void expiryIsCappedAtTheDocumentSignersOwnExpiry() {
-        SignedCredential credential = sign(keys, new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(5000), "CERTHUB", null));
+        SignedCredential credential =
+                sign(keys, new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(5000), "CERTHUB", null));
 
-        assertThat(HcertCodec.decode(credential.qrText()).payload().expiresAt()).isEqualTo(dsc.getNotAfter().toInstant());
+        assertThat(HcertCodec.decode(credential.qrText()).payload().expiresAt())
+                .isEqualTo(dsc.getNotAfter().toInstant());
     }
 
     @Test
@@ -162,7 +193,8 @@ class EuDccRoundTripTest {
         X509Certificate testsOnly = Dscs.certificate(other, "1.3.6.1.4.1.1847.2021.1.1");
         Dscs.Fixed provider = new Dscs.Fixed(Dscs.signingKey(other, testsOnly, null));
 
-        VerificationResult result = new EuDccVerifier(provider).verify(sign(provider, SETTINGS).qrText(), NEXT_DAY);
+        VerificationResult result =
+                new EuDccVerifier(provider).verify(sign(provider, SETTINGS).qrText(), NEXT_DAY);
 
         assertThat(result.reason()).isEqualTo(Reasons.KEY_USAGE);
     }
@@ -172,14 +204,18 @@ class EuDccRoundTripTest {
         KeyPair other = Dscs.p256();
         Dscs.Fixed provider = new Dscs.Fixed(Dscs.signingKey(other, Dscs.certificate(other), null));
 
-        assertThat(new EuDccVerifier(provider).verify(sign(provider, SETTINGS).qrText(), NEXT_DAY).valid()).isTrue();
+        assertThat(new EuDccVerifier(provider)
+                        .verify(sign(provider, SETTINGS).qrText(), NEXT_DAY)
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void signsPs256WithAnRsaKeyThroughTheKeysOwnProvider() throws Exception {
         KeyPair rsa = Dscs.rsa();
         Dscs.Fixed provider = new Dscs.Fixed(Dscs.signingKey(rsa, Dscs.certificate(rsa), new BouncyCastleProvider()));
-        EuDccSettings ps256 = new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(365), "CERTHUB", CoseAlgorithm.PS256);
+        EuDccSettings ps256 =
+                new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(365), "CERTHUB", CoseAlgorithm.PS256);
 
         String text = sign(provider, ps256).qrText();
 
@@ -190,9 +226,12 @@ class EuDccRoundTripTest {
 
     @Test
     void refusesAnAlgorithmTheKeyCannotMake() {
-        EuDccSettings ps256 = new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(365), "CERTHUB", CoseAlgorithm.PS256);
+        EuDccSettings ps256 =
+                new EuDccSettings("XX", "certhub test issuer", Duration.ofDays(365), "CERTHUB", CoseAlgorithm.PS256);
 
-        assertThatThrownBy(() -> sign(keys, ps256)).isInstanceOf(IllegalStateException.class).hasMessageContaining("PS256");
+        assertThatThrownBy(() -> sign(keys, ps256))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PS256");
     }
 
     @Test
@@ -210,29 +249,57 @@ class EuDccRoundTripTest {
         String text = sign(keys, SETTINGS).qrText();
 
         assertThat(schema.validate(HcertCodec.decode(text).payload().dcc())).isEmpty();
-        assertThat(new EuDccVerifier(keys, schema).verify(text, NEXT_DAY).valid()).isTrue();
+        assertThat(new EuDccVerifier(keys, schema).verify(text, NEXT_DAY).valid())
+                .isTrue();
     }
 
     @Test
     void schemaViolationsAreMalformed() {
         DccSchema schema = DccSchema.load(SharedTestData.require("eu-dcc-schema"));
-        JsonNode dcc = HcertCodec.decode(sign(keys, SETTINGS).qrText()).payload().dcc().deepCopy();
+        JsonNode dcc =
+                HcertCodec.decode(sign(keys, SETTINGS).qrText()).payload().dcc().deepCopy();
         ((ObjectNode) dcc.get("v").get(0)).put("dn", 0);
         ((ObjectNode) dcc.get("nam")).put("fnt", "lower case");
 
         assertThat(schema.validate(dcc)).containsExactlyInAnyOrder("$.v[0].dn: minimum", "$.nam.fnt: pattern");
         HcertPayload payload = new HcertPayload("XX", ISSUED, NEXT_DAY, dcc);
         assertThatThrownBy(() -> new EuDccVerifier(keys, schema).checkSchema(payload))
-                .isInstanceOfSatisfying(HcertException.class, e -> assertThat(e.stage().reason()).isEqualTo(Reasons.MALFORMED));
+                .isInstanceOfSatisfying(
+                        HcertException.class,
+                        e -> assertThat(e.stage().reason()).isEqualTo(Reasons.MALFORMED));
     }
 
     @Test
     void failsClearlyWhenACodeTheSchemaRequiresIsMissing() {
-        Vaccination noProduct = new Vaccination(Code.of(null, "1119349007"), null, Code.of(null, "ORG-100030215"),
-                Code.of(null, "840539006"), null, LocalDate.of(2025, 5, 20), 1, 2, "XX", null);
+        Vaccination noProduct = new Vaccination(
+                Code.of(null, "1119349007"),
+                null,
+                Code.of(null, "ORG-100030215"),
+                Code.of(null, "840539006"),
+                null,
+                LocalDate.of(2025, 5, 20),
+                1,
+                2,
+                "XX",
+                null);
 
-        assertThatThrownBy(() -> new EuDccFormat(SETTINGS, keys).sign(certificate(noProduct)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("medicinal product (mp)");
+        EuDccFormat format = new EuDccFormat(SETTINGS, keys);
+
+        assertThatThrownBy(() -> format.sign(certificate(noProduct)))
+                .isInstanceOfSatisfying(
+                        UnsupportedRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SkipReason.NO_MEDICINAL_PRODUCT))
+                .hasMessageContaining("medicinal product (mp)");
+        assertThat(format.unsupported(certificate(noProduct)))
+                .map(UnsupportedRecordException::reason)
+                .contains(SkipReason.NO_MEDICINAL_PRODUCT);
+        assertThat(SkipReason.NO_MEDICINAL_PRODUCT.apiName()).isEqualTo("no-medicinal-product");
+    }
+
+    @Test
+    void aCompleteRecordIsSupported() {
+        assertThat(new EuDccFormat(SETTINGS, keys).unsupported(certificate(comirnaty())))
+                .isEmpty();
     }
 
     @Test
@@ -242,12 +309,43 @@ class EuDccRoundTripTest {
         assertThat(verifier.accepts("HC1:ABC")).isTrue();
         assertThat(verifier.accepts("shc:/123")).isFalse();
         assertThat(verifier.verify("HC2:BB8", NEXT_DAY).reason()).isEqualTo(Reasons.MALFORMED);
-        assertThatThrownBy(() -> HcertCodec.decode("HC1:ab")).isInstanceOfSatisfying(HcertException.class,
-                e -> assertThat(e.stage()).isEqualTo(HcertStage.BASE45));
+        assertThatThrownBy(() -> HcertCodec.decode("HC1:ab"))
+                .isInstanceOfSatisfying(
+                        HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.BASE45));
         assertThatThrownBy(() -> HcertCodec.decode("HC1:" + Base45.encode(new byte[] {1, 2, 3})))
-                .isInstanceOfSatisfying(HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.DECOMPRESS));
+                .isInstanceOfSatisfying(
+                        HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.DECOMPRESS));
         assertThatThrownBy(() -> HcertCodec.decode(HcertCodec.encode(new byte[] {(byte) 0xA0})))
-                .isInstanceOfSatisfying(HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.COSE));
+                .isInstanceOfSatisfying(
+                        HcertException.class, e -> assertThat(e.stage()).isEqualTo(HcertStage.COSE));
+    }
+
+    @Test
+    void aNullStatementIsLeftOutOfTheSubjectAndCountsAsNone() throws Exception {
+        JsonNode signed =
+                HcertCodec.decode(sign(keys, SETTINGS).qrText()).payload().dcc();
+        ObjectNode withNullRecovery = signed.deepCopy();
+        withNullRecovery.putNull("r");
+        ObjectNode onlyNullRecovery = signed.deepCopy();
+        onlyNullRecovery.remove("v");
+        onlyNullRecovery.putNull("r");
+
+        VerificationResult beside = new EuDccVerifier(keys).verify(signedText(withNullRecovery), NEXT_DAY);
+        VerificationResult alone = new EuDccVerifier(keys).verify(signedText(onlyNullRecovery), NEXT_DAY);
+
+        assertThat(beside.valid()).as(beside.reason()).isTrue();
+        assertThat(beside.subject()).containsKey("v").doesNotContainKey("r");
+        assertThat(alone.valid()).isFalse();
+        assertThat(alone.subject()).doesNotContainKeys("v", "r");
+    }
+
+    /** The DCC signed by the test's document signer, as a QR text. */
+    private static String signedText(JsonNode dcc) throws Exception {
+        byte[] payload = new HcertPayload("XX", ISSUED, NEXT_DAY, dcc).encode();
+        byte[] protectedHeader = CoseSign1.protectedHeader(CoseAlgorithm.ES256, DocumentSigners.kid(dsc));
+        byte[] signature =
+                CoseAlgorithm.ES256.sign(p256.getPrivate(), null, CoseSign1.toBeSigned(protectedHeader, payload));
+        return HcertCodec.encode(CoseSign1.encode(protectedHeader, payload, signature));
     }
 
     @Test

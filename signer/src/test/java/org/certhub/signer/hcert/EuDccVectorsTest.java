@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.certhub.signer.keys.TrustedKey;
-import org.certhub.signer.qr.QrCodes;
-import org.certhub.testdata.SharedTestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -38,10 +31,22 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.certhub.signer.VerificationResult;
+import org.certhub.signer.VerificationResult.Reasons;
+import org.certhub.signer.keys.TrustedKey;
+import org.certhub.signer.qr.QrCodes;
+import org.certhub.testdata.SharedTestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every EU DCC test vector of the dgc-testdata repository, each {@code EXPECTED*} result this implementation
- * covers checked against the stage it names. Prints the pass count per key.
+ * Every EU DCC test vector of the dgc-testdata repository (all 423 files), each of its {@code EXPECTED*}
+ * results checked against the stage it names (an EXPECTED key no check covers fails the test), and the whole
+ * verification at the validation clock of every vector expected to pass throughout. The exceptions are listed
+ * below with their reasons. Prints the pass count per key.
  */
 class EuDccVectorsTest {
 
@@ -65,16 +70,27 @@ class EuDccVectorsTest {
             "IS/2DCode/raw/3.json", Set.of("EXPECTEDKEYUSAGE"));
 
     /**
+     * Keys of EXPECTEDRESULTS that name no test step, so are not asserted: ES/2DCode/raw/1001-1003 nest an
+     * "EXPECTEDRESULTS": true; ES/2DCode/raw/201-203 carry a misspelt "EXPTECTEDEXPIRED": true, whose reading
+     * ("expired") their own data contradicts (exp 2021-10-04, validation clock 2021-05-10) and whose other
+     * reading (the expiration check passes) is what EXPECTEDEXPIRATIONCHECK would assert.
+     */
+    private static final Set<String> NOT_A_STEP = Set.of("EXPECTEDRESULTS", "EXPTECTEDEXPIRED");
+
+    /**
      * The schema in shared/testdata is 1.3.x; vectors with an older {@code ver} had their
      * EXPECTEDSCHEMAVALIDATION judged against their own schema version (NL's 1.0.0 vectors also against NL's
      * business rules, e.g. a birth date in the future). For those, a disagreement is counted apart.
      */
     private static final String SCHEMA_LINE = "1.3.";
 
+    private static final Set<String> SCHEMA_CHECKS = Set.of("EXPECTEDSCHEMAVALIDATION", "EXPECTEDVALIDOBJECT");
+
     private static DccSchema schema;
     private static Path root;
 
-    private static final Map<String, int[]> COUNTS = new ConcurrentHashMap<>(); // key -> {pass, fail, upstream error, input absent, older schema}
+    private static final Map<String, int[]> COUNTS =
+            new ConcurrentHashMap<>(); // key -> {pass, fail, upstream error, input absent, older schema}
 
     @BeforeAll
     static void loadSchema() {
@@ -97,6 +113,11 @@ class EuDccVectorsTest {
         JsonNode expected = vector.path("EXPECTEDRESULTS");
         List<String> mismatches = new ArrayList<>();
         Checks checks = new Checks(vector);
+        expected.fieldNames().forEachRemaining(key -> {
+            if (!checks.all().containsKey(key) && !NOT_A_STEP.contains(key)) {
+                mismatches.add(key + " is not checked");
+            }
+        });
         for (Map.Entry<String, Callable<Boolean>> check : checks.all().entrySet()) {
             JsonNode want = expected.get(check.getKey());
             if (want == null || !want.isBoolean()) {
@@ -112,8 +133,10 @@ class EuDccVectorsTest {
                 continue;
             }
             boolean pass = actual == want.booleanValue();
-            boolean exempt = !pass && UPSTREAM_ERRORS.getOrDefault(name, Set.of()).contains(check.getKey());
-            boolean olderSchema = !pass && check.getKey().equals("EXPECTEDSCHEMAVALIDATION")
+            boolean exempt =
+                    !pass && UPSTREAM_ERRORS.getOrDefault(name, Set.of()).contains(check.getKey());
+            boolean olderSchema = !pass
+                    && SCHEMA_CHECKS.contains(check.getKey())
                     && !checks.dccVersion().startsWith(SCHEMA_LINE);
             COUNTS.computeIfAbsent(check.getKey(), k -> new int[5])[pass ? 0 : exempt ? 2 : olderSchema ? 4 : 1]++;
             if (!pass && !exempt && !olderSchema) {
@@ -123,15 +146,76 @@ class EuDccVectorsTest {
         assertThat(mismatches).as(name).isEmpty();
     }
 
+    /**
+     * Vectors whose statement lies outside its own validity window at the validation clock (the EU validation
+     * rules' windows, which no EXPECTED* result covers): the whole verification must reject them for this reason.
+     */
+    private static final Map<String, String> STATEMENT_OUTSIDE_WINDOW = Map.of(
+            "BE/2DCode/raw/2.json", Reasons.NOT_YET_VALID, // recovery df 2021-08-28, clock 2021-08-19
+            "ES/2DCode/raw/1502.json", Reasons.EXPIRED); // recovery du 2021-11-01, clock 2026-04-25
+
+    /**
+     * Every vector whose signature, expiry and key usage are all expected to pass verifies as a whole, as the
+     * hub's {@code POST /api/v1/verify} does it, at its validation clock: valid, or rejected for the listed
+     * statement window.
+     */
+    /** The vectors expected to pass signature, expiry and key usage (and not listed as upstream errors there). */
+    static Stream<Path> vectorsExpectedToPass() throws IOException {
+        Path root = SharedTestData.require("eu-dcc");
+        return vectors().filter(file -> {
+            JsonNode vector = readVector(file);
+            JsonNode expected = vector.path("EXPECTEDRESULTS");
+            return expected.path("EXPECTEDVERIFY").asBoolean(false)
+                    && expected.path("EXPECTEDEXPIRATIONCHECK").asBoolean(false)
+                    && expected.path("EXPECTEDKEYUSAGE").asBoolean(true)
+                    && vector.path("PREFIX").isTextual()
+                    && !UPSTREAM_ERRORS
+                            .getOrDefault(root.relativize(file).toString(), Set.of())
+                            .contains("EXPECTEDVERIFY");
+        });
+    }
+
+    @Test
+    void everyVectorExpectedToPassThroughoutIsVerifiedAsAWhole() throws IOException {
+        assertThat(vectorsExpectedToPass().count()).isEqualTo(283);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectorsExpectedToPass")
+    void verifiesAsAWholeWhenEveryStageIsExpectedToPass(Path file) throws Exception {
+        JsonNode vector = readVector(file);
+        String name = root.relativize(file).toString();
+        Checks checks = new Checks(vector);
+        TrustedKey trusted = checks.trustedKey();
+
+        VerificationResult result = new EuDccVerifier(
+                        (purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of())
+                .verify(
+                        vector.get("PREFIX").textValue(),
+                        clock(vector.path("TESTCTX").path("VALIDATIONCLOCK").textValue()));
+
+        assertThat(result.reason()).as(name).isEqualTo(STATEMENT_OUTSIDE_WINDOW.get(name));
+    }
+
+    private static JsonNode readVector(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @AfterAll
     static void printSummary() {
         if (COUNTS.isEmpty()) {
             return;
         }
-        StringBuilder table = new StringBuilder("\nEU DCC vectors, per expected result: pass / fail / listed upstream error / older-schema verdict /"
-                + " not testable (input absent)\n");
-        new TreeMap<>(COUNTS).forEach((key, c) ->
-                table.append(String.format("  %-26s %4d / %d / %d / %2d / %2d%n", key, c[0], c[1], c[2], c[4], c[3])));
+        StringBuilder table = new StringBuilder(
+                "\nEU DCC vectors, per expected result: pass / fail / listed upstream error / older-schema verdict /"
+                        + " not testable (input absent)\n");
+        new TreeMap<>(COUNTS)
+                .forEach((key, c) -> table.append(
+                        String.format("  %-26s %4d / %d / %d / %2d / %2d%n", key, c[0], c[1], c[2], c[4], c[3])));
         System.out.println(table);
     }
 
@@ -156,6 +240,8 @@ class EuDccVectorsTest {
             checks.put("EXPECTEDKEYUSAGE", this::keyUsage);
             checks.put("EXPECTEDVALIDJSON", this::validJson);
             checks.put("EXPECTEDSCHEMAVALIDATION", this::schema);
+            checks.put("EXPECTEDVALIDOBJECT", this::validObject);
+            checks.put("EXPECTEDENCODE", this::encode);
             return checks;
         }
 
@@ -226,17 +312,21 @@ class EuDccVectorsTest {
                 throw new MissingInput();
             }
             byte[] der = Base64.getMimeDecoder().decode(certificateText.textValue());
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-            return new TrustedKey(DocumentSigners.kidBase64(certificate), certificate.getPublicKey(),
-                    certificate.getSubjectX500Principal().getName(), certificate);
+            X509Certificate certificate = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            return new TrustedKey(
+                    DocumentSigners.kidBase64(certificate),
+                    certificate.getPublicKey(),
+                    certificate.getSubjectX500Principal().getName(),
+                    certificate);
         }
 
         private boolean verify() throws Exception {
             CoseSign1 cose = cose();
             HcertCodec.decodeCwt(cose.payload());
             TrustedKey trusted = trustedKey();
-            EuDccVerifier verifier = new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());
+            EuDccVerifier verifier =
+                    new EuDccVerifier((purpose, kid) -> kid.equals(trusted.kid()) ? List.of(trusted) : List.of());
             verifier.checkSignature(cose);
             return true;
         }
@@ -260,15 +350,36 @@ class EuDccVectorsTest {
             return JsonValues.equal(vector.get("JSON"), decoded.payload().dcc());
         }
 
+        /** Code generation test 1: the vector's JSON follows the schema (the one of TESTCTX.SCHEMA). */
+        private boolean validObject() {
+            if (!vector.has("JSON")) {
+                throw new MissingInput();
+            }
+            return schema.validate(vector.get("JSON")).isEmpty();
+        }
+
+        /** Code generation test 2: the vector's JSON, encoded as CBOR here, is the CBOR the vector gives. */
+        private boolean encode() throws IOException {
+            if (!vector.has("JSON")) {
+                throw new MissingInput();
+            }
+            byte[] ours = Cbor.write(g -> Cbor.writeJson(g, vector.get("JSON")));
+            Object expected = comparable(Cbor.decode(hex("CBOR").orElseThrow(MissingInput::new)));
+            if (expected instanceof Map<?, ?> claims && claims.get(-260L) instanceof Map<?, ?> hcert) {
+                expected = hcert.get(1L);
+            }
+            return comparable(Cbor.decode(ours)).equals(expected);
+        }
+
         private boolean schema() {
             if (!vector.has("COSE") && !vector.has("JSON")) {
                 throw new MissingInput();
             }
-            JsonNode dcc = vector.has("COSE") ? HcertCodec.decodeCwt(cose().payload()).dcc() : vector.get("JSON");
+            JsonNode dcc =
+                    vector.has("COSE") ? HcertCodec.decodeCwt(cose().payload()).dcc() : vector.get("JSON");
             return schema.validate(dcc).isEmpty();
         }
     }
-
 
     /** The vector lacks the input a check needs: that expectation is not testable on it. */
     private static final class MissingInput extends RuntimeException {
@@ -295,14 +406,19 @@ class EuDccVectorsTest {
 
     private static final DateTimeFormatter CLOCK = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
             .toFormatter();
 
     /** VALIDATIONCLOCK is ISO 8601 with an offset as +hh:mm, +hhmm, Z or none (then UTC). */
     private static Instant clock(String text) {
         TemporalAccessor parsed = CLOCK.parse(text);
-        return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
+        return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
     }
 }

@@ -8,16 +8,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Icao9303Test {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "d'Červenková Panklová | DCERVENKOVA<PANKLOVA",
-            "Jiřina-Maria Alena    | JIRINA<MARIA<ALENA",
-            "Müller                | MUELLER",
-            "Øster Ågård           | OESTER<AAGAARD",
-            "Straße                | STRASSE",
-            "Łukasz Żółć           | LUKASZ<ZOLC",
-            "François  O'Brien     | FRANCOIS<OBRIEN",
-            "Ramanathan            | RAMANATHAN",
-            "İnci Işık             | INCI<ISIK"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "d'Červenková Panklová | DCERVENKOVA<PANKLOVA",
+                "Jiřina-Maria Alena    | JIRINA<MARIA<ALENA",
+                "Müller                | MUELLER",
+                "Øster Ågård           | OESTER<AAGAARD",
+                "Straße                | STRASSE",
+                "Łukasz Żółć           | LUKASZ<ZOLC",
+                "François  O'Brien     | FRANCOIS<OBRIEN",
+                "Ramanathan            | RAMANATHAN",
+                "İnci Işık             | INCI<ISIK"
+            })
     void writesTheMachineReadableForm(String name, String expected) {
         assertThat(Icao9303.transliterate(name)).isEqualTo(expected);
     }

@@ -11,7 +11,7 @@ class UvciTest {
     void isDeterministicPerCertificateIdAndChecksummed() {
         String uvci = Uvci.of("IN", "CERTHUB", "123456789");
 
-        assertThat(uvci).matches("URN:UVCI:01:IN:CERTHUB/[A-Z2-7]{26}#[0-9A-Z/:]");
+        assertThat(uvci).matches("URN:UVCI:01:IN:CERTHUB/[A-Z2-7]{26}#[A-Z0-9/:]");
         assertThat(Uvci.of("IN", "CERTHUB", "123456789")).isEqualTo(uvci);
         assertThat(Uvci.of("IN", "CERTHUB", "123456780")).isNotEqualTo(uvci);
         assertThat(Uvci.hasValidCheckCharacter(uvci)).isTrue();
@@ -23,13 +23,29 @@ class UvciTest {
         int position = uvci.indexOf('/') + 3;
         char changed = uvci.charAt(position) == 'A' ? 'B' : 'A';
 
-        assertThat(Uvci.hasValidCheckCharacter(uvci.substring(0, position) + changed + uvci.substring(position + 1))).isFalse();
+        assertThat(Uvci.hasValidCheckCharacter(uvci.substring(0, position) + changed + uvci.substring(position + 1)))
+                .isFalse();
+    }
+
+    @Test
+    void checkCharacterIsTheEhnReferences() {
+        // ehn-dcc-development/eu-dcc-schema, examples/Luhn-Mod-N/usage.py runs the reference on this UVCI and
+        // gives 'Z'; ehn-dcc-development/hcert-dotnet's UtilEncoderTests.LuahModN_TEST asserts the same
+        assertThat(Uvci.checkCharacter("URN:UVCI:01:NL:187/37512422923")).isEqualTo('Z');
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:NL:187/37512422923#Z"))
+                .isTrue();
+        // check-summed UVCIs of the EU's common test vectors (dgc-testdata common/2DCode/raw/CO1.json, DGC2.json)
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B"))
+                .isTrue();
+        assertThat(Uvci.hasValidCheckCharacter("URN:UVCI:01:AT:858CC18CFCF5965EF82F60E493349AA5#K"))
+                .isTrue();
     }
 
     @Test
     void luhnModNMatchesAHandComputedValue() {
-        // "0A": from the right, A=10 doubled is 20 -> 20; 0 once -> 0; sum 20, check = (38 - 20) % 38 = 18 = 'I'
-        assertThat(Uvci.checkCharacter("0A")).isEqualTo('I');
+        // "A0" over A-Z0-9/: (N = 38): from the right, '0' = 26 doubled is 52 -> 1 + 14 = 15; 'A' = 0 once;
+        // sum 15, check = (38 - 15) % 38 = 23 = 'X'
+        assertThat(Uvci.checkCharacter("A0")).isEqualTo('X');
     }
 
     @Test

@@ -43,10 +43,13 @@ class KeyStoreSigningKeyProviderTest {
         KeyStoreSigningKeyProvider.openOrCreate(keysDir, null);
 
         Path passwordFile = keysDir.resolve(KeyStoreSigningKeyProvider.DEV_PASSWORD_FILE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysDir))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                keysDir.resolve(KeyStoreSigningKeyProvider.DEV_KEYSTORE_FILE)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysDir)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(keysDir.resolve(KeyStoreSigningKeyProvider.DEV_KEYSTORE_FILE))))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(passwordFile)).hasSizeGreaterThanOrEqualTo(40);
     }
 
@@ -104,16 +107,22 @@ class KeyStoreSigningKeyProviderTest {
         KeyStoreSigningKeyProvider keys = KeyStoreSigningKeyProvider.openOrCreate(dataDir.resolve("keys"), null);
 
         SigningKey dsc = keys.activeKey(KeyPurpose.EU_DCC);
-        byte[] certHash = MessageDigest.getInstance("SHA-256").digest(dsc.certificateChain().get(0).getEncoded());
+        byte[] certHash = MessageDigest.getInstance("SHA-256")
+                .digest(dsc.certificateChain().get(0).getEncoded());
         assertThat(dsc.kid()).isEqualTo(Base64.getEncoder().encodeToString(Arrays.copyOf(certHash, 8)));
 
         SigningKey shc = keys.activeKey(KeyPurpose.SHC);
-        assertThat(shc.kid()).isEqualTo(new ECKey.Builder(Curve.P_256, (ECPublicKey) shc.publicKey()).build()
-                .computeThumbprint("SHA-256").toString());
+        assertThat(shc.kid())
+                .isEqualTo(new ECKey.Builder(Curve.P_256, (ECPublicKey) shc.publicKey())
+                        .build()
+                        .computeThumbprint("SHA-256")
+                        .toString());
 
         SigningKey w3c = keys.activeKey(KeyPurpose.W3C_VC);
-        byte[] spkiHash = MessageDigest.getInstance("SHA-256").digest(w3c.publicKey().getEncoded());
-        assertThat(w3c.kid()).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(spkiHash, 16)));
+        byte[] spkiHash =
+                MessageDigest.getInstance("SHA-256").digest(w3c.publicKey().getEncoded());
+        assertThat(w3c.kid())
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(spkiHash, 16)));
     }
 
     @Test
@@ -125,13 +134,14 @@ class KeyStoreSigningKeyProviderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wrong password")
                 .hasMessageNotContaining("battery staple");
-        assertThat(keysDir.resolve(KeyStoreSigningKeyProvider.DEV_PASSWORD_FILE)).doesNotExist();
+        assertThat(keysDir.resolve(KeyStoreSigningKeyProvider.DEV_PASSWORD_FILE))
+                .doesNotExist();
     }
 
     @Test
     void openingAMissingKeystoreFails() {
         assertThatThrownBy(() -> KeyStoreSigningKeyProvider.open(
-                new KeyStoreSigningKeyProvider.Settings(dataDir.resolve("absent.p12"), "x".toCharArray())))
+                        new KeyStoreSigningKeyProvider.Settings(dataDir.resolve("absent.p12"), "x".toCharArray())))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -154,7 +164,9 @@ class KeyStoreSigningKeyProviderTest {
 
     private static char[] readPassword(Path keysDir) {
         try {
-            return Files.readString(keysDir.resolve(KeyStoreSigningKeyProvider.DEV_PASSWORD_FILE)).strip().toCharArray();
+            return Files.readString(keysDir.resolve(KeyStoreSigningKeyProvider.DEV_PASSWORD_FILE))
+                    .strip()
+                    .toCharArray();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

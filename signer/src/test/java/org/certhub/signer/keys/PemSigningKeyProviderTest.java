@@ -28,16 +28,21 @@ class PemSigningKeyProviderTest {
         KeyPair csca = KeyMaterial.p256();
         KeyPair dsc = KeyMaterial.p256();
         var cscaCert = KeyMaterial.selfSigned(csca, "CN=Test CSCA,C=XX", Instant.now(), Duration.ofDays(30), true);
-        var dscCert = KeyMaterial.documentSigner(dsc.getPublic(), "CN=Test DSC,C=XX", cscaCert, csca.getPrivate(), Instant.now(),
-                Duration.ofDays(10));
+        var dscCert = KeyMaterial.documentSigner(
+                dsc.getPublic(), "CN=Test DSC,C=XX", cscaCert, csca.getPrivate(), Instant.now(), Duration.ofDays(10));
 
         PemSigningKeyProvider keys = new PemSigningKeyProvider(new PemSigningKeyProvider.Settings(Map.of(
-                KeyPurpose.W3C_VC, List.of(new PemSigningKeyProvider.PemKey(pkcs8(ed, "w3c.pem"), null),
-                        new PemSigningKeyProvider.PemKey(pkcs8(edRetired, "w3c-old.pem"), null)),
-                KeyPurpose.EU_DCC, List.of(new PemSigningKeyProvider.PemKey(pkcs8(dsc, "dsc.pem"), pem("chain.pem", dscCert, cscaCert))))));
+                KeyPurpose.W3C_VC,
+                        List.of(
+                                new PemSigningKeyProvider.PemKey(pkcs8(ed, "w3c.pem"), null),
+                                new PemSigningKeyProvider.PemKey(pkcs8(edRetired, "w3c-old.pem"), null)),
+                KeyPurpose.EU_DCC,
+                        List.of(new PemSigningKeyProvider.PemKey(
+                                pkcs8(dsc, "dsc.pem"), pem("chain.pem", dscCert, cscaCert))))));
 
         assertThat(keys.activeKey(KeyPurpose.W3C_VC).kid()).isEqualTo(KeyIds.w3cVc(ed.getPublic()));
-        assertThat(keys.keys(KeyPurpose.W3C_VC)).extracting(SigningKey::kid)
+        assertThat(keys.keys(KeyPurpose.W3C_VC))
+                .extracting(SigningKey::kid)
                 .containsExactly(KeyIds.w3cVc(ed.getPublic()), KeyIds.w3cVc(edRetired.getPublic()));
         assertThat(keys.keys(KeyPurpose.W3C_VC)).extracting(SigningKey::active).containsExactly(true, false);
         SigningKey signer = keys.activeKey(KeyPurpose.EU_DCC);

@@ -39,8 +39,8 @@ class Pkcs11SigningKeyProviderTest {
     void signsWithKeysThatStayOnTheToken() throws Exception {
         requireSoftHsm();
         initToken();
-        Pkcs11SigningKeyProvider.Settings settings = new Pkcs11SigningKeyProvider.Settings(LIBRARY, null, 0, PIN.toCharArray(),
-                Map.of(KeyPurpose.SHC, List.of("shc-2026", "shc-2025")));
+        Pkcs11SigningKeyProvider.Settings settings = new Pkcs11SigningKeyProvider.Settings(
+                LIBRARY, null, 0, PIN.toCharArray(), Map.of(KeyPurpose.SHC, List.of("shc-2026", "shc-2025")));
         Provider pkcs11 = Pkcs11SigningKeyProvider.provider(settings);
         KeyStore token = Pkcs11SigningKeyProvider.token(pkcs11, PIN.toCharArray());
         X509Certificate retired = generateOnToken(pkcs11, token, "shc-2025");
@@ -50,9 +50,12 @@ class Pkcs11SigningKeyProviderTest {
 
         SigningKey key = keys.activeKey(KeyPurpose.SHC);
         assertThat(key.kid()).isEqualTo(KeyIds.shc(active.getPublicKey()));
-        assertThat(keys.keys(KeyPurpose.SHC)).extracting(SigningKey::kid)
+        assertThat(keys.keys(KeyPurpose.SHC))
+                .extracting(SigningKey::kid)
                 .containsExactly(KeyIds.shc(active.getPublicKey()), KeyIds.shc(retired.getPublicKey()));
-        assertThat(key.privateKey().getEncoded()).as("the private key never leaves the token").isNull();
+        assertThat(key.privateKey().getEncoded())
+                .as("the private key never leaves the token")
+                .isNull();
         assertThat(key.provider().getName()).startsWith("SunPKCS11");
 
         byte[] data = "certhub".getBytes(StandardCharsets.UTF_8);
@@ -73,8 +76,8 @@ class Pkcs11SigningKeyProviderTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", pkcs11);
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keyPair = generator.generateKeyPair();
-        X509Certificate certificate = KeyMaterial.selfSigned(keyPair, "CN=" + alias + ",O=certhub test", Instant.now(),
-                Duration.ofDays(1), false, pkcs11);
+        X509Certificate certificate = KeyMaterial.selfSigned(
+                keyPair, "CN=" + alias + ",O=certhub test", Instant.now(), Duration.ofDays(1), false, pkcs11);
         token.setKeyEntry(alias, keyPair.getPrivate(), null, new Certificate[] {certificate});
         return certificate;
     }
@@ -100,10 +103,22 @@ class Pkcs11SigningKeyProviderTest {
             }
         }
         Files.createDirectories(tokens);
-        Files.writeString(confFile, "directories.tokendir = " + tokens.toAbsolutePath() + "\nobjectstore.backend = file\n"
-                + "log.level = ERROR\n");
-        Process process = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", "certhub-test",
-                "--pin", PIN, "--so-pin", "4711-officer").redirectErrorStream(true).start();
+        Files.writeString(
+                confFile,
+                "directories.tokendir = " + tokens.toAbsolutePath() + "\nobjectstore.backend = file\n"
+                        + "log.level = ERROR\n");
+        Process process = new ProcessBuilder(
+                        "softhsm2-util",
+                        "--init-token",
+                        "--free",
+                        "--label",
+                        "certhub-test",
+                        "--pin",
+                        PIN,
+                        "--so-pin",
+                        "4711-officer")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

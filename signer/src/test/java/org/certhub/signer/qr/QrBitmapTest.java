@@ -14,25 +14,34 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class QrBitmapTest {
 
-    private static final String HC1 = "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA"
-            .repeat(6);
-    private static final String SHC = "shc:/" + "5676290952432060346029243740446031222959532654603460292540772804336028702864"
-            .repeat(20);
+    private static final String HC1 =
+            "HC1:6BFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA".repeat(6);
+    private static final String SHC =
+            "shc:/" + "5676290952432060346029243740446031222959532654603460292540772804336028702864".repeat(20);
     private static final String UNICODE = "{\"name\":\"आशा कुमारी\",\"city\":\"Zürich\"}";
 
     @ParameterizedTest
     @CsvSource({"HC1,Q,400", "HC1,Q,600", "HC1,M,1200", "SHC,L,400", "UNICODE,M,200", "UNICODE,H,37"})
     void drawsEveryPixelAsZxingsWriterDoes(String text, ErrorCorrectionLevel level, int size) throws Exception {
-        BitMatrix zxing = new QRCodeWriter().encode(text(text), BarcodeFormat.QR_CODE, size, size, Map.of(
-                EncodeHintType.ERROR_CORRECTION, level,
-                EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                EncodeHintType.MARGIN, 4));
+        BitMatrix zxing = new QRCodeWriter()
+                .encode(
+                        text(text),
+                        BarcodeFormat.QR_CODE,
+                        size,
+                        size,
+                        Map.of(
+                                EncodeHintType.ERROR_CORRECTION,
+                                level,
+                                EncodeHintType.CHARACTER_SET,
+                                StandardCharsets.UTF_8.name(),
+                                EncodeHintType.MARGIN,
+                                4));
 
         QrBitmap bitmap = QrCodes.bitmap(text(text), level, size);
 
@@ -61,7 +70,8 @@ class QrBitmapTest {
         assertThat(image.getWidth()).isEqualTo(bitmap.size());
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                assertThat(image.getRGB(x, y) & 0xffffff).as("pixel %d,%d", x, y)
+                assertThat(image.getRGB(x, y) & 0xffffff)
+                        .as("pixel %d,%d", x, y)
                         .isEqualTo(bitmap.isBlack(x, y) ? 0 : 0xffffff);
             }
         }
@@ -71,8 +81,12 @@ class QrBitmapTest {
     @Test
     void scalesModulesByTheLargestWholeFactorWithTheQuietZone() throws Exception {
         QrBitmap bitmap = QrCodes.bitmap(HC1, ErrorCorrectionLevel.Q, 400);
-        int modules = Encoder.encode(HC1, ErrorCorrectionLevel.Q,
-                Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name())).getMatrix().getWidth();
+        int modules = Encoder.encode(
+                        HC1,
+                        ErrorCorrectionLevel.Q,
+                        Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()))
+                .getMatrix()
+                .getWidth();
 
         assertThat(bitmap.size()).isEqualTo(400);
         assertThat(bitmap.pixelsPerModule()).isEqualTo(400 / (modules + 8));
@@ -83,7 +97,9 @@ class QrBitmapTest {
             assertThat(bitmap.isBlack(i, quiet - 1)).isFalse();
             assertThat(bitmap.isBlack(quiet - 1, i)).isFalse();
         }
-        assertThat(bitmap.isBlack(quiet, quiet)).as("the finder pattern's corner").isTrue();
+        assertThat(bitmap.isBlack(quiet, quiet))
+                .as("the finder pattern's corner")
+                .isTrue();
     }
 
     @Test

@@ -2,6 +2,13 @@ package org.certhub.signer.shc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +17,6 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import org.certhub.signer.VerificationResult;
 import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
@@ -38,7 +37,7 @@ class ShcSpecExamplesTest {
     private static final ShcVerifier.Settings SETTINGS =
             new ShcVerifier.Settings("https://certhub.example/certificate-id");
 
-    private final ShcVerifier verifier = new ShcVerifier(publishedKeys(ISSUER), SETTINGS);
+    private final ShcVerifier verifier = new ShcVerifier(publishedKeys(ISSUER), SETTINGS, ShcRevocations.NONE);
 
     @ParameterizedTest
     @ValueSource(strings = {"00", "01"})
@@ -75,15 +74,26 @@ class ShcSpecExamplesTest {
         assertThat(fromQr.format()).isEqualTo("shc");
         assertThat(fromQr.issuer()).isEqualTo(ISSUER);
         assertThat(fromQr.keyId()).isEqualTo(kidOf(jws));
-        assertThat(ShcFormat.thumbprintOf(publishedKeys(ISSUER).find(KeyPurpose.SHC, kidOf(jws)).get(0).publicKey()))
-                .as("our RFC 7638 thumbprint of the published key is its kid").isEqualTo(kidOf(jws));
-        assertThat(fromQr.certificateId()).as("the spec's cards carry no certhub id").isNull();
-        assertThat(fromQr.subject()).containsEntry("name", "John B. Anyperson").containsEntry("birthDate", "1951-01-20");
+        assertThat(ShcFormat.thumbprintOf(publishedKeys(ISSUER)
+                        .find(KeyPurpose.SHC, kidOf(jws))
+                        .get(0)
+                        .publicKey()))
+                .as("our RFC 7638 thumbprint of the published key is its kid")
+                .isEqualTo(kidOf(jws));
+        assertThat(fromQr.certificateId())
+                .as("the spec's cards carry no certhub id")
+                .isNull();
+        assertThat(fromQr.subject())
+                .containsEntry("name", "John B. Anyperson")
+                .containsEntry("birthDate", "1951-01-20");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> doses = (List<Map<String, Object>>) fromQr.subject().get("immunizations");
+        List<Map<String, Object>> doses =
+                (List<Map<String, Object>>) fromQr.subject().get("immunizations");
         assertThat(doses).hasSize(3);
-        assertThat(doses.get(0)).containsEntry("vaccineSystem", "http://hl7.org/fhir/sid/cvx")
-                .containsEntry("date", "2021-01-01").containsEntry("performer", "ABC General Hospital")
+        assertThat(doses.get(0))
+                .containsEntry("vaccineSystem", "http://hl7.org/fhir/sid/cvx")
+                .containsEntry("date", "2021-01-01")
+                .containsEntry("performer", "ABC General Hospital")
                 .containsKeys("vaccineCode", "lot");
         assertThat(verifier.accepts(numeric)).isTrue();
         assertThat(verifier.accepts(jws)).isTrue();
@@ -110,14 +120,38 @@ class ShcSpecExamplesTest {
 
         assertThat(verifier.verify(flip(jws, signatureStart + 3), AT).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
         assertThat(verifier.verify(flip(jws, payloadMiddle), AT).valid()).isFalse();
-        assertThat(verifier.verify(ShcNumeric.encode(flip(jws, signatureStart + 10)), AT).reason())
+        assertThat(verifier.verify(ShcNumeric.encode(flip(jws, signatureStart + 10)), AT)
+                        .reason())
                 .isEqualTo(Reasons.BAD_SIGNATURE);
-        assertThat(verifier.verify(numeric.substring(0, numeric.length() - 1), AT).reason())
+        assertThat(verifier.verify(numeric.substring(0, numeric.length() - 1), AT)
+                        .reason())
                 .isEqualTo(Reasons.MALFORMED);
-        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS).verify(jws, AT).reason())
+        assertThat(new ShcVerifier((purpose, kid) -> List.of(), SETTINGS, ShcRevocations.NONE)
+                        .verify(jws, AT)
+                        .reason())
                 .isEqualTo(Reasons.UNKNOWN_KEY);
-        assertThat(new ShcVerifier(publishedKeys("https://other.example/issuer"), SETTINGS)
-                .verify(jws, AT).reason()).as("a key published by another issuer").isEqualTo(Reasons.UNKNOWN_KEY);
+        assertThat(new ShcVerifier(publishedKeys("https://other.example/issuer"), SETTINGS, ShcRevocations.NONE)
+                        .verify(jws, AT)
+                        .reason())
+                .as("a key published by another issuer")
+                .isEqualTo(Reasons.UNKNOWN_KEY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00"}) // example 01 has no rid
+    void aCardWhoseRevocationIdIsOnItsKeysListIsRevoked(String example) throws Exception {
+        String jws = jws(example);
+        String kid = JWSObject.parse(jws).getHeader().getKeyID();
+        String rid = JSON.readTree(read(example, "b-jws-payload-expanded.json"))
+                .at("/vc/rid")
+                .asText();
+
+        ShcVerifier withList = new ShcVerifier(
+                publishedKeys(ISSUER), SETTINGS, (listKid, listed) -> listKid.equals(kid) && listed.equals(rid));
+
+        assertThat(rid).isNotBlank();
+        assertThat(withList.verify(jws, AT).reason()).isEqualTo(Reasons.REVOKED);
+        assertThat(verifier.verify(jws, AT).valid()).isTrue();
     }
 
     @ParameterizedTest
@@ -173,7 +207,8 @@ class ShcSpecExamplesTest {
                     .map(key -> new TrustedKey(key.getKeyID(), toPublicKey(key), issuer, null))
                     .toList();
             return (purpose, kid) -> purpose == KeyPurpose.SHC
-                    ? keys.stream().filter(k -> k.kid().equals(kid)).toList() : List.of();
+                    ? keys.stream().filter(k -> k.kid().equals(kid)).toList()
+                    : List.of();
         } catch (IOException | ParseException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.SigningKey;
 import org.certhub.signer.keys.SigningKeyProvider;
@@ -29,8 +28,17 @@ final class ShcTestKeys implements SigningKeyProvider, TrustedKeys {
     static ShcTestKeys generate(String issuer, Provider provider) {
         KeyPair pair = keyPair("secp256r1");
         String kid = ShcFormat.thumbprintOf(pair.getPublic());
-        return of(new SigningKey(kid, KeyPurpose.SHC, pair.getPrivate(), pair.getPublic(), List.of(), provider,
-                Instant.now(), true), issuer);
+        return of(
+                new SigningKey(
+                        kid,
+                        KeyPurpose.SHC,
+                        pair.getPrivate(),
+                        pair.getPublic(),
+                        List.of(),
+                        provider,
+                        Instant.now(),
+                        true),
+                issuer);
     }
 
     /** The given key, active and trusted for {@code issuer}. */
@@ -66,6 +74,8 @@ final class ShcTestKeys implements SigningKeyProvider, TrustedKeys {
 
     @Override
     public List<TrustedKey> find(KeyPurpose purpose, String kid) {
-        return purpose == KeyPurpose.SHC ? trusted.stream().filter(k -> k.kid().equals(kid)).toList() : List.of();
+        return purpose == KeyPurpose.SHC
+                ? trusted.stream().filter(k -> k.kid().equals(kid)).toList()
+                : List.of();
     }
 }

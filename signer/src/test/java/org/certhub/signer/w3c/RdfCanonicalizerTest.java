@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -43,20 +45,26 @@ class RdfCanonicalizerTest {
                 signedJson,
                 proofConfiguration(signedJson),
                 // the same contexts in another order, a single context, and a repeated one
-                parse(signed.replace("[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + VACCINATION + "\",",
-                        "[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + JsonLdContexts.ED25519_2020_V1 + "\",\"" + VACCINATION + "\",")
+                parse(signed.replace(
+                                "[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + VACCINATION + "\",",
+                                "[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"" + JsonLdContexts.ED25519_2020_V1
+                                        + "\",\"" + VACCINATION + "\",")
                         .replace(",\"" + JsonLdContexts.ED25519_2020_V1 + "\"]", "]")),
                 parse("{\"@context\":\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"type\":\"VerifiableCredential\","
                         + "\"issuer\":\"did:web:a.example\",\"issuanceDate\":\"2021-08-14T09:31:07Z\"}"),
                 parse(signed.replace("\"@context\":[", "\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",")),
-                // a term no context defines, and a relative id: both leave statements out
-                parse(signed.replace("\"nonTransferable\"", "\"undefinedTerm\":\"x\",\"nonTransferable\"")),
+                // a relative id leaves statements out
                 parse(signed.replace("\"id\":\"did:in.gov.uidai.aadhaar:111122223344\"", "\"id\":\"relative/id\"")));
 
         for (JsonObject document : documents) {
             String canonical = canonicalizer.canonical(document);
-            assertThat(canonical).as("%s", document).isEqualTo(wholeProcessing(document)).isNotEmpty();
-            assertThat(canonicalizer.canonical(document)).as("from the kept context").isEqualTo(canonical);
+            assertThat(canonical)
+                    .as("%s", document)
+                    .isEqualTo(wholeProcessing(document))
+                    .isNotEmpty();
+            assertThat(canonicalizer.canonical(document))
+                    .as("from the kept context")
+                    .isEqualTo(canonical);
         }
     }
 
@@ -67,18 +75,63 @@ class RdfCanonicalizerTest {
 
         assertThat(canonical)
                 .contains("<did:in.gov.uidai.aadhaar:111122223344> <https://schema.org/birthDate> \"1987-03-21\" .")
-                .contains("<https://certs.example.org/certificates/CH-2021-000042> <https://w3id.org/certhub/vaccination#dose> "
-                        + "\"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .")
+                .contains(
+                        "<https://certs.example.org/certificates/CH-2021-000042> <https://w3id.org/certhub/vaccination#dose> "
+                                + "\"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .")
                 .contains("<https://www.w3.org/2018/credentials#issuer> <did:web:certs.example.org> .");
+    }
+
+    @Test
+    void aTermNoContextDefinesFailsOnTheKeptContextAndOnTheWholePath() {
+        RdfCanonicalizer canonicalizer = new RdfCanonicalizer(new JsonLdContexts(VACCINATION));
+        String signed = fixture.signedSecondDose()
+                .document()
+                .replace("\"nonTransferable\"", "\"undefinedTerm\":\"x\",\"nonTransferable\"");
+        JsonObject kept = parse(signed);
+        JsonObject whole =
+                parse(signed.replace("\"@context\":[", "\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\","));
+
+        for (JsonObject document : List.of(kept, whole)) {
+            assertThatThrownBy(() -> canonicalizer.canonical(document))
+                    .isInstanceOf(JsonLdError.class)
+                    .hasMessageContaining("undefinedTerm");
+        }
     }
 
     @Test
     void anUnbundledContextFailsAsBefore() {
         RdfCanonicalizer canonicalizer = new RdfCanonicalizer(new JsonLdContexts(VACCINATION));
-        JsonObject document = parse("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\",\"https://attacker.example/c\"],"
-                + "\"type\":\"VerifiableCredential\"}");
+        JsonObject document = parse("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1
+                + "\",\"https://attacker.example/c\"]," + "\"type\":\"VerifiableCredential\"}");
 
         assertThatThrownBy(() -> canonicalizer.canonical(document)).isInstanceOf(JsonLdError.class);
+    }
+
+    @Test
+    void forVerificationATermNoContextDefinesFails() {
+        RdfCanonicalizer canonicalizer =
+                RdfCanonicalizer.forVerification(new JsonLdContexts(VACCINATION), Duration.ofSeconds(5));
+        JsonObject document =
+                parse("{\"@context\":[\"" + JsonLdContexts.CREDENTIALS_V1 + "\"],\"type\":\"VerifiableCredential\","
+                        + "\"issuer\":\"did:web:a.example\",\"undefinedTerm\":\"x\"}");
+
+        assertThatThrownBy(() -> canonicalizer.canonical(document))
+                .isInstanceOfSatisfying(
+                        JsonLdError.class, e -> assertThat(e.getCode()).isEqualTo(JsonLdErrorCode.UNDEFINED_TERM));
+    }
+
+    @Test
+    void forVerificationCanonicalisationStopsAtItsTimeLimit() {
+        RdfCanonicalizer canonicalizer =
+                RdfCanonicalizer.forVerification(new JsonLdContexts(VACCINATION), Duration.ofMillis(200));
+        JsonObject bomb = parse("{\"@graph\":" + W3cVcFixture.blankNodeClique(12) + "}");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> canonicalizer.canonical(bomb))
+                .isInstanceOfSatisfying(
+                        JsonLdError.class,
+                        e -> assertThat(e.getCode()).isEqualTo(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -109,13 +162,18 @@ class RdfCanonicalizerTest {
 
     private static JsonObject proofConfiguration(JsonObject signed) {
         JsonObject proof = JsonP.without(signed.getJsonObject("proof"), "proofValue");
-        return JsonP.PROVIDER.createObjectBuilder(proof).add("@context", signed.get("@context")).build();
+        return JsonP.PROVIDER
+                .createObjectBuilder(proof)
+                .add("@context", signed.get("@context"))
+                .build();
     }
 
     /** Titanium's own processing, every context processed afresh: what the canonicalizer must give. */
     private static String wholeProcessing(JsonObject document) throws Exception {
         RdfCanon canon = RdfCanon.create("SHA-256");
-        JsonLd.toRdf(JsonDocument.of(document)).options(new JsonLdOptions(new JsonLdContexts(VACCINATION))).provide(canon);
+        JsonLd.toRdf(JsonDocument.of(document))
+                .options(new JsonLdOptions(new JsonLdContexts(VACCINATION)))
+                .provide(canon);
         StringWriter out = new StringWriter();
         canon.provide(new NQuadsWriter(out));
         return out.toString();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.certhub.signer.VerificationResult.Reasons;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.KeyStoreSigningKeyProvider;
 import org.certhub.signer.keys.TrustedKeys;
+import org.certhub.signer.qr.DivocQr;
 import org.certhub.signer.qr.QrCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +41,9 @@ class W3cVcFormatTest {
         assertThat(result.valid()).as("reason %s", result.reason()).isTrue();
         assertThat(result.format()).isEqualTo("w3c-vc");
         assertThat(result.issuer()).isEqualTo(W3cVcFixture.ISSUER);
-        assertThat(result.keyId()).isEqualTo(fixture.keys().activeKey(KeyPurpose.W3C_VC).kid()).isEqualTo(signed.keyId());
+        assertThat(result.keyId())
+                .isEqualTo(fixture.keys().activeKey(KeyPurpose.W3C_VC).kid())
+                .isEqualTo(signed.keyId());
         assertThat(result.certificateId()).isEqualTo("CH-2021-000042");
         assertThat(result.subject())
                 .containsEntry("name", "Asha Verma")
@@ -67,7 +71,9 @@ class W3cVcFormatTest {
         assertThat(subject.get("refId").asText()).isEqualTo("PEC-0044-7781");
         assertThat(subject.get("nationality").asText()).isEqualTo("Indian");
         assertThat(subject.get("address").get("addressRegion").asText()).isEqualTo("Karnataka");
-        assertThat(subject.get("address").has("streetAddress")).as("street lines are left out").isFalse();
+        assertThat(subject.get("address").has("streetAddress"))
+                .as("street lines are left out")
+                .isFalse();
         assertThat(vc.get("issuanceDate").asText()).isEqualTo("2021-08-14T09:31:07Z");
         JsonNode evidence = vc.get("evidence").get(0);
         assertThat(evidence.get("id").asText()).isEqualTo("https://certs.example.org/certificates/CH-2021-000042");
@@ -95,7 +101,9 @@ class W3cVcFormatTest {
             char replacement = (char) (original ^ 1);
             String tampered = text.substring(0, i) + replacement + text.substring(i + 1);
             VerificationResult result = fixture.verifier().verify(tampered, NOW);
-            assertThat(result.valid()).as("character %d ('%s' -> '%s') changed", i, original, replacement).isFalse();
+            assertThat(result.valid())
+                    .as("character %d ('%s' -> '%s') changed", i, original, replacement)
+                    .isFalse();
             reasons.add(result.reason());
         }
         assertThat(reasons).contains(Reasons.BAD_SIGNATURE, Reasons.MALFORMED);
@@ -114,11 +122,44 @@ class W3cVcFormatTest {
     }
 
     @Test
-    void addingAFieldIsABadSignature() throws Exception {
+    void addingADefinedFieldIsABadSignature() throws Exception {
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        ((ObjectNode) vc.get("credentialSubject").get("address")).put("streetAddress", "12 Main Road");
+
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aTermNoContextDefinesIsMalformedRatherThanLeftUnsigned() throws Exception {
         ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
         ((ObjectNode) vc.get("evidence").get(0)).put("comment", "booster not needed");
 
-        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.BAD_SIGNATURE);
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+    }
+
+    @Test
+    void aTermNoContextDefinesIsRefused() throws Exception {
+        // without the vaccination context (and its @vocab) the holder's fields are terms no context defines: JSON-LD
+        // would leave them out of what the signature covers, while the answer showed them
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        vc.putArray("@context").add(JsonLdContexts.CREDENTIALS_V1).add(JsonLdContexts.ED25519_2020_V1);
+
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+    }
+
+    @Test
+    void aBlankNodeBombIsRefusedQuicklyAsMalformed() throws Exception {
+        ObjectNode vc = (ObjectNode) JSON.readTree(signed.document());
+        vc.set("evidence", JSON.readTree(W3cVcFixture.blankNodeClique(12)));
+        ObjectNode asIssuer = (ObjectNode) JSON.readTree(signed.document());
+        ((ObjectNode) asIssuer.get("evidence").get(0)).put("id", "_:b0");
+
+        long started = System.nanoTime();
+        assertThat(fixture.verifier().verify(vc.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        assertThat(fixture.verifier().verify(asIssuer.toString(), NOW).reason()).isEqualTo(Reasons.MALFORMED);
+        // unbounded, canonicalising the twelve nodes costs minutes; refused, milliseconds (bounded loosely for a busy
+        // machine)
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -150,9 +191,12 @@ class W3cVcFormatTest {
 
     @Test
     void aTrustedKeyOfAnotherIssuerIsAnUnknownKey() {
-        TrustedKeys claimsOtherIssuer = (purpose, kid) -> fixture.keys().findByKid(purpose, kid)
+        TrustedKeys claimsOtherIssuer = (purpose, kid) -> fixture
+                .keys()
+                .findByKid(purpose, kid)
                 .map(k -> new org.certhub.signer.keys.TrustedKey(kid, k.publicKey(), "did:web:someone.else", null))
-                .stream().toList();
+                .stream()
+                .toList();
         W3cVcVerifier verifier = new W3cVcVerifier(claimsOtherIssuer, fixture.settings());
 
         assertThat(verifier.verify(signed.qrText(), NOW).reason()).isEqualTo(Reasons.UNKNOWN_KEY);
@@ -161,8 +205,10 @@ class W3cVcFormatTest {
     @Test
     void acceptsJsonLdButLeavesOtherFormatsToTheirVerifiers() {
         assertThat(fixture.verifier().accepts("  " + signed.qrText())).isTrue();
-        assertThat(fixture.verifier().accepts("{\"verifiableCredential\":[\"eyJ6aXAiOiJERUYi\"]}")).isFalse();
-        assertThat(fixture.verifier().accepts("shc:/56762909524320603460292437404460")).isFalse();
+        assertThat(fixture.verifier().accepts("{\"verifiableCredential\":[\"eyJ6aXAiOiJERUYi\"]}"))
+                .isFalse();
+        assertThat(fixture.verifier().accepts("shc:/56762909524320603460292437404460"))
+                .isFalse();
         assertThat(fixture.verifier().accepts("HC1:NCFOXN%TS3DH")).isFalse();
     }
 
@@ -170,7 +216,9 @@ class W3cVcFormatTest {
     void malformedInputIsMalformed() {
         assertThat(fixture.verifier().verify("{", NOW).reason()).isEqualTo(Reasons.MALFORMED);
         assertThat(fixture.verifier().verify("{}", NOW).reason()).isEqualTo(Reasons.MALFORMED);
-        assertThat(fixture.verifier().verify("{\"a\":" + "1".repeat(W3cVcVerifier.MAX_LENGTH) + "}", NOW).reason())
+        assertThat(fixture.verifier()
+                        .verify("{\"a\":" + "1".repeat(W3cVcVerifier.MAX_LENGTH) + "}", NOW)
+                        .reason())
                 .isEqualTo(Reasons.MALFORMED);
         String deep = "{\"@context\":" + "[".repeat(8000) + "]".repeat(8000) + "}";
         assertThat(fixture.verifier().verify(deep, NOW).reason()).isEqualTo(Reasons.MALFORMED);
@@ -182,7 +230,8 @@ class W3cVcFormatTest {
 
     @Test
     void beforeItsIssuanceItIsNotYetValid() {
-        VerificationResult result = fixture.verifier().verify(signed.qrText(), TestCertificates.ISSUED_AT.minusSeconds(3600));
+        VerificationResult result =
+                fixture.verifier().verify(signed.qrText(), TestCertificates.ISSUED_AT.minusSeconds(3600));
 
         assertThat(result.reason()).isEqualTo(Reasons.NOT_YET_VALID);
     }
@@ -206,12 +255,16 @@ class W3cVcFormatTest {
     @Test
     void qrPngReadsBackAsTheSignedText() {
         assertThat(signed.qrText().getBytes(StandardCharsets.UTF_8).length)
-                .as("bytes, within the 2331 a version-40 QR code holds at error correction M, with room for longer names")
+                .as(
+                        "bytes, within the 2331 a version-40 QR code holds at error correction M, with room for longer names")
                 .isLessThan(1900);
         byte[] png = QrCodes.png(signed.qrText(), ErrorCorrectionLevel.M, 1200);
 
         assertThat(QrCodes.read(png)).contains(signed.qrText());
-        assertThat(fixture.verifier().verify(QrCodes.read(png).orElseThrow(), NOW).valid()).isTrue();
+        assertThat(fixture.verifier()
+                        .verify(QrCodes.read(png).orElseThrow(), NOW)
+                        .valid())
+                .isTrue();
     }
 
     @Test
@@ -224,6 +277,7 @@ class W3cVcFormatTest {
 
     @Test
     void signingIsDeterministicForTheSameCertificateAndKey() {
-        assertThat(fixture.format().sign(TestCertificates.secondDose()).document()).isEqualTo(signed.document());
+        assertThat(fixture.format().sign(TestCertificates.secondDose()).document())
+                .isEqualTo(signed.document());
     }
 }

@@ -7,8 +7,7 @@ import java.util.Objects;
 public sealed interface HttpAuth permits HttpAuth.None, HttpAuth.ApiKey, HttpAuth.ClientCredentials {
 
     /** No authentication (a system reached over a private network or mutual TLS). */
-    record None() implements HttpAuth {
-    }
+    record None() implements HttpAuth {}
 
     /** A static key sent in a header on every request, e.g. {@code X-API-Key}. */
     record ApiKey(String header, String key) implements HttpAuth {

@@ -19,8 +19,8 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** Headers the client sets itself (and the JDK refuses), or that carry the adapter's own data. */
-    private static final Set<String> RESERVED_HEADERS = Set.of("connection", "content-length", "expect", "host",
-            "upgrade", "authorization", "content-type", "accept");
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "connection", "content-length", "expect", "host", "upgrade", "authorization", "content-type", "accept");
 
     public HttpSettings {
         Objects.requireNonNull(url, "url");
@@ -62,7 +62,8 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
 
     static void requireHttpUrl(URI url, String what) {
         String scheme = url.getScheme();
-        if (!url.isAbsolute() || url.getHost() == null
+        if (!url.isAbsolute()
+                || url.getHost() == null
                 || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException(what + " must be an absolute http(s) URL: " + url);
         }

@@ -57,13 +57,16 @@ public final class JsonHttpClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("Accept", "application/json")
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
+        TraceHeaders.addTo(request);
         if (settings.auth() instanceof HttpAuth.ApiKey apiKey) {
             request.header(apiKey.header(), apiKey.key());
         } else if (token != null) {
@@ -74,7 +77,8 @@ public final class JsonHttpClient {
 
     static HttpResult exchange(HttpClient client, HttpRequest request, String what) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new HttpResult(response.statusCode(), response.body());
         } catch (IOException e) {
             // HttpTimeoutException and HttpConnectTimeoutException are IOExceptions too

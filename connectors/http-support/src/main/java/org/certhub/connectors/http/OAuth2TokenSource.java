@@ -31,7 +31,11 @@ final class OAuth2TokenSource {
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    OAuth2TokenSource(HttpClient client, HttpAuth.ClientCredentials credentials, Duration timeout, Clock clock,
+    OAuth2TokenSource(
+            HttpClient client,
+            HttpAuth.ClientCredentials credentials,
+            Duration timeout,
+            Clock clock,
             ObjectMapper json) {
         this.client = client;
         this.credentials = credentials;
@@ -66,15 +70,16 @@ final class OAuth2TokenSource {
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .header("Authorization",
+                .header(
+                        "Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build();
         Instant requestedAt = clock.instant();
         HttpResult result = JsonHttpClient.exchange(client, request, "token endpoint");
         if (!result.isSuccess()) {
-            throw new RemoteCallException("token endpoint answered " + result.status(),
-                    result.isTransientFailure(), result.status(), null);
+            throw new RemoteCallException(
+                    "token endpoint answered " + result.status(), result.isTransientFailure(), result.status(), null);
         }
         JsonNode answer;
         try {
@@ -83,7 +88,9 @@ final class OAuth2TokenSource {
             throw new RemoteCallException("token endpoint answered no JSON", false, result.status(), e);
         }
         JsonNode accessToken = answer == null ? null : answer.get("access_token");
-        if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
+        if (accessToken == null
+                || !accessToken.isTextual()
+                || accessToken.asText().isBlank()) {
             throw new RemoteCallException("token endpoint answered no access_token", false, result.status(), null);
         }
         JsonNode expiresIn = answer.get("expires_in");

@@ -64,7 +64,8 @@ public final class RequestTemplate {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(
                         "the body template is not JSON once its placeholders are filled in (a placeholder stands"
-                                + " for a whole value: write {{name}}, not \"{{name}}\"): " + e.getOriginalMessage(), e);
+                                + " for a whole value: write {{name}}, not \"{{name}}\"): " + e.getOriginalMessage(),
+                        e);
             }
         }
     }
@@ -78,7 +79,9 @@ public final class RequestTemplate {
         if (body == null) {
             return null;
         }
-        return PLACEHOLDER.matcher(body).replaceAll(match -> Matcher.quoteReplacement(jsonLiteral(values.get(match.group(1)))));
+        return PLACEHOLDER
+                .matcher(body)
+                .replaceAll(match -> Matcher.quoteReplacement(jsonLiteral(values.get(match.group(1)))));
     }
 
     /** {@code base} with the configured query parameters appended, URL-encoded; absent values are left out. */
@@ -87,7 +90,9 @@ public final class RequestTemplate {
         queryParameters.forEach((name, placeholder) -> {
             String value = values.get(placeholder);
             if (value != null) {
-                query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                query.append(query.length() == 0 ? "" : "&")
+                        .append(name)
+                        .append('=')
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
@@ -95,8 +100,8 @@ public final class RequestTemplate {
             return base;
         }
         try {
-            return new URI(base.getScheme() + "://" + base.getRawAuthority() + (base.getRawPath() == null ? "" : base.getRawPath())
-                    + "?" + query);
+            return new URI(base.getScheme() + "://" + base.getRawAuthority()
+                    + (base.getRawPath() == null ? "" : base.getRawPath()) + "?" + query);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("encoded query parameters produced an invalid URI", e);
         }

@@ -35,8 +35,14 @@ public class AdminApi {
     private final HttpProblems problems;
     private final ObjectMapper mapper;
 
-    public AdminApi(DeadLetterReplay replay, CertificateStore certificates, SigningKeyProvider keys, EventReviews reviews,
-                    ProducerTemplate producer, HttpProblems problems, ObjectMapper mapper) {
+    public AdminApi(
+            DeadLetterReplay replay,
+            CertificateStore certificates,
+            SigningKeyProvider keys,
+            EventReviews reviews,
+            ProducerTemplate producer,
+            HttpProblems problems,
+            ObjectMapper mapper) {
         this.replay = replay;
         this.certificates = certificates;
         this.keys = keys;
@@ -49,7 +55,8 @@ public class AdminApi {
     /** {@code POST /api/v1/admin/dead-letters/{queue}/replay}: {@code {"replayed": n}}. */
     public HttpAnswer replayDeadLetters(@Header("queue") String queue) {
         return replay.replay(queue)
-                .map(count -> HttpAnswer.json(200, mapper.createObjectNode().put("replayed", count).toString()))
+                .map(count -> HttpAnswer.json(
+                        200, mapper.createObjectNode().put("replayed", count).toString()))
                 .orElseGet(() -> problems.answer(404, "not-found", "no queue of that name; known: " + replay.names()));
     }
 
@@ -59,27 +66,43 @@ public class AdminApi {
             return problems.answer(404, "not-found", "no such certificate");
         }
         if (!certificates.revoke(id)) {
-            return problems.answer(409, "conflict", "only an issued certificate can be revoked; this one is revoked or superseded");
+            return problems.answer(
+                    409, "conflict", "only an issued certificate can be revoked; this one is revoked or superseded");
         }
         LOG.info("certificate {} revoked by an administrator", id);
-        return HttpAnswer.json(200, mapper.createObjectNode().put("id", id).put("status", "revoked").toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode().put("id", id).put("status", "revoked").toString());
     }
 
     /** {@code POST /api/v1/admin/keys/{purpose}/rotate}: a new active key; earlier keys keep verifying. */
     public HttpAnswer rotateKey(@Header("purpose") String purpose) {
         Optional<KeyPurpose> parsed = Arrays.stream(KeyPurpose.values())
-                .filter(p -> p.name().equals(purpose == null ? "" : purpose.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .filter(p -> p.name()
+                        .equals(
+                                purpose == null
+                                        ? ""
+                                        : purpose.toUpperCase(Locale.ROOT).replace('-', '_')))
                 .findFirst();
         if (parsed.isEmpty()) {
-            return problems.answer(404, "not-found", "no key purpose of that name; known: " + Arrays.toString(KeyPurpose.values()));
+            return problems.answer(
+                    404, "not-found", "no key purpose of that name; known: " + Arrays.toString(KeyPurpose.values()));
         }
         if (!(keys instanceof KeyStoreSigningKeyProvider keyStore)) {
-            return problems.answer(409, "conflict", "signing keys are not held in the hub's keystore (e.g. an HSM);"
-                    + " rotate them in the key store that holds them");
+            return problems.answer(
+                    409,
+                    "conflict",
+                    "signing keys are not held in the hub's keystore (e.g. an HSM);"
+                            + " rotate them in the key store that holds them");
         }
         SigningKey key = keyStore.rotate(parsed.get());
         LOG.info("rotated the {} signing key", parsed.get());
-        return HttpAnswer.json(200, mapper.createObjectNode().put("purpose", parsed.get().name()).put("keyId", key.kid()).toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("purpose", parsed.get().name())
+                        .put("keyId", key.kid())
+                        .toString());
     }
 
     /** {@code GET /api/v1/admin/events?state=held}: the review queue (or any other state). */
@@ -88,16 +111,28 @@ public class AdminApi {
                 .filter(s -> s.apiName().equals(state == null || state.isBlank() ? EventState.HELD.apiName() : state))
                 .findFirst();
         if (parsed.isEmpty()) {
-            return problems.answer(400, "invalid", "state must be one of " + Arrays.stream(EventState.values()).map(EventState::apiName).toList());
+            return problems.answer(
+                    400,
+                    "invalid",
+                    "state must be one of "
+                            + Arrays.stream(EventState.values())
+                                    .map(EventState::apiName)
+                                    .toList());
         }
         ArrayNode list = mapper.createArrayNode();
-        reviews.inState(parsed.get(), LIST_LIMIT).forEach(event -> list.addObject()
-                .put("id", event.id())
-                .put("programmeId", event.programmeId())
-                .put("reason", event.reason())
-                .put("idCheck", event.idCheck())
-                .put("updatedAt", event.updatedAt().toString()));
-        return HttpAnswer.json(200, mapper.createObjectNode().put("state", parsed.get().apiName()).set("events", list).toString());
+        reviews.inState(parsed.get(), LIST_LIMIT)
+                .forEach(event -> list.addObject()
+                        .put("id", event.id())
+                        .put("programmeId", event.programmeId())
+                        .put("reason", event.reason())
+                        .put("idCheck", event.idCheck())
+                        .put("updatedAt", event.updatedAt().toString()));
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("state", parsed.get().apiName())
+                        .set("events", list)
+                        .toString());
     }
 
     /** {@code POST /api/v1/admin/events/{id}/approve}: the identity check is waived and the event certified. */
@@ -107,7 +142,12 @@ public class AdminApi {
         }
         producer.sendBody("direct:queue-for-certification", id);
         LOG.info("event {} approved on review", id);
-        return HttpAnswer.json(202, mapper.createObjectNode().put("id", id).put("state", EventState.RECEIVED.apiName()).toString());
+        return HttpAnswer.json(
+                202,
+                mapper.createObjectNode()
+                        .put("id", id)
+                        .put("state", EventState.RECEIVED.apiName())
+                        .toString());
     }
 
     /** {@code POST /api/v1/admin/events/{id}/reject}: the held event fails and is never certified. */
@@ -116,6 +156,11 @@ public class AdminApi {
             return problems.answer(409, "conflict", "no held event has this id");
         }
         LOG.info("event {} rejected on review", id);
-        return HttpAnswer.json(200, mapper.createObjectNode().put("id", id).put("state", EventState.FAILED.apiName()).toString());
+        return HttpAnswer.json(
+                200,
+                mapper.createObjectNode()
+                        .put("id", id)
+                        .put("state", EventState.FAILED.apiName())
+                        .toString());
     }
 }

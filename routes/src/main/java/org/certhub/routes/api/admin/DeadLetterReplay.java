@@ -43,9 +43,14 @@ public class DeadLetterReplay {
     private final Map<String, String> byName = new LinkedHashMap<>();
     private final int maxPerReplay;
 
-    public DeadLetterReplay(ConsumerTemplate consumer, ProducerTemplate producer, DeliveryStore deliveries,
-                            KafkaDeadLetters kafka, CerthubProperties properties, Channels channels,
-                            @Value("${certhub.dead-letters.max-per-replay:10000}") int maxPerReplay) {
+    public DeadLetterReplay(
+            ConsumerTemplate consumer,
+            ProducerTemplate producer,
+            DeliveryStore deliveries,
+            KafkaDeadLetters kafka,
+            CerthubProperties properties,
+            Channels channels,
+            @Value("${certhub.dead-letters.max-per-replay:10000}") int maxPerReplay) {
         this.consumer = consumer;
         this.producer = producer;
         this.deliveries = deliveries;
@@ -54,7 +59,9 @@ public class DeadLetterReplay {
         this.maxPerReplay = maxPerReplay;
         byName.put("certify", queues.certify());
         byName.put("certificate-issued", queues.certificateIssued());
-        channels.names().stream().sorted().forEach(channel -> byName.put(DELIVER_PREFIX + channel, queues.deliver(channel)));
+        channels.names().stream()
+                .sorted()
+                .forEach(channel -> byName.put(DELIVER_PREFIX + channel, queues.deliver(channel)));
     }
 
     /** The logical queue names an administrator may replay. */
@@ -72,7 +79,9 @@ public class DeadLetterReplay {
         String deadLetters = queues.deadLetter(queue);
         int replayed;
         if (deadLetters.startsWith(KAFKA)) {
-            replayed = kafka.replay(deadLetters.substring(KAFKA.length()), maxPerReplay,
+            replayed = kafka.replay(
+                    deadLetters.substring(KAFKA.length()),
+                    maxPerReplay,
                     (key, body) -> send(queue, channel, key, body));
         } else {
             replayed = 0;

@@ -39,9 +39,10 @@ public class KafkaDeadLetters {
     private final String group;
     private final Duration poll;
 
-    KafkaDeadLetters(CamelContext camel,
-                     @Value("${certhub.dead-letters.kafka-group:certhub-dead-letter-replay}") String group,
-                     @Value("${certhub.dead-letters.kafka-poll:PT2S}") Duration poll) {
+    KafkaDeadLetters(
+            CamelContext camel,
+            @Value("${certhub.dead-letters.kafka-group:certhub-dead-letter-replay}") String group,
+            @Value("${certhub.dead-letters.kafka-poll:PT2S}") Duration poll) {
         this.camel = camel;
         this.group = group;
         this.poll = poll;
@@ -49,9 +50,11 @@ public class KafkaDeadLetters {
 
     /** Replays at most {@code max} records of {@code topic}; stops early when a poll finds nothing new. */
     int replay(String topic, int max, Replayer replayer) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(settings(), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 return 0; // the topic does not exist: nothing was ever dead-lettered here
             }
@@ -66,7 +69,9 @@ public class KafkaDeadLetters {
                             break;
                         }
                         replayer.replay(record.key(), record.value());
-                        done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                        done.put(
+                                new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
                         replayed++;
                     }
                 } finally {
@@ -79,8 +84,9 @@ public class KafkaDeadLetters {
         }
     }
 
-    private Properties settings() {
-        KafkaConfiguration configuration = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
+    Properties settings() {
+        KafkaConfiguration configuration =
+                camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
         Properties settings = configuration.createConsumerProperties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, configuration.getBrokers());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);

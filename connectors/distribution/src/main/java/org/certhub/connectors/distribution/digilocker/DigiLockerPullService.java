@@ -41,8 +41,11 @@ public final class DigiLockerPullService {
     private final Clock clock;
     private final HttpAuth.BodyHmac hmac;
 
-    public DigiLockerPullService(DigiLockerPullSettings settings, DigiLockerDocumentLookup lookup,
-                                 CertificateDocument document, Clock clock) {
+    public DigiLockerPullService(
+            DigiLockerPullSettings settings,
+            DigiLockerDocumentLookup lookup,
+            CertificateDocument document,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.document = Objects.requireNonNull(document, "document");
@@ -58,7 +61,8 @@ public final class DigiLockerPullService {
                 .filter(doc -> mobileMatches(doc, request.mobile()));
         return write("PullURIResponse", request.txn(), found.map(doc -> (DocDetails) xml -> {
             echo(xml, request.docType(), request.digiLockerId(), request.uid(), request.fullName(), request.dob());
-            SecureXml.element(xml, "URI", settings.issuer().uri(doc.certificate().id()));
+            SecureXml.element(
+                    xml, "URI", settings.issuer().uri(doc.certificate().id()));
             content(xml, doc, request.format());
         }));
     }
@@ -66,21 +70,28 @@ public final class DigiLockerPullService {
     /** Answers a {@code PullDocRequest}: the content of the document a URI of this issuer names. */
     public String pullDoc(byte[] body, String hmacHeader) {
         PullDocRequest request = parsePullDoc(authenticated(body, hmacHeader));
-        Optional<DigiLockerDocument> found = settings.issuer().certificateId(request.uri())
-                .flatMap(lookup::byCertificateId);
-        return write("PullDocResponse", request.txn(), found.map(doc -> (DocDetails) xml -> content(xml, doc, request.format())));
+        Optional<DigiLockerDocument> found =
+                settings.issuer().certificateId(request.uri()).flatMap(lookup::byCertificateId);
+        return write("PullDocResponse", request.txn(), found.map(doc ->
+                (DocDetails) xml -> content(xml, doc, request.format())));
     }
 
     /** Parses a {@code PullURIRequest} (the body must already be authenticated). */
     public static PullUriRequest parsePullUri(byte[] body) {
         Element root = root(body, "PullURIRequest");
         Element details = details(root);
-        return new PullUriRequest(SecureXml.attribute(root, "ver"), SecureXml.attribute(root, "ts"),
-                SecureXml.attribute(root, "txn"), SecureXml.attribute(root, "orgId"),
+        return new PullUriRequest(
+                SecureXml.attribute(root, "ver"),
+                SecureXml.attribute(root, "ts"),
+                SecureXml.attribute(root, "txn"),
+                SecureXml.attribute(root, "orgId"),
                 DocFormat.parse(SecureXml.attribute(root, "format")),
-                SecureXml.childText(details, "DocType"), SecureXml.childText(details, "DigiLockerId"),
-                SecureXml.childText(details, "UID"), SecureXml.childText(details, "FullName"),
-                SecureXml.childText(details, "DOB"), SecureXml.childText(details, "tracking_id"),
+                SecureXml.childText(details, "DocType"),
+                SecureXml.childText(details, "DigiLockerId"),
+                SecureXml.childText(details, "UID"),
+                SecureXml.childText(details, "FullName"),
+                SecureXml.childText(details, "DOB"),
+                SecureXml.childText(details, "tracking_id"),
                 SecureXml.childText(details, "Mobile"));
     }
 
@@ -88,11 +99,16 @@ public final class DigiLockerPullService {
     public static PullDocRequest parsePullDoc(byte[] body) {
         Element root = root(body, "PullDocRequest");
         Element details = details(root);
-        return new PullDocRequest(SecureXml.attribute(root, "ver"), SecureXml.attribute(root, "ts"),
-                SecureXml.attribute(root, "txn"), SecureXml.attribute(root, "orgId"),
+        return new PullDocRequest(
+                SecureXml.attribute(root, "ver"),
+                SecureXml.attribute(root, "ts"),
+                SecureXml.attribute(root, "txn"),
+                SecureXml.attribute(root, "orgId"),
                 DocFormat.parse(SecureXml.attribute(root, "format")),
-                SecureXml.childText(details, "URI"), SecureXml.childText(details, "DigiLockerId"),
-                SecureXml.childText(details, "UID"), SecureXml.childText(details, "FullName"),
+                SecureXml.childText(details, "URI"),
+                SecureXml.childText(details, "DigiLockerId"),
+                SecureXml.childText(details, "UID"),
+                SecureXml.childText(details, "FullName"),
                 SecureXml.childText(details, "DOB"));
     }
 
@@ -127,11 +143,12 @@ public final class DigiLockerPullService {
     /** Whether a recipient's phone number ends in the same {@code mobileMatchDigits} digits as {@code mobile}. */
     private boolean mobileMatches(DigiLockerDocument doc, String mobile) {
         Optional<String> wanted = trailingDigits(mobile);
-        return wanted.isPresent() && doc.certificate().recipient().contacts().stream()
-                .filter(c -> c.channel() == ContactPoint.Channel.PHONE)
-                .map(c -> trailingDigits(c.value()))
-                .flatMap(Optional::stream)
-                .anyMatch(wanted.get()::equals);
+        return wanted.isPresent()
+                && doc.certificate().recipient().contacts().stream()
+                        .filter(c -> c.channel() == ContactPoint.Channel.PHONE)
+                        .map(c -> trailingDigits(c.value()))
+                        .flatMap(Optional::stream)
+                        .anyMatch(wanted.get()::equals);
     }
 
     private Optional<String> trailingDigits(String phone) {
@@ -149,8 +166,14 @@ public final class DigiLockerPullService {
             SecureXml.element(xml, "DocContent", Base64.getEncoder().encodeToString(pdf));
         }
         if (format.includesData()) {
-            SecureXml.element(xml, "DataContent", Base64.getEncoder().encodeToString(
-                    dataContent(doc.certificate().id(), doc.credential().document()).getBytes(StandardCharsets.UTF_8)));
+            SecureXml.element(
+                    xml,
+                    "DataContent",
+                    Base64.getEncoder()
+                            .encodeToString(dataContent(
+                                            doc.certificate().id(),
+                                            doc.credential().document())
+                                    .getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -190,7 +213,9 @@ public final class DigiLockerPullService {
             xml.writeNamespace("ns2", "http://tempuri.org/");
             xml.writeEmptyElement("ResponseStatus");
             xml.writeAttribute("Status", details.isPresent() ? "1" : "0");
-            xml.writeAttribute("ts", LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(TS));
+            xml.writeAttribute(
+                    "ts",
+                    LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(TS));
             xml.writeAttribute("txn", txn == null ? "" : txn);
             if (details.isPresent()) {
                 xml.writeStartElement("DocDetails");
@@ -206,8 +231,9 @@ public final class DigiLockerPullService {
         return out.toString();
     }
 
-    private static void echo(XMLStreamWriter xml, String docType, String digiLockerId, String uid, String fullName,
-                             String dob) throws XMLStreamException {
+    private static void echo(
+            XMLStreamWriter xml, String docType, String digiLockerId, String uid, String fullName, String dob)
+            throws XMLStreamException {
         SecureXml.element(xml, "DocType", docType);
         SecureXml.element(xml, "DigiLockerId", digiLockerId);
         SecureXml.element(xml, "UID", uid);

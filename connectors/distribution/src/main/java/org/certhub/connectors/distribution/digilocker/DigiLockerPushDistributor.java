@@ -86,7 +86,9 @@ public final class DigiLockerPushDistributor implements CertificateDistributor {
         fields.put("docType", settings.issuer().docType());
         fields.put("docId", certificate.id());
         fields.put("description", settings.description());
-        fields.put("issuedDate", LocalDate.ofInstant(certificate.issuedAt(), ZoneOffset.UTC).toString());
+        fields.put(
+                "issuedDate",
+                LocalDate.ofInstant(certificate.issuedAt(), ZoneOffset.UTC).toString());
         fields.put("mobile", mobile);
         String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
         byte[] body = settings.format() == DigiLockerPushSettings.Format.JSON
@@ -95,8 +97,11 @@ public final class DigiLockerPushDistributor implements CertificateDistributor {
 
         HttpRequest.Builder builder = http.request(settings.url())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", settings.format() == DigiLockerPushSettings.Format.JSON
-                        ? "application/json" : "application/xml")
+                .header(
+                        "Content-Type",
+                        settings.format() == DigiLockerPushSettings.Format.JSON
+                                ? "application/json"
+                                : "application/xml")
                 .header("Idempotency-Key", deliveryId);
         settings.auth().apply(builder, body);
         HttpResponse<String> response = http.exchange(builder.build());
@@ -165,6 +170,9 @@ public final class DigiLockerPushDistributor implements CertificateDistributor {
     }
 
     private static Optional<String> mobile(DeliveryRequest request) {
-        return request.certificate().recipient().contact(ContactPoint.Channel.PHONE).filter(m -> !m.isBlank());
+        return request.certificate()
+                .recipient()
+                .contact(ContactPoint.Channel.PHONE)
+                .filter(m -> !m.isBlank());
     }
 }

@@ -27,7 +27,10 @@ public record DigiLockerPushSettings(
         HttpTimeouts timeouts) {
 
     /** The request body's language. */
-    public enum Format { JSON, XML }
+    public enum Format {
+        JSON,
+        XML
+    }
 
     public DigiLockerPushSettings {
         HttpUrls.requireHttpUrl(url, "url");

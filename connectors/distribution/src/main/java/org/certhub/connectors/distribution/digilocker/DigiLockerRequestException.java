@@ -14,7 +14,8 @@ public class DigiLockerRequestException extends RuntimeException {
 
     /** 401: the {@code x-digilocker-hmac} header is missing or wrong. */
     public static DigiLockerRequestException unauthorized() {
-        return new DigiLockerRequestException(401, "the x-digilocker-hmac header does not authenticate the request", null);
+        return new DigiLockerRequestException(
+                401, "the x-digilocker-hmac header does not authenticate the request", null);
     }
 
     /** 400: not a well-formed request of the expected kind. */

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The {@code format} attribute of a pull request: which of the PDF and the signed data to send. */
 public enum DocFormat {
-    XML, PDF, BOTH;
+    XML,
+    PDF,
+    BOTH;
 
     /** Absent means both. */
     static DocFormat parse(String value) {

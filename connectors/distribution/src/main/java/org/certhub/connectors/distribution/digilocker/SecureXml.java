@@ -40,8 +40,7 @@ final class SecureXml {
         }
     };
 
-    private SecureXml() {
-    }
+    private SecureXml() {}
 
     private static DocumentBuilderFactory factory() {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -93,8 +92,11 @@ final class SecureXml {
 
     /** The trimmed text of the child element, or null when absent or empty. */
     static String childText(Element parent, String localName) {
-        return child(parent, localName).map(Element::getTextContent).map(String::trim)
-                .filter(text -> !text.isEmpty()).orElse(null);
+        return child(parent, localName)
+                .map(Element::getTextContent)
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .orElse(null);
     }
 
     /** An attribute's value, or null when absent or empty. */

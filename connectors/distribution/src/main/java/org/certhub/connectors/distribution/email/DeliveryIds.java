@@ -11,8 +11,7 @@ final class DeliveryIds {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    private DeliveryIds() {
-    }
+    private DeliveryIds() {}
 
     /** The id itself when it is short and plain; otherwise {@code sha256-<hex of its UTF-8 bytes>}. */
     static String token(String deliveryId) {

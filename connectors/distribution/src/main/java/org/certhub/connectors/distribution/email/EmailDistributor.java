@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.certhub.connectors.distribution.document.SmartHealthCardFile;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
@@ -42,11 +42,10 @@ import org.certhub.signer.SignedCredential;
 public final class EmailDistributor implements CertificateDistributor {
 
     public static final String CHANNEL = "email";
-    static final String SMART_HEALTH_CARD_TYPE = "application/smart-health-card";
+    static final String SMART_HEALTH_CARD_TYPE = SmartHealthCardFile.MEDIA_TYPE;
     static final String HTML_TEMPLATE = "email/body.html";
     static final String TEXT_TEMPLATE = "email/body.txt";
 
-    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
     private final EmailSettings settings;
@@ -60,8 +59,12 @@ public final class EmailDistributor implements CertificateDistributor {
      * @param document  renders the attached PDF
      * @param transport SMTP or the outbox folder
      */
-    public EmailDistributor(EmailSettings settings, Templates templates, CertificateDocument document,
-            MailTransport transport, Clock clock) {
+    public EmailDistributor(
+            EmailSettings settings,
+            Templates templates,
+            CertificateDocument document,
+            MailTransport transport,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.document = Objects.requireNonNull(document, "document");
@@ -69,8 +72,8 @@ public final class EmailDistributor implements CertificateDistributor {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public EmailDistributor(EmailSettings settings, Templates templates, CertificateDocument document,
-            MailTransport transport) {
+    public EmailDistributor(
+            EmailSettings settings, Templates templates, CertificateDocument document, MailTransport transport) {
         this(settings, templates, document, transport, Clock.systemUTC());
     }
 
@@ -81,7 +84,9 @@ public final class EmailDistributor implements CertificateDistributor {
 
     @Override
     public boolean appliesTo(DeliveryRequest request) {
-        return request.certificate().recipient().contact(ContactPoint.Channel.EMAIL)
+        return request.certificate()
+                .recipient()
+                .contact(ContactPoint.Channel.EMAIL)
                 .filter(address -> !address.isBlank())
                 .isPresent();
     }
@@ -102,8 +107,8 @@ public final class EmailDistributor implements CertificateDistributor {
                 ? Optional.ofNullable(request.credentials().get("shc"))
                 : Optional.empty();
 
-        Map<String, Object> model = new LinkedHashMap<>(
-                CertificateView.of(request.certificate(), templates.messages(), locale));
+        Map<String, Object> model =
+                new LinkedHashMap<>(CertificateView.of(request.certificate(), templates.messages(), locale));
         if (request.downloadUrl() != null && !request.downloadUrl().isBlank()) {
             model.put("downloadUrl", request.downloadUrl());
         }
@@ -119,12 +124,16 @@ public final class EmailDistributor implements CertificateDistributor {
             message.setHeader("Auto-Submitted", "auto-generated");
 
             MimeMultipart mixed = new MimeMultipart("mixed");
-            mixed.addBodyPart(bodies(templates.apply(TEXT_TEMPLATE, locale, model),
-                    templates.apply(HTML_TEMPLATE, locale, model)));
-            mixed.addBodyPart(attachment(document.pdf(request.certificate(), primary, locale), "application/pdf",
+            mixed.addBodyPart(bodies(
+                    templates.apply(TEXT_TEMPLATE, locale, model), templates.apply(HTML_TEMPLATE, locale, model)));
+            mixed.addBodyPart(attachment(
+                    document.pdf(request.certificate(), primary, locale),
+                    "application/pdf",
                     "certificate-" + DeliveryIds.token(request.certificate().id()) + ".pdf"));
             if (smartHealthCard.isPresent()) {
-                mixed.addBodyPart(attachment(smartHealthCardFile(smartHealthCard.get()), SMART_HEALTH_CARD_TYPE,
+                mixed.addBodyPart(attachment(
+                        SmartHealthCardFile.of(smartHealthCard.get()),
+                        SMART_HEALTH_CARD_TYPE,
                         "certificate.smart-health-card"));
             }
             message.setContent(mixed);
@@ -141,7 +150,8 @@ public final class EmailDistributor implements CertificateDistributor {
     }
 
     private static InternetAddress recipientAddress(Recipient recipient) {
-        String address = recipient.contact(ContactPoint.Channel.EMAIL)
+        String address = recipient
+                .contact(ContactPoint.Channel.EMAIL)
                 .orElseThrow(() -> new PermanentDeliveryException("the recipient has no email address"));
         try {
             InternetAddress parsed = new InternetAddress(address, true);
@@ -174,15 +184,6 @@ public final class EmailDistributor implements CertificateDistributor {
         part.setDisposition(Part.ATTACHMENT);
         part.setFileName(fileName);
         return part;
-    }
-
-    /** {@code {"verifiableCredential":["<JWS>"]}}: the file format SMART Health Card apps import. */
-    private static byte[] smartHealthCardFile(SignedCredential credential) {
-        String jws = credential.document().trim();
-        if (!COMPACT_JWS.matcher(jws).matches()) {
-            throw new PermanentDeliveryException("the shc credential is not a compact JWS");
-        }
-        return ("{\"verifiableCredential\":[\"" + jws + "\"]}").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String oneLine(String text) {

@@ -52,9 +52,12 @@ public final class SmtpMailTransport implements MailTransport {
         properties.put(prefix + "host", settings.host());
         properties.put(prefix + "port", Integer.toString(settings.port()));
         properties.put(prefix + "auth", Boolean.toString(settings.authenticates()));
-        properties.put(prefix + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        properties.put(
+                prefix + "connectiontimeout",
+                Long.toString(settings.connectTimeout().toMillis()));
         properties.put(prefix + "timeout", Long.toString(settings.readTimeout().toMillis()));
-        properties.put(prefix + "writetimeout", Long.toString(settings.readTimeout().toMillis()));
+        properties.put(
+                prefix + "writetimeout", Long.toString(settings.readTimeout().toMillis()));
         if (settings.security() == SmtpSecurity.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");
@@ -78,7 +81,10 @@ public final class SmtpMailTransport implements MailTransport {
         try (Transport transport = session.getTransport(protocol)) {
             // Jakarta Mail tries AUTH whenever a user and a password are given, even an empty one with auth off
             boolean login = settings.authenticates();
-            transport.connect(settings.host(), settings.port(), login ? settings.username() : null,
+            transport.connect(
+                    settings.host(),
+                    settings.port(),
+                    login ? settings.username() : null,
                     login ? settings.password() : null);
             transport.sendMessage(message, message.getAllRecipients());
             LOG.debug("Handed delivery {} to {}:{}", deliveryId, settings.host(), settings.port());
@@ -95,7 +101,8 @@ public final class SmtpMailTransport implements MailTransport {
         if (failure instanceof SendFailedException sendFailed) {
             int code = replyCode(sendFailed);
             if (code >= 500 && hasAny(sendFailed.getInvalidAddresses())) {
-                return new PermanentDeliveryException("SMTP server rejected the recipient address (" + code + ")", failure);
+                return new PermanentDeliveryException(
+                        "SMTP server rejected the recipient address (" + code + ")", failure);
             }
             if (code >= 500) {
                 return new PermanentDeliveryException("SMTP server rejected the message (" + code + ")", failure);
@@ -106,9 +113,11 @@ public final class SmtpMailTransport implements MailTransport {
             return new TransientDeliveryException("SMTP server deferred the message (" + code + ")", failure);
         }
         if (hasCause(failure, IOException.class)) {
-            return new TransientDeliveryException("SMTP server unreachable: " + failure.getClass().getSimpleName(), failure);
+            return new TransientDeliveryException(
+                    "SMTP server unreachable: " + failure.getClass().getSimpleName(), failure);
         }
-        return new TransientDeliveryException("SMTP delivery failed: " + failure.getClass().getSimpleName(), failure);
+        return new TransientDeliveryException(
+                "SMTP delivery failed: " + failure.getClass().getSimpleName(), failure);
     }
 
     /** The SMTP reply code of the send failure or of the first recipient failure chained to it; -1 if none. */

@@ -43,8 +43,8 @@ public record SmtpSettings(
 
     /** Port 587 with STARTTLS required, 10 s to connect, 30 s per reply. */
     public static SmtpSettings startTls(String host, String username, String password) {
-        return new SmtpSettings(host, 587, username, password, SmtpSecurity.STARTTLS,
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new SmtpSettings(
+                host, 587, username, password, SmtpSecurity.STARTTLS, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     public boolean authenticates() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.Objects;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.TraceHeaders;
 
 /**
  * The HTTP side every HTTP channel shares: one JDK client with time limits and no redirects, and the one
@@ -30,9 +31,9 @@ public final class DeliveryHttp {
                 .build();
     }
 
-    /** A request builder for {@code uri} with the request time limit set. */
+    /** A request builder for {@code uri} with the request time limit and the current trace context set. */
     public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeouts.request());
+        return TraceHeaders.addTo(HttpRequest.newBuilder(uri).timeout(timeouts.request()));
     }
 
     /**
@@ -43,8 +44,10 @@ public final class DeliveryHttp {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TransientDeliveryException(channel + ": " + e.getClass().getSimpleName()
-                    + " talking to " + request.uri().getHost(), e);
+            throw new TransientDeliveryException(
+                    channel + ": " + e.getClass().getSimpleName() + " talking to "
+                            + request.uri().getHost(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientDeliveryException(channel + ": interrupted", e);
@@ -68,9 +71,7 @@ public final class DeliveryHttp {
     /** The exception a non-2xx status stands for. */
     public RuntimeException failure(int status) {
         String message = channel + ": the receiver answered HTTP " + status;
-        return isRetryable(status)
-                ? new TransientDeliveryException(message)
-                : new PermanentDeliveryException(message);
+        return isRetryable(status) ? new TransientDeliveryException(message) : new PermanentDeliveryException(message);
     }
 
     /** Whether a later attempt may get a different answer: 408, 425, 429 and 5xx. */

@@ -13,8 +13,7 @@ public final class HeaderValues {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /** Whether {@code value} is a plain id token (letters, digits, {@code . _ ~ : -}, at most 128). */
     public static boolean isToken(String value) {

@@ -1,7 +1,7 @@
 package org.certhub.connectors.distribution.http;
 
-import java.security.InvalidKeyException;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,8 +13,7 @@ public final class Hmacs {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private Hmacs() {
-    }
+    private Hmacs() {}
 
     public static byte[] hmacSha256(Secret key, byte[] data) {
         try {
@@ -36,7 +35,7 @@ public final class Hmacs {
         if (expected == null || received == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                received.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), received.getBytes(StandardCharsets.UTF_8));
     }
 }

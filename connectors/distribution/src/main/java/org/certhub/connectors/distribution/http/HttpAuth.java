@@ -17,7 +17,10 @@ public sealed interface HttpAuth {
 
     /** The kinds configuration names with {@code auth.type} ({@code none}, {@code basic}, ... {@code digilocker-hmac}). */
     enum Type {
-        NONE, BASIC, BEARER, API_KEY,
+        NONE,
+        BASIC,
+        BEARER,
+        API_KEY,
         /** lower-case hex HMAC-SHA256 of the body */
         HMAC,
         /** Base64 of the hex HMAC-SHA256 of the body, as DigiLocker signs */
@@ -38,9 +41,13 @@ public sealed interface HttpAuth {
             case BASIC -> new Basic(username, Secret.of(secret));
             case BEARER -> new Bearer(Secret.of(secret));
             case API_KEY -> new ApiKey(header == null ? "X-API-Key" : header, Secret.of(secret));
-            case HMAC -> new BodyHmac(header == null ? "X-Signature" : header, Secret.of(secret), BodyHmac.Encoding.HEX);
-            case DIGILOCKER_HMAC -> new BodyHmac(header == null ? "x-digilocker-hmac" : header, Secret.of(secret),
-                    BodyHmac.Encoding.BASE64_OF_HEX);
+            case HMAC ->
+                new BodyHmac(header == null ? "X-Signature" : header, Secret.of(secret), BodyHmac.Encoding.HEX);
+            case DIGILOCKER_HMAC ->
+                new BodyHmac(
+                        header == null ? "x-digilocker-hmac" : header,
+                        Secret.of(secret),
+                        BodyHmac.Encoding.BASE64_OF_HEX);
         };
     }
 
@@ -65,7 +72,8 @@ public sealed interface HttpAuth {
         @Override
         public void apply(HttpRequest.Builder request, byte[] body) {
             String pair = username + ":" + password.value();
-            request.header("Authorization",
+            request.header(
+                    "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
     }

@@ -7,8 +7,7 @@ import java.util.Objects;
 /** The one check for a URL a channel calls or hands out: absolute, http or https, with a host. */
 public final class HttpUrls {
 
-    private HttpUrls() {
-    }
+    private HttpUrls() {}
 
     public static boolean isHttpUrl(URI url) {
         if (url == null || url.getHost() == null) {

@@ -7,15 +7,14 @@ import java.util.List;
  * RFC 4180 CSV, safe to open in a spreadsheet: a cell starting with {@code = + - @}, a tab or a carriage
  * return is prefixed with {@code '} so that it is shown as text, never evaluated as a formula.
  */
-final class Csv {
+public final class Csv {
 
     static final String LINE_END = "\r\n";
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** One record, with its line end. */
-    static String row(List<String> cells) {
+    public static String row(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -36,13 +35,16 @@ final class Csv {
     }
 
     private static String quote(String value) {
-        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || !value.equals(value.strip());
+        boolean needsQuotes = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0
+                || !value.equals(value.strip());
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     /** Parses CSV text (quoted fields may hold commas, quotes and line breaks) into its records. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -71,7 +73,7 @@ final class Csv {
                     cell.setLength(0);
                     any = true;
                 }
-                case '\r' -> { }
+                case '\r' -> {}
                 case '\n' -> {
                     row.add(cell.toString());
                     rows.add(row);

@@ -73,8 +73,9 @@ public final class PrintBatchDistributor implements CertificateDistributor {
     @Override
     public boolean appliesTo(DeliveryRequest request) {
         return facilityId(request.certificate())
-                .filter(id -> settings.facilities().isEmpty() || settings.facilities().contains(id))
-                .isPresent()
+                        .filter(id -> settings.facilities().isEmpty()
+                                || settings.facilities().contains(id))
+                        .isPresent()
                 && !printedName(request.certificate()).isBlank();
     }
 
@@ -106,18 +107,24 @@ public final class PrintBatchDistributor implements CertificateDistributor {
                 Files.createDirectories(batch);
                 writeAtomically(batch.resolve(fileName), pdf);
                 Path index = batch.resolve(INDEX);
-                String existing = Files.exists(index)
-                        ? Files.readString(index, StandardCharsets.UTF_8)
-                        : BOM + Csv.row(HEADER);
+                String existing =
+                        Files.exists(index) ? Files.readString(index, StandardCharsets.UTF_8) : BOM + Csv.row(HEADER);
                 Facility facility = certificate.event().facility();
-                String facilityLabel = facility.name() == null || facility.name().isBlank() ? facilityId : facility.name();
-                String row = Csv.row(List.of(certificate.id(), fileName, name, facilityLabel,
-                        certificate.vaccination().date().toString(), deliveryId));
+                String facilityLabel =
+                        facility.name() == null || facility.name().isBlank() ? facilityId : facility.name();
+                String row = Csv.row(List.of(
+                        certificate.id(),
+                        fileName,
+                        name,
+                        facilityLabel,
+                        certificate.vaccination().date().toString(),
+                        deliveryId));
                 writeAtomically(index, (existing + row).getBytes(StandardCharsets.UTF_8));
                 return receipt(batch, fileName);
             });
         } catch (IOException e) {
-            throw new TransientDeliveryException(CHANNEL + ": cannot write the batch: " + e.getClass().getSimpleName(), e);
+            throw new TransientDeliveryException(
+                    CHANNEL + ": cannot write the batch: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -133,10 +140,14 @@ public final class PrintBatchDistributor implements CertificateDistributor {
                 if (!Files.isDirectory(settings.outputDir())) {
                     return closed;
                 }
-                try (DirectoryStream<Path> facilities = Files.newDirectoryStream(settings.outputDir(), Files::isDirectory)) {
+                try (DirectoryStream<Path> facilities =
+                        Files.newDirectoryStream(settings.outputDir(), Files::isDirectory)) {
                     for (Path facilityDir : facilities) {
                         for (Path batch : batches(facilityDir)) {
-                            if (isOpen(batch) && periodStart(batch).filter(s -> s.isBefore(currentStart)).isPresent()) {
+                            if (isOpen(batch)
+                                    && periodStart(batch)
+                                            .filter(s -> s.isBefore(currentStart))
+                                            .isPresent()) {
                                 close(batch);
                                 closed.add(batch);
                             }
@@ -175,7 +186,8 @@ public final class PrintBatchDistributor implements CertificateDistributor {
             }
             List<List<String>> rows = Csv.parse(Files.readString(index, StandardCharsets.UTF_8));
             for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
-                if (row.size() > DELIVERY_ID_COLUMN && row.get(DELIVERY_ID_COLUMN).equals(listed)) {
+                if (row.size() > DELIVERY_ID_COLUMN
+                        && row.get(DELIVERY_ID_COLUMN).equals(listed)) {
                     return Optional.of(batch);
                 }
             }
@@ -208,14 +220,18 @@ public final class PrintBatchDistributor implements CertificateDistributor {
 
     private DeliveryReceipt receipt(Path batch, String fileName) {
         Path relative = settings.outputDir().relativize(batch);
-        return new DeliveryReceipt(fileName == null ? relative.toString() : relative.resolve(fileName).toString());
+        return new DeliveryReceipt(
+                fileName == null
+                        ? relative.toString()
+                        : relative.resolve(fileName).toString());
     }
 
     /** Writes to a temporary file in the same folder, then moves it over {@code target}. */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), ".certhub-", ".part");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -241,8 +257,10 @@ public final class PrintBatchDistributor implements CertificateDistributor {
         lock.lock();
         try {
             Files.createDirectories(settings.outputDir());
-            try (FileChannel channel = FileChannel.open(settings.outputDir().resolve(".certhub.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(
+                    settings.outputDir().resolve(".certhub.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
                 FileLock fileLock = channel.lock();
                 try {
                     return work.run();

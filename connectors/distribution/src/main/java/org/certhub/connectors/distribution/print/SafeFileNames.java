@@ -16,8 +16,7 @@ final class SafeFileNames {
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
     private static final int MAX = 64;
 
-    private SafeFileNames() {
-    }
+    private SafeFileNames() {}
 
     static String of(String id) {
         if (id == null || id.isEmpty()) {

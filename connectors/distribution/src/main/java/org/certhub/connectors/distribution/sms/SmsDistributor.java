@@ -71,7 +71,8 @@ public final class SmsDistributor implements CertificateDistributor {
         }
         String to = phone(request)
                 .map(SmsDistributor::normalisedPhone)
-                .orElseThrow(() -> new PermanentDeliveryException(CHANNEL + ": the recipient has no usable phone number"));
+                .orElseThrow(
+                        () -> new PermanentDeliveryException(CHANNEL + ": the recipient has no usable phone number"));
         String message = message(request);
         String body = body(to, message, deliveryId);
 
@@ -79,6 +80,15 @@ public final class SmsDistributor implements CertificateDistributor {
         requireAcceptedBody(response.body());
         ledger.markDone(deliveryId);
         return new DeliveryReceipt(messageId(response.body()));
+    }
+
+    /**
+     * The short code this channel's texts carry beside the link, when a template shows one: the hub then makes
+     * the link open its certificate only together with that code.
+     */
+    public Optional<ShortCode> linkCode() {
+        return shortCode.filter(code ->
+                settings.messageTemplates().values().stream().anyMatch(template -> template.contains("{code}")));
     }
 
     /** The SMS text for {@code request}: its language's template with the link and the short code. */
@@ -89,11 +99,14 @@ public final class SmsDistributor implements CertificateDistributor {
         } catch (IllegalArgumentException e) {
             throw new PermanentDeliveryException(CHANNEL + ": the download link is not an http(s) URL", e);
         }
-        String template = settings.messageTemplates().getOrDefault(request.locale().getLanguage(),
-                settings.messageTemplates().get(settings.defaultLanguage()));
+        String template = settings.messageTemplates()
+                .getOrDefault(
+                        request.locale().getLanguage(),
+                        settings.messageTemplates().get(settings.defaultLanguage()));
         String text = template.replace("{link}", link);
         if (text.contains("{code}")) {
-            text = text.replace("{code}", shortCode.orElseThrow().of(request.certificate().id()));
+            text = text.replace(
+                    "{code}", shortCode.orElseThrow().of(request.certificate().id()));
         }
         return text;
     }
@@ -102,7 +115,8 @@ public final class SmsDistributor implements CertificateDistributor {
     private String body(String to, String message, String deliveryId) {
         SmsBodyFormat format = settings.bodyFormat();
         Map<String, String> values = Map.of("to", to, "message", message, "deliveryId", deliveryId);
-        return BODY_PLACEHOLDER.matcher(settings.bodyTemplate())
+        return BODY_PLACEHOLDER
+                .matcher(settings.bodyTemplate())
                 .replaceAll(match -> Matcher.quoteReplacement(format.escape(values.get(match.group(1)))));
     }
 
@@ -154,7 +168,9 @@ public final class SmsDistributor implements CertificateDistributor {
         if (settings.successValues().isEmpty()) {
             return Boolean.TRUE.equals(single) || single instanceof List<?> list && !list.isEmpty();
         }
-        return single != null && !(single instanceof List) && settings.successValues().contains(String.valueOf(single));
+        return single != null
+                && !(single instanceof List)
+                && settings.successValues().contains(String.valueOf(single));
     }
 
     private String messageId(String body) {
@@ -182,7 +198,9 @@ public final class SmsDistributor implements CertificateDistributor {
     }
 
     private static Optional<String> phone(DeliveryRequest request) {
-        return request.certificate().recipient().contact(ContactPoint.Channel.PHONE)
+        return request.certificate()
+                .recipient()
+                .contact(ContactPoint.Channel.PHONE)
                 .filter(value -> !value.isBlank());
     }
 

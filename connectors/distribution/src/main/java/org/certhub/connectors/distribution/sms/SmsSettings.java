@@ -52,7 +52,11 @@ public record SmsSettings(
         HttpTimeouts timeouts) {
 
     /** The HTTP methods a gateway may expect. */
-    public enum Method { POST, PUT, GET }
+    public enum Method {
+        POST,
+        PUT,
+        GET
+    }
 
     public SmsSettings {
         HttpUrls.requireHttpUrl(gatewayUrl, "gatewayUrl");

@@ -1,15 +1,11 @@
 package org.certhub.connectors.distribution.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.TreeSet;
+import org.certhub.connectors.distribution.document.CertificateEvent;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.http.HeaderValues;
@@ -19,9 +15,6 @@ import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
-import org.certhub.model.Certificate;
-import org.certhub.model.CertificateStatus;
-import org.certhub.model.Facility;
 
 /**
  * Channel {@code webhook}: POSTs the certificate event (ids and URLs only, no personal data) to every
@@ -41,8 +34,6 @@ public final class WebhookDistributor implements CertificateDistributor {
 
     public static final String CHANNEL = "webhook";
     public static final String SIGNATURE_HEADER = "X-Certhub-Signature";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookSettings settings;
     private final DeliveryLedger ledger;
@@ -103,8 +94,8 @@ public final class WebhookDistributor implements CertificateDistributor {
 
     private void send(WebhookSubscriber subscriber, DeliveryRequest request, String deliveryId) {
         long timestamp = clock.instant().getEpochSecond();
-        String type = eventType(request.certificate());
-        byte[] body = body(request, deliveryId, type, timestamp);
+        String type = CertificateEvent.type(request.certificate());
+        byte[] body = CertificateEvent.bytes(request, deliveryId, timestamp);
         HttpRequest.Builder builder = http.request(subscriber.url())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
@@ -115,35 +106,5 @@ public final class WebhookDistributor implements CertificateDistributor {
         new HttpAuth.BodyHmac(SIGNATURE_HEADER, subscriber.secret(), HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
                 .apply(builder, body);
         http.send(builder.build());
-    }
-
-    /** The event JSON: ids, status, dates, formats and the download link, nothing about the person. */
-    static byte[] body(DeliveryRequest request, String deliveryId, String type, long timestamp) {
-        Certificate certificate = request.certificate();
-        Facility facility = certificate.event().facility();
-        ObjectNode event = JSON.createObjectNode()
-                .put("type", type)
-                .put("deliveryId", deliveryId)
-                .put("eventId", certificate.eventId())
-                .put("certificateId", certificate.id())
-                .put("version", certificate.version())
-                .put("previousCertificateId", certificate.previousCertificateId())
-                .put("status", CertificateStatus.ISSUED.name().toLowerCase(Locale.ROOT))
-                .put("issuedAt", certificate.issuedAt().toString())
-                .put("programmeId", certificate.event().programmeId())
-                .put("facilityId", facility == null ? null : facility.id())
-                .put("downloadUrl", request.downloadUrl())
-                .put("timestamp", timestamp);
-        var formats = event.putArray("formats");
-        new TreeSet<>(request.credentials().keySet()).forEach(formats::add);
-        try {
-            return JSON.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the webhook event", e);
-        }
-    }
-
-    private static String eventType(Certificate certificate) {
-        return certificate.previousCertificateId() == null ? "certificate.issued" : "certificate.corrected";
     }
 }

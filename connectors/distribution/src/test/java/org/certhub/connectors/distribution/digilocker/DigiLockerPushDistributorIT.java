@@ -21,14 +21,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.certhub.connectors.distribution.http.CertificateDistributorContract;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
 import org.certhub.connectors.distribution.http.Secret;
-import org.certhub.connectors.distribution.http.TestRequests;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
+import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,9 @@ import org.w3c.dom.Element;
 class DigiLockerPushDistributorIT extends CertificateDistributorContract {
 
     @RegisterExtension
-    static WireMockExtension locker = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension locker = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String PATH = "/account/pushuri";
     private static final Secret KEY = Secret.of("locker-hmac-key");
@@ -59,8 +61,11 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
     }
 
     private static DigiLockerPushDistributor distributor(DigiLockerPushSettings.Format format, HttpAuth auth) {
-        return new DigiLockerPushDistributor(new DigiLockerPushSettings(URI.create(locker.baseUrl() + PATH), format,
-                auth, ISSUER, "org-7", null, null), new InMemoryDeliveryLedger(), CLOCK);
+        return new DigiLockerPushDistributor(
+                new DigiLockerPushSettings(
+                        URI.create(locker.baseUrl() + PATH), format, auth, ISSUER, "org-7", null, null),
+                new InMemoryDeliveryLedger(),
+                CLOCK);
     }
 
     // contract hooks
@@ -98,10 +103,16 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
     @Test
     void anOutageThenRecoveryPushesTheSameUriExactlyOnce() {
         locker.resetMappings();
-        locker.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("down"));
-        locker.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs("down")
-                .willReturn(aResponse().withStatus(429)).willSetStateTo("up"));
+        locker.stubFor(post(PATH)
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("down"));
+        locker.stubFor(post(PATH)
+                .inScenario("outage")
+                .whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(429))
+                .willSetStateTo("up"));
         locker.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs("up").willReturn(okJson("{}")));
         DeliveryRequest request = TestRequests.reachable("dlv-push", "CERT-P1");
 
@@ -113,7 +124,9 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
         assertThat(receipt.externalReference()).isEqualTo("in.gov.certhub-VACER-CERT-P1");
         List<ServeEvent> events = locker.getAllServeEvents();
         assertThat(events).hasSize(3);
-        assertThat(events).extracting(e -> e.getRequest().getBodyAsString()).containsOnly(events.get(0).getRequest().getBodyAsString());
+        assertThat(events)
+                .extracting(e -> e.getRequest().getBodyAsString())
+                .containsOnly(events.get(0).getRequest().getBodyAsString());
         assertThat(timesAccepted("dlv-push")).isEqualTo(1);
     }
 
@@ -121,10 +134,14 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
     void theJsonPushCarriesTheUriAndIsSignedWithTheSharedKey() throws Exception {
         distributor.deliver(TestRequests.reachable("dlv-json", "CERT-P2"));
 
-        LoggedRequest sent = locker.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
-        assertThat(hmacAuth().verify(sent.getBody(), sent.getHeader("x-digilocker-hmac"))).isTrue();
-        assertThat(new HttpAuth.BodyHmac("x-digilocker-hmac", Secret.of("other"), HttpAuth.BodyHmac.Encoding.BASE64_OF_HEX)
-                .verify(sent.getBody(), sent.getHeader("x-digilocker-hmac"))).isFalse();
+        LoggedRequest sent =
+                locker.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
+        assertThat(hmacAuth().verify(sent.getBody(), sent.getHeader("x-digilocker-hmac")))
+                .isTrue();
+        assertThat(new HttpAuth.BodyHmac(
+                                "x-digilocker-hmac", Secret.of("other"), HttpAuth.BodyHmac.Encoding.BASE64_OF_HEX)
+                        .verify(sent.getBody(), sent.getHeader("x-digilocker-hmac")))
+                .isFalse();
         JsonNode push = JSON.readTree(sent.getBody());
         assertThat(push.get("txn").asText()).isEqualTo("dlv-json");
         assertThat(push.get("ts").asText()).isEqualTo("2026-11-25T10:00:00Z");
@@ -140,19 +157,31 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
 
     @Test
     void anXmlPushWithAnApiKeyIsWellFormedAndAStatusZeroAnswerIsNoSuccess() {
-        DigiLockerPushDistributor xml = distributor(DigiLockerPushSettings.Format.XML,
-                new HttpAuth.ApiKey("X-API-Key", Secret.of("api-key-1")));
-        locker.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml")
-                .withBody("<PushURIResponse><ResponseStatus Status=\"0\" ts=\"x\" txn=\"dlv-xml\"/></PushURIResponse>")));
+        DigiLockerPushDistributor xml = distributor(
+                DigiLockerPushSettings.Format.XML, new HttpAuth.ApiKey("X-API-Key", Secret.of("api-key-1")));
+        locker.stubFor(
+                post(PATH)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/xml")
+                                        .withBody(
+                                                "<PushURIResponse><ResponseStatus Status=\"0\" ts=\"x\" txn=\"dlv-xml\"/></PushURIResponse>")));
         DeliveryRequest request = TestRequests.reachable("dlv-xml", "CERT-P3");
 
         assertThatThrownBy(() -> xml.deliver(request)).isInstanceOf(TransientDeliveryException.class);
 
-        locker.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
-                .withBody("<PushURIResponse><ResponseStatus Status=\"1\" ts=\"x\" txn=\"dlv-xml\"/></PushURIResponse>")));
+        locker.stubFor(
+                post(PATH)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "<PushURIResponse><ResponseStatus Status=\"1\" ts=\"x\" txn=\"dlv-xml\"/></PushURIResponse>")));
         xml.deliver(request);
 
-        LoggedRequest sent = locker.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(1);
+        LoggedRequest sent =
+                locker.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(1);
         assertThat(sent.getHeader("X-API-Key")).isEqualTo("api-key-1");
         assertThat(sent.getHeader("Content-Type")).startsWith("application/xml");
         Element root = SecureXml.parse(sent.getBody()).getDocumentElement();
@@ -169,7 +198,9 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
     void aLockerThatAlreadyHasTheUriCountsAsDelivered() {
         locker.stubFor(post(PATH).willReturn(aResponse().withStatus(409)));
 
-        assertThat(distributor.deliver(TestRequests.reachable("dlv-dup", "CERT-P4")).externalReference())
+        assertThat(distributor
+                        .deliver(TestRequests.reachable("dlv-dup", "CERT-P4"))
+                        .externalReference())
                 .isEqualTo("in.gov.certhub-VACER-CERT-P4");
         distributor.deliver(TestRequests.reachable("dlv-dup", "CERT-P4"));
         locker.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -177,11 +208,12 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
 
     @Test
     void settingsHideTheirSecrets() {
-        var settings = new DigiLockerPushSettings(URI.create(locker.baseUrl() + PATH), null, hmacAuth(), ISSUER, null,
-                null, null);
+        var settings = new DigiLockerPushSettings(
+                URI.create(locker.baseUrl() + PATH), null, hmacAuth(), ISSUER, null, null, null);
 
         assertThat(settings.toString()).doesNotContain(KEY.value());
-        assertThatThrownBy(() -> new DigiLockerPushSettings(URI.create("ftp://x/"), null, null, ISSUER, null, null, null))
+        assertThatThrownBy(
+                        () -> new DigiLockerPushSettings(URI.create("ftp://x/"), null, null, ISSUER, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -48,11 +48,16 @@ class EmailDistributorIT {
 
         MimeMessage received = single();
         assertThat(received.getAllRecipients()).extracting(Object::toString).containsExactly("ravi@example.org");
-        assertThat(received.getFrom()).extracting(Object::toString).containsExactly("Certificates <noreply@health.example>");
+        assertThat(received.getFrom())
+                .extracting(Object::toString)
+                .containsExactly("Certificates <noreply@health.example>");
         assertThat(received.getSubject()).isEqualTo("Your vaccination certificate");
-        assertThat(received.getMessageID()).isEqualTo("<CERT-7.email@health.example>").isEqualTo(receipt.externalReference());
-        assertThat(text(received, "text/plain")).contains("Dear Ravi Sharma,", "Covishield", "1 of 2", "CERT-7",
-                "https://certs.example.org/c/CERT-7").doesNotContain("Z1234567");
+        assertThat(received.getMessageID())
+                .isEqualTo("<CERT-7.email@health.example>")
+                .isEqualTo(receipt.externalReference());
+        assertThat(text(received, "text/plain"))
+                .contains("Dear Ravi Sharma,", "Covishield", "1 of 2", "CERT-7", "https://certs.example.org/c/CERT-7")
+                .doesNotContain("Z1234567");
         assertThat(text(received, "text/html")).contains("Ravi Sharma", "href=\"https://certs.example.org/c/CERT-7\"");
 
         List<Part> attachments = attachments(received);
@@ -62,7 +67,8 @@ class EmailDistributorIT {
         assertThat(pdfPart.getFileName()).isEqualTo("certificate-CERT-7.pdf");
         byte[] pdf = bytes(pdfPart);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(EmailFixtures.images(pdf)).singleElement()
+        assertThat(EmailFixtures.images(pdf))
+                .singleElement()
                 .satisfies(image -> assertThat(QrCodes.read(image)).contains(EmailFixtures.QR_TEXT));
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Ravi Sharma", "CERT-7");
@@ -73,14 +79,16 @@ class EmailDistributorIT {
     void writesInTheRecipientsLanguageAndAttachesTheSmartHealthCardWhenConfigured() throws Exception {
         EmailDistributor distributor = distributor(USER, PASSWORD, true);
 
-        distributor.deliver(EmailFixtures.request("CERT-7.email", "रवि शर्मा", "ravi@example.org", new Locale("hi", "IN")));
+        distributor.deliver(
+                EmailFixtures.request("CERT-7.email", "रवि शर्मा", "ravi@example.org", new Locale("hi", "IN")));
 
         MimeMessage received = single();
         assertThat(received.getSubject()).isEqualTo("आपका टीकाकरण प्रमाणपत्र");
         assertThat(received.getHeader("Content-Language")).containsExactly("hi-IN");
         assertThat(text(received, "text/plain")).contains("प्रिय रवि शर्मा,", "2 में से 1");
         List<Part> attachments = attachments(received);
-        assertThat(attachments).extracting(Part::getFileName)
+        assertThat(attachments)
+                .extracting(Part::getFileName)
                 .containsExactly("certificate-CERT-7.pdf", "certificate.smart-health-card");
         try (PDDocument doc = Loader.loadPDF(bytes(attachments.get(0)))) {
             assertThat(new PDFTextStripper().getText(doc)).contains("टीकाकरण", "नाम");
@@ -96,7 +104,7 @@ class EmailDistributorIT {
         EmailDistributor distributor = distributor(USER, "wrong-password", false);
 
         assertThatThrownBy(() -> distributor.deliver(
-                EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
+                        EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
                 .isInstanceOf(TransientDeliveryException.class)
                 .hasMessageContaining("login");
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
@@ -108,13 +116,16 @@ class EmailDistributorIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SmtpSettings nowhere = new SmtpSettings("127.0.0.1", closedPort, null, null, SmtpSecurity.PLAIN,
-                Duration.ofSeconds(2), Duration.ofSeconds(2));
-        EmailDistributor distributor = new EmailDistributor(new EmailSettings("noreply@health.example"),
-                EmailFixtures.templates(), EmailFixtures.document(), new SmtpMailTransport(nowhere));
+        SmtpSettings nowhere = new SmtpSettings(
+                "127.0.0.1", closedPort, null, null, SmtpSecurity.PLAIN, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        EmailDistributor distributor = new EmailDistributor(
+                new EmailSettings("noreply@health.example"),
+                EmailFixtures.templates(),
+                EmailFixtures.document(),
+                new SmtpMailTransport(nowhere));
 
         assertThatThrownBy(() -> distributor.deliver(
-                EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
+                        EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
                 .isInstanceOf(TransientDeliveryException.class)
                 .hasMessageContaining("unreachable");
     }
@@ -132,11 +143,19 @@ class EmailDistributorIT {
     }
 
     private static EmailDistributor distributor(String user, String password, boolean attachSmartHealthCard) {
-        SmtpSettings smtp = new SmtpSettings("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), user, password,
-                SmtpSecurity.PLAIN, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        SmtpSettings smtp = new SmtpSettings(
+                "127.0.0.1",
+                GREEN_MAIL.getSmtp().getPort(),
+                user,
+                password,
+                SmtpSecurity.PLAIN,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
         return new EmailDistributor(
                 new EmailSettings("Certificates <noreply@health.example>", attachSmartHealthCard, null),
-                EmailFixtures.templates(), EmailFixtures.document(), new SmtpMailTransport(smtp));
+                EmailFixtures.templates(),
+                EmailFixtures.document(),
+                new SmtpMailTransport(smtp));
     }
 
     private static MimeMessage single() {

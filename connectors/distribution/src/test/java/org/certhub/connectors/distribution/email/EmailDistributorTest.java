@@ -20,21 +20,27 @@ class EmailDistributorTest {
 
     @BeforeEach
     void setUp() {
-        distributor = new EmailDistributor(new EmailSettings("noreply@health.example", false, "certhub.health.example"),
-                EmailFixtures.templates(), EmailFixtures.document(), new OutboxMailTransport(outboxDir));
+        distributor = new EmailDistributor(
+                new EmailSettings("noreply@health.example", false, "certhub.health.example"),
+                EmailFixtures.templates(),
+                EmailFixtures.document(),
+                new OutboxMailTransport(outboxDir));
     }
 
     @Test
     void appliesOnlyToRecipientsWithAnEmailAddress() {
         assertThat(distributor.channel()).isEqualTo("email");
-        assertThat(distributor.appliesTo(EmailFixtures.request("d1", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH))).isTrue();
-        assertThat(distributor.appliesTo(EmailFixtures.request("d1", "Ravi Sharma", null, Locale.ENGLISH))).isFalse();
+        assertThat(distributor.appliesTo(
+                        EmailFixtures.request("d1", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
+                .isTrue();
+        assertThat(distributor.appliesTo(EmailFixtures.request("d1", "Ravi Sharma", null, Locale.ENGLISH)))
+                .isFalse();
     }
 
     @Test
     void aMalformedAddressIsPermanentAndNotRepeatedInTheError() {
         assertThatThrownBy(() -> distributor.deliver(
-                EmailFixtures.request("d1", "Ravi Sharma", "ravi@@example..org", Locale.ENGLISH)))
+                        EmailFixtures.request("d1", "Ravi Sharma", "ravi@@example..org", Locale.ENGLISH)))
                 .isInstanceOf(PermanentDeliveryException.class)
                 .hasMessageNotContaining("ravi");
         assertThat(outboxDir).isEmptyDirectory();
@@ -42,18 +48,22 @@ class EmailDistributorTest {
 
     @Test
     void leavesTheSmartHealthCardOutUnlessConfigured() throws Exception {
-        MimeMessage message = distributor.message(EmailFixtures.request("d1", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
+        MimeMessage message =
+                distributor.message(EmailFixtures.request("d1", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
 
-        assertThat(EmailDistributorIT.attachments(message)).extracting(part -> part.getFileName())
+        assertThat(EmailDistributorIT.attachments(message))
+                .extracting(part -> part.getFileName())
                 .containsExactly("certificate-CERT-7.pdf");
         assertThat(EmailDistributorIT.text(message, "text/plain")).doesNotContain("SMART Health Card");
     }
 
     @Test
     void derivesTheMessageIdFromTheDeliveryIdAndHashesUnsafeOnes() throws Exception {
-        MimeMessage message = distributor.message(EmailFixtures.request("CERT-7:email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
+        MimeMessage message = distributor.message(
+                EmailFixtures.request("CERT-7:email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
 
-        assertThat(message.getMessageID()).matches("<sha256-[0-9a-f]{64}@certhub\\.health\\.example>")
+        assertThat(message.getMessageID())
+                .matches("<sha256-[0-9a-f]{64}@certhub\\.health\\.example>")
                 .isEqualTo(distributor.messageId("CERT-7:email"));
         assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
     }
@@ -63,6 +73,7 @@ class EmailDistributorTest {
         assertThatThrownBy(() -> new EmailSettings("noreply")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EmailSettings("noreply@health.example", false, "bad domain"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new EmailSettings("Certificates <noreply@health.example>").messageIdDomain()).isEqualTo("health.example");
+        assertThat(new EmailSettings("Certificates <noreply@health.example>").messageIdDomain())
+                .isEqualTo("health.example");
     }
 }

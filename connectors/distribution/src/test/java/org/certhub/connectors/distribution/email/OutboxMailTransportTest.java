@@ -25,8 +25,11 @@ class OutboxMailTransportTest {
     void writesOneParseableEmlPerDeliveryAndAResendReplacesIt() throws Exception {
         Path outbox = dataDir.resolve("outbox");
         OutboxMailTransport transport = new OutboxMailTransport(outbox);
-        EmailDistributor distributor = new EmailDistributor(new EmailSettings("noreply@health.example"),
-                EmailFixtures.templates(), EmailFixtures.document(), transport);
+        EmailDistributor distributor = new EmailDistributor(
+                new EmailSettings("noreply@health.example"),
+                EmailFixtures.templates(),
+                EmailFixtures.document(),
+                transport);
 
         DeliveryReceipt first = distributor.deliver(
                 EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
@@ -38,8 +41,10 @@ class OutboxMailTransportTest {
         MimeMessage written = read(outbox.resolve("CERT-7.email.eml"));
         assertThat(written.getMessageID()).isEqualTo("<CERT-7.email@health.example>");
         assertThat(written.getSubject()).isEqualTo("Votre certificat de vaccination");
-        assertThat(EmailDistributorIT.attachments(written)).singleElement()
-                .satisfies(pdf -> assertThat(EmailFixtures.images(EmailDistributorIT.bytes(pdf))).hasSize(1));
+        assertThat(EmailDistributorIT.attachments(written))
+                .singleElement()
+                .satisfies(pdf -> assertThat(EmailFixtures.images(EmailDistributorIT.bytes(pdf)))
+                        .hasSize(1));
     }
 
     @Test
@@ -47,7 +52,8 @@ class OutboxMailTransportTest {
         Path outbox = dataDir.resolve("outbox");
         OutboxMailTransport transport = new OutboxMailTransport(outbox);
 
-        for (String hostile : List.of("../../etc/cron.d/x", "/tmp/x", "..", ".hidden", "a\\b", "a\u0000b", "x".repeat(300))) {
+        for (String hostile :
+                List.of("../../etc/cron.d/x", "/tmp/x", "..", ".hidden", "a\\b", "a\u0000b", "x".repeat(300))) {
             Path file = transport.fileOf(hostile);
             assertThat(file.getParent()).as(hostile).isEqualTo(outbox.toAbsolutePath());
             assertThat(file.getFileName().toString()).as(hostile).matches("sha256-[0-9a-f]{64}\\.eml");

@@ -25,37 +25,44 @@ class SmtpMailTransportTest {
 
     @Test
     void aRejectedRecipientIsPermanent() {
-        SMTPAddressFailedException rejected = new SMTPAddressFailedException(RECIPIENT, "RCPT TO", 550, "550 no such user");
-        SendFailedException failure = new SendFailedException("Invalid Addresses", rejected,
-                new Address[0], new Address[0], new Address[] {RECIPIENT});
+        SMTPAddressFailedException rejected =
+                new SMTPAddressFailedException(RECIPIENT, "RCPT TO", 550, "550 no such user");
+        SendFailedException failure = new SendFailedException(
+                "Invalid Addresses", rejected, new Address[0], new Address[0], new Address[] {RECIPIENT});
 
-        assertThat(SmtpMailTransport.classify(failure)).isInstanceOf(PermanentDeliveryException.class)
-                .hasMessageContaining("550").hasMessageNotContaining("someone@example.org");
+        assertThat(SmtpMailTransport.classify(failure))
+                .isInstanceOf(PermanentDeliveryException.class)
+                .hasMessageContaining("550")
+                .hasMessageNotContaining("someone@example.org");
     }
 
     @Test
     void aDeferredRecipientIsTransient() {
-        SMTPAddressFailedException deferred = new SMTPAddressFailedException(RECIPIENT, "RCPT TO", 450, "450 mailbox busy");
-        SendFailedException failure = new SendFailedException("Invalid Addresses", deferred,
-                new Address[0], new Address[] {RECIPIENT}, new Address[0]);
+        SMTPAddressFailedException deferred =
+                new SMTPAddressFailedException(RECIPIENT, "RCPT TO", 450, "450 mailbox busy");
+        SendFailedException failure = new SendFailedException(
+                "Invalid Addresses", deferred, new Address[0], new Address[] {RECIPIENT}, new Address[0]);
 
         assertThat(SmtpMailTransport.classify(failure)).isInstanceOf(TransientDeliveryException.class);
     }
 
     @Test
     void aRejectedMessageIsPermanentAndADeferredOneTransient() {
-        assertThat(SmtpMailTransport.classify(new SMTPSendFailedException("DATA", 554, "554 rejected as spam",
-                null, null, null, null))).isInstanceOf(PermanentDeliveryException.class);
-        assertThat(SmtpMailTransport.classify(new SMTPSendFailedException("DATA", 451, "451 try again later",
-                null, null, null, null))).isInstanceOf(TransientDeliveryException.class);
+        assertThat(SmtpMailTransport.classify(
+                        new SMTPSendFailedException("DATA", 554, "554 rejected as spam", null, null, null, null)))
+                .isInstanceOf(PermanentDeliveryException.class);
+        assertThat(SmtpMailTransport.classify(
+                        new SMTPSendFailedException("DATA", 451, "451 try again later", null, null, null, null)))
+                .isInstanceOf(TransientDeliveryException.class);
     }
 
     @Test
     void connectionFailuresTimeoutsAndRefusedLoginsAreTransient() {
-        assertThat(SmtpMailTransport.classify(new MailConnectException(
-                new SocketConnectException("refused", new ConnectException("Connection refused"), "mail", 25, 1000))))
+        assertThat(SmtpMailTransport.classify(new MailConnectException(new SocketConnectException(
+                        "refused", new ConnectException("Connection refused"), "mail", 25, 1000))))
                 .isInstanceOf(TransientDeliveryException.class);
-        assertThat(SmtpMailTransport.classify(new MessagingException("read", new SocketTimeoutException("Read timed out"))))
+        assertThat(SmtpMailTransport.classify(
+                        new MessagingException("read", new SocketTimeoutException("Read timed out"))))
                 .isInstanceOf(TransientDeliveryException.class);
         assertThat(SmtpMailTransport.classify(new AuthenticationFailedException("535 bad credentials")))
                 .isInstanceOf(TransientDeliveryException.class);
@@ -82,7 +89,8 @@ class SmtpMailTransportTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SmtpSettings("mail", 25, null, null, SmtpSecurity.PLAIN, Duration.ZERO, second))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new SmtpSettings("mail", 25, "", null, SmtpSecurity.PLAIN, second, second).authenticates()).isFalse();
+        assertThat(new SmtpSettings("mail", 25, "", null, SmtpSecurity.PLAIN, second, second).authenticates())
+                .isFalse();
     }
 
     private static InternetAddress address(String address) {

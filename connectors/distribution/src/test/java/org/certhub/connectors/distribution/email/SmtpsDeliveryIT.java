@@ -55,31 +55,44 @@ class SmtpsDeliveryIT {
     void deliversOverTlsToAServerWhoseCertificateIsTrusted() throws Exception {
         SmtpMailTransport transport = new SmtpMailTransport(smtps("localhost"), trusting(SERVER_CERTIFICATE));
 
-        distributor(transport).deliver(EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
+        distributor(transport)
+                .deliver(EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
 
-        assertThat(GREEN_MAIL.getReceivedMessages()).singleElement()
-                .satisfies(message -> assertThat(EmailDistributorIT.attachments(message)).hasSize(1));
+        assertThat(GREEN_MAIL.getReceivedMessages())
+                .singleElement()
+                .satisfies(message ->
+                        assertThat(EmailDistributorIT.attachments(message)).hasSize(1));
     }
 
     @Test
     void refusesAServerItDoesNotTrust() {
         SmtpMailTransport transport = new SmtpMailTransport(smtps("localhost"));
 
-        assertThatThrownBy(() -> distributor(transport).deliver(
-                EmailFixtures.request("CERT-7.tls", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
+        assertThatThrownBy(() -> distributor(transport)
+                        .deliver(
+                                EmailFixtures.request("CERT-7.tls", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
                 .isInstanceOf(TransientDeliveryException.class)
                 .hasStackTraceContaining("SSLHandshakeException");
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
     }
 
     private static SmtpSettings smtps(String host) {
-        return new SmtpSettings(host, GREEN_MAIL.getSmtps().getPort(), "certhub", "test-password", SmtpSecurity.SMTPS,
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return new SmtpSettings(
+                host,
+                GREEN_MAIL.getSmtps().getPort(),
+                "certhub",
+                "test-password",
+                SmtpSecurity.SMTPS,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
     }
 
     private static EmailDistributor distributor(MailTransport transport) {
-        return new EmailDistributor(new EmailSettings("noreply@health.example"), EmailFixtures.templates(),
-                EmailFixtures.document(), transport);
+        return new EmailDistributor(
+                new EmailSettings("noreply@health.example"),
+                EmailFixtures.templates(),
+                EmailFixtures.document(),
+                transport);
     }
 
     private static SSLSocketFactory trusting(X509Certificate certificate) {
@@ -105,12 +118,20 @@ class SmtpsDeliveryIT {
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=localhost");
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false,
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    name,
+                    pair.getPublic());
+            builder.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
             X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("greenmail", pair.getPrivate(), STORE_PASSWORD, new X509Certificate[] {certificate});

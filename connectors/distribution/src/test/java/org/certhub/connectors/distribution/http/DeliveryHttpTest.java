@@ -16,7 +16,9 @@ class DeliveryHttpTest {
     @ParameterizedTest
     @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504, 599})
     void retryableStatusesAreTransient(int status) {
-        assertThat(http.failure(status)).isInstanceOf(TransientDeliveryException.class).hasMessageContaining("HTTP " + status);
+        assertThat(http.failure(status))
+                .isInstanceOf(TransientDeliveryException.class)
+                .hasMessageContaining("HTTP " + status);
     }
 
     @ParameterizedTest

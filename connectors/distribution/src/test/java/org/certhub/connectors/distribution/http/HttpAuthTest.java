@@ -25,15 +25,19 @@ class HttpAuthTest {
     void eachHmacEncodingWritesTheKnownVector() {
         Secret key = Secret.of("key");
 
-        assertThat(new HttpAuth.BodyHmac("X-Sig", key, HttpAuth.BodyHmac.Encoding.HEX).sign(FOX)).isEqualTo(FOX_HEX);
+        assertThat(new HttpAuth.BodyHmac("X-Sig", key, HttpAuth.BodyHmac.Encoding.HEX).sign(FOX))
+                .isEqualTo(FOX_HEX);
         assertThat(new HttpAuth.BodyHmac("X-Sig", key, HttpAuth.BodyHmac.Encoding.PREFIXED_HEX).sign(FOX))
                 .isEqualTo("sha256=" + FOX_HEX);
         assertThat(new HttpAuth.BodyHmac("X-Sig", key, HttpAuth.BodyHmac.Encoding.BASE64_OF_HEX).sign(FOX))
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(FOX_HEX.getBytes(StandardCharsets.US_ASCII)));
-        assertThat(apply(HttpAuth.of(HttpAuth.Type.HMAC, null, "key", "X-Sig")).headers().firstValue("X-Sig"))
+        assertThat(apply(HttpAuth.of(HttpAuth.Type.HMAC, null, "key", "X-Sig"))
+                        .headers()
+                        .firstValue("X-Sig"))
                 .contains(FOX_HEX);
-        assertThat(apply(HttpAuth.of(HttpAuth.type("digilocker-hmac"), null, "key", null)).headers()
-                .firstValue("x-digilocker-hmac"))
+        assertThat(apply(HttpAuth.of(HttpAuth.type("digilocker-hmac"), null, "key", null))
+                        .headers()
+                        .firstValue("x-digilocker-hmac"))
                 .contains(java.util.Base64.getEncoder().encodeToString(FOX_HEX.getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -42,20 +46,33 @@ class HttpAuthTest {
         HttpAuth.BodyHmac hmac = new HttpAuth.BodyHmac("X-Sig", Secret.of("key"), HttpAuth.BodyHmac.Encoding.HEX);
 
         assertThat(hmac.verify(FOX, FOX_HEX)).isTrue();
-        assertThat(hmac.verify("The quick brown fox jumps over the lazy cat".getBytes(StandardCharsets.US_ASCII), FOX_HEX)).isFalse();
-        assertThat(new HttpAuth.BodyHmac("X-Sig", Secret.of("kez"), HttpAuth.BodyHmac.Encoding.HEX).verify(FOX, FOX_HEX)).isFalse();
+        assertThat(hmac.verify(
+                        "The quick brown fox jumps over the lazy cat".getBytes(StandardCharsets.US_ASCII), FOX_HEX))
+                .isFalse();
+        assertThat(new HttpAuth.BodyHmac("X-Sig", Secret.of("kez"), HttpAuth.BodyHmac.Encoding.HEX)
+                        .verify(FOX, FOX_HEX))
+                .isFalse();
         assertThat(hmac.verify(FOX, null)).isFalse();
     }
 
     @Test
     void basicBearerAndApiKeyWriteTheirHeaders() {
-        assertThat(apply(HttpAuth.of(HttpAuth.Type.BASIC, "Aladdin", "open sesame", null)).headers().firstValue("Authorization"))
+        assertThat(apply(HttpAuth.of(HttpAuth.Type.BASIC, "Aladdin", "open sesame", null))
+                        .headers()
+                        .firstValue("Authorization"))
                 .contains("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
-        assertThat(apply(HttpAuth.of(HttpAuth.type("bearer"), null, "t0k", null)).headers().firstValue("Authorization"))
+        assertThat(apply(HttpAuth.of(HttpAuth.type("bearer"), null, "t0k", null))
+                        .headers()
+                        .firstValue("Authorization"))
                 .contains("Bearer t0k");
-        assertThat(apply(HttpAuth.of(HttpAuth.type("api-key"), null, "k1", "X-API-Key")).headers().firstValue("X-API-Key"))
+        assertThat(apply(HttpAuth.of(HttpAuth.type("api-key"), null, "k1", "X-API-Key"))
+                        .headers()
+                        .firstValue("X-API-Key"))
                 .contains("k1");
-        assertThat(apply(HttpAuth.of(HttpAuth.Type.NONE, null, null, null)).headers().map()).isEmpty();
+        assertThat(apply(HttpAuth.of(HttpAuth.Type.NONE, null, null, null))
+                        .headers()
+                        .map())
+                .isEmpty();
     }
 
     @Test
@@ -73,8 +90,10 @@ class HttpAuthTest {
     void headerInjectionIsRefused() {
         assertThatThrownBy(() -> new HttpAuth.ApiKey("X-Key", Secret.of("a\r\nX-Evil: 1")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("X Key", Secret.of("a"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.Basic("a:b", Secret.of("c"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("X Key", Secret.of("a")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.Basic("a:b", Secret.of("c")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Secret.of(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,16 +25,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.certhub.connectors.distribution.http.CertificateDistributorContract;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.HttpTimeouts;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
 import org.certhub.connectors.distribution.http.Secret;
-import org.certhub.connectors.distribution.http.TestRequests;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmsDistributorIT extends CertificateDistributorContract {
 
     @RegisterExtension
-    static WireMockExtension gateway = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension gateway = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String PATH = "/v1/sms";
     private static final Secret API_KEY = Secret.of("gateway-key-for-tests");
@@ -60,15 +62,35 @@ class SmsDistributorIT extends CertificateDistributorContract {
 
     @BeforeEach
     void setUp() {
-        distributor = new SmsDistributor(settings(SmsSettings.Method.POST, SmsBodyFormat.JSON, JSON_TEMPLATE,
-                new HttpAuth.ApiKey("X-API-Key", API_KEY), HttpTimeouts.DEFAULT), new InMemoryDeliveryLedger());
+        distributor = new SmsDistributor(
+                settings(
+                        SmsSettings.Method.POST,
+                        SmsBodyFormat.JSON,
+                        JSON_TEMPLATE,
+                        new HttpAuth.ApiKey("X-API-Key", API_KEY),
+                        HttpTimeouts.DEFAULT),
+                new InMemoryDeliveryLedger());
         receiverAccepts();
     }
 
-    private static SmsSettings settings(SmsSettings.Method method, SmsBodyFormat format, String template,
-                                        HttpAuth auth, HttpTimeouts timeouts) {
-        return new SmsSettings(URI.create(gateway.baseUrl() + PATH), method, auth, format, template, MESSAGES, "en",
-                CODE_KEY, 6, null, "$.status", List.of("OK"), true, "$.messageId", timeouts);
+    private static SmsSettings settings(
+            SmsSettings.Method method, SmsBodyFormat format, String template, HttpAuth auth, HttpTimeouts timeouts) {
+        return new SmsSettings(
+                URI.create(gateway.baseUrl() + PATH),
+                method,
+                auth,
+                format,
+                template,
+                MESSAGES,
+                "en",
+                CODE_KEY,
+                6,
+                null,
+                "$.status",
+                List.of("OK"),
+                true,
+                "$.messageId",
+                timeouts);
     }
 
     // contract hooks
@@ -80,16 +102,22 @@ class SmsDistributorIT extends CertificateDistributorContract {
 
     @Override
     protected DeliveryRequest undeliverable(String deliveryId, String certificateId) {
-        return TestRequests.request(deliveryId, certificateId,
-                List.of(new org.certhub.model.ContactPoint(org.certhub.model.ContactPoint.Channel.EMAIL, TestRequests.EMAIL)),
-                TestRequests.FACILITY_ID, TestRequests.PROGRAMME_ID, TestRequests.GIVEN_NAME);
+        return TestRequests.request(
+                deliveryId,
+                certificateId,
+                List.of(new org.certhub.model.ContactPoint(
+                        org.certhub.model.ContactPoint.Channel.EMAIL, TestRequests.EMAIL)),
+                TestRequests.FACILITY_ID,
+                TestRequests.PROGRAMME_ID,
+                TestRequests.GIVEN_NAME);
     }
 
     @Override
     protected int timesAccepted(String deliveryId) {
         return (int) gateway.getAllServeEvents().stream()
                 .filter(e -> deliveryId.equals(e.getRequest().getHeader("Idempotency-Key")))
-                .filter(e -> e.getResponse().getStatus() == 200 && e.getResponse().getBodyAsString().contains("\"OK\""))
+                .filter(e -> e.getResponse().getStatus() == 200
+                        && e.getResponse().getBodyAsString().contains("\"OK\""))
                 .count();
     }
 
@@ -116,11 +144,19 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Test
     void anOutageThenRecoverySendsTheSameMessageAndItIsAcceptedExactlyOnce() {
         gateway.resetMappings();
-        gateway.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("still down"));
-        gateway.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
-        gateway.stubFor(post(PATH).inScenario("outage").whenScenarioStateIs("up")
+        gateway.stubFor(post(PATH)
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("still down"));
+        gateway.stubFor(post(PATH)
+                .inScenario("outage")
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("up"));
+        gateway.stubFor(post(PATH)
+                .inScenario("outage")
+                .whenScenarioStateIs("up")
                 .willReturn(okJson("{\"status\":\"OK\",\"messageId\":\"m-1\"}")));
         DeliveryRequest request = TestRequests.reachable("dlv-outage", "CERT-1");
 
@@ -132,8 +168,12 @@ class SmsDistributorIT extends CertificateDistributorContract {
         assertThat(receipt.externalReference()).isEqualTo("m-1");
         List<ServeEvent> events = gateway.getAllServeEvents();
         assertThat(events).hasSize(3);
-        assertThat(events).extracting(e -> e.getRequest().getHeader("Idempotency-Key")).containsOnly("dlv-outage");
-        assertThat(events).extracting(e -> e.getRequest().getBodyAsString()).containsOnly(events.get(0).getRequest().getBodyAsString());
+        assertThat(events)
+                .extracting(e -> e.getRequest().getHeader("Idempotency-Key"))
+                .containsOnly("dlv-outage");
+        assertThat(events)
+                .extracting(e -> e.getRequest().getBodyAsString())
+                .containsOnly(events.get(0).getRequest().getBodyAsString());
         assertThat(events).filteredOn(e -> e.getResponse().getStatus() == 200).hasSize(1);
         assertThat(timesAccepted("dlv-outage")).isEqualTo(1);
     }
@@ -181,13 +221,27 @@ class SmsDistributorIT extends CertificateDistributorContract {
 
     @Test
     void aBodyErrorCanBeConfiguredPermanent() {
-        SmsSettings permanent = new SmsSettings(URI.create(gateway.baseUrl() + PATH), null, null, SmsBodyFormat.JSON,
-                JSON_TEMPLATE, MESSAGES, "en", CODE_KEY, 6, null, "$.status", List.of("OK"), false, null, null);
+        SmsSettings permanent = new SmsSettings(
+                URI.create(gateway.baseUrl() + PATH),
+                null,
+                null,
+                SmsBodyFormat.JSON,
+                JSON_TEMPLATE,
+                MESSAGES,
+                "en",
+                CODE_KEY,
+                6,
+                null,
+                "$.status",
+                List.of("OK"),
+                false,
+                null,
+                null);
         gateway.resetMappings();
         gateway.stubFor(post(PATH).willReturn(okJson("{\"status\":\"INVALID_NUMBER\"}")));
 
         assertThatThrownBy(() -> new SmsDistributor(permanent, new InMemoryDeliveryLedger())
-                .deliver(TestRequests.reachable("dlv-invalid", "CERT-1")))
+                        .deliver(TestRequests.reachable("dlv-invalid", "CERT-1")))
                 .isInstanceOf(PermanentDeliveryException.class);
     }
 
@@ -195,7 +249,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
     void theMessageCarriesTheLinkAndCodeButNoNameNoIdentifierAndNoCertificate() throws IOException {
         distributor.deliver(TestRequests.reachable("dlv-privacy", "CERT-PRIV-1"));
 
-        LoggedRequest sent = gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
+        LoggedRequest sent =
+                gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
         String body = sent.getBodyAsString();
         JsonNode json = JSON.readTree(body);
         String code = new ShortCode(CODE_KEY, 6).of("CERT-PRIV-1");
@@ -204,8 +259,14 @@ class SmsDistributorIT extends CertificateDistributorContract {
         assertThat(json.get("text").asText())
                 .isEqualTo("Your vaccination certificate: " + TestRequests.DOWNLOAD_URL + " Code: " + code);
         assertThat(code).matches("\\d{6}");
-        assertThat(body).doesNotContain(TestRequests.GIVEN_NAME, TestRequests.FAMILY_NAME, TestRequests.NATIONAL_ID,
-                "CERT-PRIV-1", TestRequests.SIGNED_JSON, "proof");
+        assertThat(body)
+                .doesNotContain(
+                        TestRequests.GIVEN_NAME,
+                        TestRequests.FAMILY_NAME,
+                        TestRequests.NATIONAL_ID,
+                        "CERT-PRIV-1",
+                        TestRequests.SIGNED_JSON,
+                        "proof");
         assertThat(sent.getHeader("X-API-Key")).isEqualTo(API_KEY.value());
         assertThat(sent.getHeader("Content-Type")).startsWith("application/json");
     }
@@ -213,25 +274,39 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Test
     void theTextFollowsTheRecipientsLanguage() throws IOException {
         DeliveryRequest english = TestRequests.reachable("dlv-hi", "CERT-HI");
-        DeliveryRequest hindi = new DeliveryRequest(english.deliveryId(), english.certificate(), english.credentials(),
-                english.primaryFormat(), english.downloadUrl(), Locale.forLanguageTag("hi-IN"));
+        DeliveryRequest hindi = new DeliveryRequest(
+                english.deliveryId(),
+                english.certificate(),
+                english.credentials(),
+                english.primaryFormat(),
+                english.downloadUrl(),
+                Locale.forLanguageTag("hi-IN"));
 
         distributor.deliver(hindi);
 
-        String text = JSON.readTree(gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0).getBodyAsString())
-                .get("text").asText();
+        String text = JSON.readTree(gateway.findAll(postRequestedFor(urlPathEqualTo(PATH)))
+                        .get(0)
+                        .getBodyAsString())
+                .get("text")
+                .asText();
         assertThat(text).startsWith("आपका टीकाकरण प्रमाणपत्र: " + TestRequests.DOWNLOAD_URL);
     }
 
     @Test
     void aFormGatewayWithBasicAuthGetsAnEncodedForm() {
-        SmsDistributor form = new SmsDistributor(settings(SmsSettings.Method.POST, SmsBodyFormat.FORM,
-                "to={to}&text={message}&ref={deliveryId}", new HttpAuth.Basic("certhub", Secret.of("pw")),
-                HttpTimeouts.DEFAULT), new InMemoryDeliveryLedger());
+        SmsDistributor form = new SmsDistributor(
+                settings(
+                        SmsSettings.Method.POST,
+                        SmsBodyFormat.FORM,
+                        "to={to}&text={message}&ref={deliveryId}",
+                        new HttpAuth.Basic("certhub", Secret.of("pw")),
+                        HttpTimeouts.DEFAULT),
+                new InMemoryDeliveryLedger());
 
         form.deliver(TestRequests.reachable("dlv-form", "CERT-F"));
 
-        LoggedRequest sent = gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
+        LoggedRequest sent =
+                gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).get(0);
         assertThat(sent.getHeader("Authorization")).isEqualTo("Basic Y2VydGh1Yjpwdw==");
         assertThat(sent.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(sent.formParameters().get("to").firstValue()).isEqualTo("+919876543210");
@@ -241,8 +316,13 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Test
     void aGetGatewayGetsTheFormAsQueryAndABearerToken() {
         gateway.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"status\":\"OK\"}")));
-        SmsDistributor viaGet = new SmsDistributor(settings(SmsSettings.Method.GET, SmsBodyFormat.FORM,
-                "to={to}&text={message}", new HttpAuth.Bearer(Secret.of("token-1")), HttpTimeouts.DEFAULT),
+        SmsDistributor viaGet = new SmsDistributor(
+                settings(
+                        SmsSettings.Method.GET,
+                        SmsBodyFormat.FORM,
+                        "to={to}&text={message}",
+                        new HttpAuth.Bearer(Secret.of("token-1")),
+                        HttpTimeouts.DEFAULT),
                 new InMemoryDeliveryLedger());
 
         viaGet.deliver(TestRequests.reachable("dlv-get", "CERT-G"));
@@ -258,8 +338,13 @@ class SmsDistributorIT extends CertificateDistributorContract {
     void aGatewayTooSlowToAnswerIsTransient() {
         gateway.resetMappings();
         gateway.stubFor(post(PATH).willReturn(okJson("{\"status\":\"OK\"}").withFixedDelay(2_000)));
-        SmsDistributor impatient = new SmsDistributor(settings(SmsSettings.Method.POST, SmsBodyFormat.JSON,
-                JSON_TEMPLATE, new HttpAuth.None(), new HttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))),
+        SmsDistributor impatient = new SmsDistributor(
+                settings(
+                        SmsSettings.Method.POST,
+                        SmsBodyFormat.JSON,
+                        JSON_TEMPLATE,
+                        new HttpAuth.None(),
+                        new HttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))),
                 new InMemoryDeliveryLedger());
 
         assertThatThrownBy(() -> impatient.deliver(TestRequests.reachable("dlv-slow", "CERT-S")))
@@ -272,19 +357,38 @@ class SmsDistributorIT extends CertificateDistributorContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SmsSettings down = new SmsSettings(URI.create("http://127.0.0.1:" + closedPort + PATH), null, null, null,
-                "to={to}&text={message}", MESSAGES, "en", CODE_KEY, 6, null, null, null, true, null, null);
+        SmsSettings down = new SmsSettings(
+                URI.create("http://127.0.0.1:" + closedPort + PATH),
+                null,
+                null,
+                null,
+                "to={to}&text={message}",
+                MESSAGES,
+                "en",
+                CODE_KEY,
+                6,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null);
 
         assertThatThrownBy(() -> new SmsDistributor(down, new InMemoryDeliveryLedger())
-                .deliver(TestRequests.reachable("dlv-down", "CERT-D")))
+                        .deliver(TestRequests.reachable("dlv-down", "CERT-D")))
                 .isInstanceOf(TransientDeliveryException.class);
     }
 
     @Test
     void aPhoneNumberThatIsNoNumberIsPermanent() {
-        DeliveryRequest request = TestRequests.request("dlv-bad-phone", "CERT-B",
-                List.of(new org.certhub.model.ContactPoint(org.certhub.model.ContactPoint.Channel.PHONE, "call me maybe")),
-                TestRequests.FACILITY_ID, TestRequests.PROGRAMME_ID, TestRequests.GIVEN_NAME);
+        DeliveryRequest request = TestRequests.request(
+                "dlv-bad-phone",
+                "CERT-B",
+                List.of(new org.certhub.model.ContactPoint(
+                        org.certhub.model.ContactPoint.Channel.PHONE, "call me maybe")),
+                TestRequests.FACILITY_ID,
+                TestRequests.PROGRAMME_ID,
+                TestRequests.GIVEN_NAME);
 
         assertThatThrownBy(() -> distributor.deliver(request)).isInstanceOf(PermanentDeliveryException.class);
         assertThat(gateway.getAllServeEvents()).isEmpty();
@@ -293,25 +397,76 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Test
     void settingsRefuseTemplatesThatCannotWork() {
         URI url = URI.create(gateway.baseUrl() + PATH);
-        assertThatThrownBy(() -> new SmsSettings(url, null, null, null, "to={to}", MESSAGES, "en", CODE_KEY, 6,
-                null, null, null, true, null, null)).hasMessageContaining("{message}");
-        assertThatThrownBy(() -> new SmsSettings(url, null, null, null, "to={to}&m={message}",
-                Map.of("en", "no link here"), "en", null, 6, null, null, null, true, null, null))
+        assertThatThrownBy(() -> new SmsSettings(
+                        url, null, null, null, "to={to}", MESSAGES, "en", CODE_KEY, 6, null, null, null, true, null,
+                        null))
+                .hasMessageContaining("{message}");
+        assertThatThrownBy(() -> new SmsSettings(
+                        url,
+                        null,
+                        null,
+                        null,
+                        "to={to}&m={message}",
+                        Map.of("en", "no link here"),
+                        "en",
+                        null,
+                        6,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null,
+                        null))
                 .hasMessageContaining("{link}");
-        assertThatThrownBy(() -> new SmsSettings(url, null, null, null, "to={to}&m={message}", MESSAGES, "en", null, 6,
-                null, null, null, true, null, null)).hasMessageContaining("codeKey");
-        SmsSettings brokenJson = new SmsSettings(url, null, null, SmsBodyFormat.JSON, "{\"to\":{to},\"m\":\"{message}\"",
-                MESSAGES, "en", CODE_KEY, 6, null, null, null, true, null, null);
+        assertThatThrownBy(() -> new SmsSettings(
+                        url,
+                        null,
+                        null,
+                        null,
+                        "to={to}&m={message}",
+                        MESSAGES,
+                        "en",
+                        null,
+                        6,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null,
+                        null))
+                .hasMessageContaining("codeKey");
+        SmsSettings brokenJson = new SmsSettings(
+                url,
+                null,
+                null,
+                SmsBodyFormat.JSON,
+                "{\"to\":{to},\"m\":\"{message}\"",
+                MESSAGES,
+                "en",
+                CODE_KEY,
+                6,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null);
         assertThatThrownBy(() -> new SmsDistributor(brokenJson, new InMemoryDeliveryLedger()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void settingsDoNotShowTheirSecrets() {
-        SmsSettings settings = settings(SmsSettings.Method.POST, SmsBodyFormat.JSON, JSON_TEMPLATE,
-                new HttpAuth.ApiKey("X-API-Key", API_KEY), HttpTimeouts.DEFAULT);
+        SmsSettings settings = settings(
+                SmsSettings.Method.POST,
+                SmsBodyFormat.JSON,
+                JSON_TEMPLATE,
+                new HttpAuth.ApiKey("X-API-Key", API_KEY),
+                HttpTimeouts.DEFAULT);
 
-        assertThat(settings.toString()).doesNotContain(API_KEY.value(), CODE_KEY.value()).contains("X-API-Key");
+        assertThat(settings.toString())
+                .doesNotContain(API_KEY.value(), CODE_KEY.value())
+                .contains("X-API-Key");
     }
 
     @Test
@@ -320,6 +475,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
 
         assertThat(code.of("CERT-1")).isEqualTo(code.of("CERT-1")).isNotEqualTo(code.of("CERT-2"));
         assertThat(code.matches("CERT-1", code.of("CERT-1"))).isTrue();
-        assertThat(code.matches("CERT-1", new ShortCode(Secret.of("another key"), 6).of("CERT-1"))).isFalse();
+        assertThat(code.matches("CERT-1", new ShortCode(Secret.of("another key"), 6).of("CERT-1")))
+                .isFalse();
     }
 }

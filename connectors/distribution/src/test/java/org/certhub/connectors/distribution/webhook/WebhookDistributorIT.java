@@ -18,14 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.certhub.connectors.distribution.http.CertificateDistributorContract;
 import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
 import org.certhub.connectors.distribution.http.Secret;
-import org.certhub.connectors.distribution.http.TestRequests;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
+import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
+import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookDistributorIT extends CertificateDistributorContract {
 
     @RegisterExtension
-    static WireMockExtension receivers = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension receivers = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Secret SECRET_A = Secret.of("secret-of-subscriber-a");
     private static final Secret SECRET_B = Secret.of("secret-of-subscriber-b");
@@ -47,18 +49,31 @@ class WebhookDistributorIT extends CertificateDistributorContract {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        single = new WebhookDistributor(new WebhookSettings(List.of(subscriber("a", "/hooks/a", SECRET_A,
-                List.of(TestRequests.FACILITY_ID), List.of())), null), new InMemoryDeliveryLedger(), clock);
-        fanOut = new WebhookDistributor(new WebhookSettings(List.of(
-                subscriber("a", "/hooks/a", SECRET_A, List.of(TestRequests.FACILITY_ID), List.of()),
-                subscriber("b", "/hooks/b", SECRET_B, List.of(), List.of(TestRequests.PROGRAMME_ID)),
-                subscriber("c", "/hooks/c", Secret.of("secret-c"), List.of("FAC-OTHER"), List.of("other"))), null),
-                new InMemoryDeliveryLedger(), clock);
+        single = new WebhookDistributor(
+                new WebhookSettings(
+                        List.of(subscriber("a", "/hooks/a", SECRET_A, List.of(TestRequests.FACILITY_ID), List.of())),
+                        null),
+                new InMemoryDeliveryLedger(),
+                clock);
+        fanOut = new WebhookDistributor(
+                new WebhookSettings(
+                        List.of(
+                                subscriber("a", "/hooks/a", SECRET_A, List.of(TestRequests.FACILITY_ID), List.of()),
+                                subscriber("b", "/hooks/b", SECRET_B, List.of(), List.of(TestRequests.PROGRAMME_ID)),
+                                subscriber(
+                                        "c",
+                                        "/hooks/c",
+                                        Secret.of("secret-c"),
+                                        List.of("FAC-OTHER"),
+                                        List.of("other"))),
+                        null),
+                new InMemoryDeliveryLedger(),
+                clock);
         receiverAccepts();
     }
 
-    private static WebhookSubscriber subscriber(String id, String path, Secret secret, List<String> facilities,
-                                                List<String> programmes) {
+    private static WebhookSubscriber subscriber(
+            String id, String path, Secret secret, List<String> facilities, List<String> programmes) {
         return new WebhookSubscriber(id, URI.create(receivers.baseUrl() + path), secret, facilities, programmes);
     }
 
@@ -118,12 +133,16 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         String signature = sent.getHeader("X-Certhub-Signature");
         assertThat(signature).startsWith("sha256=");
         assertThat(new HttpAuth.BodyHmac("X-Certhub-Signature", SECRET_A, HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
-                .verify(body, signature)).isTrue();
+                        .verify(body, signature))
+                .isTrue();
         assertThat(new HttpAuth.BodyHmac("X-Certhub-Signature", SECRET_B, HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
-                .verify(body, signature)).isFalse();
-        byte[] tampered = sent.getBodyAsString().replace("CERT-W1", "CERT-W2").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        .verify(body, signature))
+                .isFalse();
+        byte[] tampered =
+                sent.getBodyAsString().replace("CERT-W1", "CERT-W2").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(new HttpAuth.BodyHmac("X-Certhub-Signature", SECRET_A, HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
-                .verify(tampered, signature)).isFalse();
+                        .verify(tampered, signature))
+                .isFalse();
 
         assertThat(sent.getHeader("X-Certhub-Delivery")).isEqualTo("dlv-sign");
         assertThat(sent.getHeader("X-Certhub-Timestamp")).isEqualTo(String.valueOf(NOW.getEpochSecond()));
@@ -138,8 +157,14 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         assertThat(event.get("facilityId").asText()).isEqualTo(TestRequests.FACILITY_ID);
         assertThat(event.get("timestamp").asLong()).isEqualTo(NOW.getEpochSecond());
         assertThat(event.get("formats")).extracting(JsonNode::asText).containsExactly("w3c-vc");
-        assertThat(sent.getBodyAsString()).doesNotContain(TestRequests.GIVEN_NAME, TestRequests.FAMILY_NAME,
-                TestRequests.NATIONAL_ID, "98765", TestRequests.EMAIL, "proof");
+        assertThat(sent.getBodyAsString())
+                .doesNotContain(
+                        TestRequests.GIVEN_NAME,
+                        TestRequests.FAMILY_NAME,
+                        TestRequests.NATIONAL_ID,
+                        "98765",
+                        TestRequests.EMAIL,
+                        "proof");
     }
 
     @Test
@@ -156,7 +181,8 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         stub("/hooks/b", 503);
         DeliveryRequest request = TestRequests.reachable("dlv-partial", "CERT-W3");
 
-        assertThatThrownBy(() -> fanOut.deliver(request)).isInstanceOf(TransientDeliveryException.class)
+        assertThatThrownBy(() -> fanOut.deliver(request))
+                .isInstanceOf(TransientDeliveryException.class)
                 .hasMessageContaining("[b]");
         assertThatThrownBy(() -> fanOut.deliver(request)).isInstanceOf(TransientDeliveryException.class);
         stub("/hooks/b", 200);
@@ -164,8 +190,10 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         fanOut.deliver(request);
 
         assertThat(requests("/hooks/a")).hasSize(1);
-        assertThat(requests("/hooks/b")).hasSize(3)
-                .extracting(r -> r.getHeader("X-Certhub-Delivery")).containsOnly("dlv-partial");
+        assertThat(requests("/hooks/b"))
+                .hasSize(3)
+                .extracting(r -> r.getHeader("X-Certhub-Delivery"))
+                .containsOnly("dlv-partial");
         assertThat(accepted("/hooks/a", "dlv-partial")).isEqualTo(1);
         assertThat(accepted("/hooks/b", "dlv-partial")).isEqualTo(1);
     }
@@ -175,7 +203,8 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         stub("/hooks/b", 403);
         DeliveryRequest request = TestRequests.reachable("dlv-refused", "CERT-W4");
 
-        assertThatThrownBy(() -> fanOut.deliver(request)).isInstanceOf(PermanentDeliveryException.class)
+        assertThatThrownBy(() -> fanOut.deliver(request))
+                .isInstanceOf(PermanentDeliveryException.class)
                 .hasMessageContaining("[b]");
         stub("/hooks/b", 200); // the subscriber fixed its side; the dead letter is replayed
         fanOut.deliver(request);
@@ -195,8 +224,11 @@ class WebhookDistributorIT extends CertificateDistributorContract {
 
     @Test
     void aSubscriberForEveryFacilityGetsEverything() {
-        WebhookDistributor all = new WebhookDistributor(new WebhookSettings(List.of(subscriber("all", "/hooks/c",
-                SECRET_A, List.of(WebhookSubscriber.ANY), List.of())), null), new InMemoryDeliveryLedger(),
+        WebhookDistributor all = new WebhookDistributor(
+                new WebhookSettings(
+                        List.of(subscriber("all", "/hooks/c", SECRET_A, List.of(WebhookSubscriber.ANY), List.of())),
+                        null),
+                new InMemoryDeliveryLedger(),
                 Clock.systemUTC());
         DeliveryRequest noFacility = TestRequests.unreachable("dlv-any", "CERT-W6");
 
@@ -211,9 +243,11 @@ class WebhookDistributorIT extends CertificateDistributorContract {
         assertThatThrownBy(() -> new WebhookSettings(List.of(a, a), null)).hasMessageContaining("id a");
         assertThatThrownBy(() -> subscriber("n", "/x", SECRET_A, List.of(), List.of()))
                 .hasMessageContaining("no facility");
-        assertThatThrownBy(() -> new WebhookSubscriber("bad id/../", URI.create("http://h/"), SECRET_A, List.of("*"), null))
+        assertThatThrownBy(() ->
+                        new WebhookSubscriber("bad id/../", URI.create("http://h/"), SECRET_A, List.of("*"), null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new WebhookSubscriber("f", URI.create("file:///etc/passwd"), SECRET_A, List.of("*"), null))
+        assertThatThrownBy(() ->
+                        new WebhookSubscriber("f", URI.create("file:///etc/passwd"), SECRET_A, List.of("*"), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new WebhookSettings(List.of(a), null).toString()).doesNotContain(SECRET_A.value());
     }

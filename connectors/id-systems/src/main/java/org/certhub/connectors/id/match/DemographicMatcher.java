@@ -34,8 +34,8 @@ public final class DemographicMatcher {
         return switch (settings.nameRule()) {
             case EXACT -> recorded.equals(verified);
             case NORMALISED -> normaliseName(recorded).equals(normaliseName(verified));
-            case FUZZY -> JaroWinkler.similarity(normaliseName(recorded), normaliseName(verified))
-                    >= settings.nameThreshold();
+            case FUZZY ->
+                JaroWinkler.similarity(normaliseName(recorded), normaliseName(verified)) >= settings.nameThreshold();
         };
     }
 
@@ -54,12 +54,14 @@ public final class DemographicMatcher {
         if (a.get().agreesWith(b.get())) {
             return true;
         }
-        return settings.birthDateRule() == MatchRule.FUZZY && a.get().nearlyAgreesWith(b.get(), settings.birthDateToleranceDays());
+        return settings.birthDateRule() == MatchRule.FUZZY
+                && a.get().nearlyAgreesWith(b.get(), settings.birthDateToleranceDays());
     }
 
     /** Lower case, without diacritics or punctuation, name parts sorted: "Ña-Ruiz,  José" becomes "jose na ruiz". */
     static String normaliseName(String name) {
-        String decomposed = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String decomposed =
+                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
         return Arrays.stream(SEPARATORS.split(decomposed.toLowerCase(Locale.ROOT)))
                 .filter(part -> !part.isEmpty())
                 .sorted()
@@ -91,8 +93,10 @@ public final class DemographicMatcher {
         }
 
         private static PartialDay of(String year, String month, String day) {
-            PartialDay date = new PartialDay(Integer.parseInt(year),
-                    month == null ? null : Integer.valueOf(month), day == null ? null : Integer.valueOf(day));
+            PartialDay date = new PartialDay(
+                    Integer.parseInt(year),
+                    month == null ? null : Integer.valueOf(month),
+                    day == null ? null : Integer.valueOf(day));
             if (date.day != null) {
                 LocalDate.of(date.year, date.month, date.day); // rejects 1964-02-30
             } else if (date.month != null && (date.month < 1 || date.month > 12)) {
@@ -104,7 +108,11 @@ public final class DemographicMatcher {
         boolean agreesWith(PartialDay other) {
             return year == other.year
                     && (month == null || other.month == null || month.equals(other.month))
-                    && (month == null || other.month == null || day == null || other.day == null || day.equals(other.day));
+                    && (month == null
+                            || other.month == null
+                            || day == null
+                            || other.day == null
+                            || day.equals(other.day));
         }
 
         boolean nearlyAgreesWith(PartialDay other, int toleranceDays) {
@@ -112,7 +120,8 @@ public final class DemographicMatcher {
                 return false;
             }
             LocalDate a = LocalDate.of(year, month, day);
-            if (Math.abs(ChronoUnit.DAYS.between(a, LocalDate.of(other.year, other.month, other.day))) <= toleranceDays) {
+            if (Math.abs(ChronoUnit.DAYS.between(a, LocalDate.of(other.year, other.month, other.day)))
+                    <= toleranceDays) {
                 return true;
             }
             return year == other.year && month.equals(other.day) && day.equals(other.month);

@@ -9,8 +9,7 @@ public final class JaroWinkler {
     private static final double PREFIX_SCALE = 0.1;
     private static final int MAX_PREFIX = 4;
 
-    private JaroWinkler() {
-    }
+    private JaroWinkler() {}
 
     public static double similarity(String a, String b) {
         double jaro = jaro(a, b);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param birthDateRule            how birth dates are compared
  * @param birthDateToleranceDays   for {@link MatchRule#FUZZY} birth dates: how many days apart still match
  */
-public record MatchSettings(MatchRule nameRule, double nameThreshold, MatchRule birthDateRule, int birthDateToleranceDays) {
+public record MatchSettings(
+        MatchRule nameRule, double nameThreshold, MatchRule birthDateRule, int birthDateToleranceDays) {
 
     public static final MatchSettings DEFAULT = new MatchSettings(MatchRule.NORMALISED, 0.92, MatchRule.NORMALISED, 0);
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.certhub.model.ContactPoint;
 
 /** A code to send to the citizen. {@link #toString()} shows neither the address nor the code. */
-public record OtpMessage(String challengeId, ContactPoint.Channel channel, String address, String code, Instant expiresAt) {
+public record OtpMessage(
+        String challengeId, ContactPoint.Channel channel, String address, String code, Instant expiresAt) {
 
     public OtpMessage {
         Objects.requireNonNull(challengeId, "challengeId");

@@ -57,8 +57,8 @@ public final class OtpService {
             }
             String id = newChallengeId();
             String code = newCode();
-            OtpChallenge challenge = new OtpChallenge(id, key, channel, address, hash(id, code),
-                    now.plus(settings.ttl()), now, 1, 0);
+            OtpChallenge challenge =
+                    new OtpChallenge(id, key, channel, address, hash(id, code), now.plus(settings.ttl()), now, 1, 0);
             if (store.insertUnlessOpen(challenge, now)) {
                 try {
                     sender.send(new OtpMessage(id, channel, address, code, challenge.expiresAt()));
@@ -92,7 +92,8 @@ public final class OtpService {
             OtpChallenge updated = current.withNewCode(hash(challengeId, code), now, now.plus(settings.ttl()));
             if (store.replace(current, updated)) {
                 try {
-                    sender.send(new OtpMessage(challengeId, current.channel(), current.address(), code, updated.expiresAt()));
+                    sender.send(new OtpMessage(
+                            challengeId, current.channel(), current.address(), code, updated.expiresAt()));
                 } catch (RuntimeException e) {
                     store.replace(updated, current);
                     throw e;
@@ -118,9 +119,11 @@ public final class OtpService {
             if (current.failedAttempts() >= settings.maxAttempts()) {
                 return OtpResult.TOO_MANY_ATTEMPTS;
             }
-            if (code != null && CODE.matcher(code).matches() && MessageDigest.isEqual(
-                    hash(challengeId, code).getBytes(StandardCharsets.US_ASCII),
-                    current.codeHash().getBytes(StandardCharsets.US_ASCII))) {
+            if (code != null
+                    && CODE.matcher(code).matches()
+                    && MessageDigest.isEqual(
+                            hash(challengeId, code).getBytes(StandardCharsets.US_ASCII),
+                            current.codeHash().getBytes(StandardCharsets.US_ASCII))) {
                 if (store.remove(current)) {
                     return OtpResult.VERIFIED;
                 }

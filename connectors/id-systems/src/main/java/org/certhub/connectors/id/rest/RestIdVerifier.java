@@ -38,8 +38,16 @@ public final class RestIdVerifier implements IdVerifier {
     public static final String NAME = "rest";
 
     /** The placeholders a body template or query parameter may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("identifier.value", "identifier.system", "identifier.type",
-            "name", "givenNames", "familyName", "birthDate", "eventId", "programmeId");
+    public static final Set<String> PLACEHOLDERS = Set.of(
+            "identifier.value",
+            "identifier.system",
+            "identifier.type",
+            "name",
+            "givenNames",
+            "familyName",
+            "birthDate",
+            "eventId",
+            "programmeId");
 
     private static final Logger LOG = LoggerFactory.getLogger(RestIdVerifier.class);
 
@@ -79,7 +87,8 @@ public final class RestIdVerifier implements IdVerifier {
         Recipient recipient = request.recipient();
         Optional<Identifier> identifier = recipient.identifiers().stream()
                 .filter(id -> id.type() == settings.identifierType())
-                .filter(id -> settings.identifierSystem() == null || settings.identifierSystem().equals(id.system()))
+                .filter(id -> settings.identifierSystem() == null
+                        || settings.identifierSystem().equals(id.system()))
                 .filter(id -> !id.value().isBlank())
                 .findFirst();
         if (identifier.isEmpty()) {
@@ -89,8 +98,8 @@ public final class RestIdVerifier implements IdVerifier {
         Map<String, String> values = values(request, identifier.get());
         HttpResult result;
         try {
-            result = client.send(template.uri(settings.http().url(), values), template.method(), template.body(values),
-                    Map.of());
+            result = client.send(
+                    template.uri(settings.http().url(), values), template.method(), template.body(values), Map.of());
         } catch (RemoteCallException e) {
             throw e.isTransient()
                     ? new IdSystemUnavailableException("ID service unavailable: " + e.getMessage(), e)
@@ -110,7 +119,10 @@ public final class RestIdVerifier implements IdVerifier {
             throw new IdVerificationRejectedException("ID service refused the request: " + result.status());
         }
         IdVerification verification = read(result, recipient);
-        LOG.info("event {}: ID check {}{}", request.eventId(), verification.outcome(),
+        LOG.info(
+                "event {}: ID check {}{}",
+                request.eventId(),
+                verification.outcome(),
                 verification.mismatches().isEmpty() ? "" : " " + verification.mismatches());
         return verification;
     }
@@ -122,8 +134,9 @@ public final class RestIdVerifier implements IdVerifier {
         } catch (IllegalArgumentException e) {
             throw new IdVerificationRejectedException("ID service answered " + result.status() + " without JSON", e);
         }
-        String verdict = answer.text(verdictPath).orElseThrow(() -> new IdVerificationRejectedException(
-                "ID service answer has no verdict at " + settings.verdictPath()));
+        String verdict = answer.text(verdictPath)
+                .orElseThrow(() -> new IdVerificationRejectedException(
+                        "ID service answer has no verdict at " + settings.verdictPath()));
         String reference = answer.text(referencePath).orElse(null);
         if (!settings.verifiedValues().contains(verdict.strip().toLowerCase(Locale.ROOT))) {
             return IdVerification.mismatch(NAME, Set.of(Field.IDENTIFIER), reference);
@@ -134,8 +147,12 @@ public final class RestIdVerifier implements IdVerifier {
         if (namePath != null && !matcher.namesMatch(fullName(recipient.name()), verifiedName)) {
             mismatches.add(Field.NAME);
         }
-        if (birthDatePath != null && !matcher.birthDatesMatch(
-                recipient.birthDate() == null ? null : recipient.birthDate().iso(), verifiedBirthDate)) {
+        if (birthDatePath != null
+                && !matcher.birthDatesMatch(
+                        recipient.birthDate() == null
+                                ? null
+                                : recipient.birthDate().iso(),
+                        verifiedBirthDate)) {
             mismatches.add(Field.BIRTH_DATE);
         }
         if (!mismatches.isEmpty()) {
@@ -157,7 +174,9 @@ public final class RestIdVerifier implements IdVerifier {
         values.put("name", fullName(name));
         values.put("givenNames", name == null || name.given().isEmpty() ? null : String.join(" ", name.given()));
         values.put("familyName", name == null ? null : name.family());
-        values.put("birthDate", recipient.birthDate() == null ? null : recipient.birthDate().iso());
+        values.put(
+                "birthDate",
+                recipient.birthDate() == null ? null : recipient.birthDate().iso());
         values.put("eventId", request.eventId());
         values.put("programmeId", request.programmeId());
         return values;

@@ -56,7 +56,9 @@ public record RestIdVerifierSettings(
         }
         verifiedValues = verifiedValues == null || verifiedValues.isEmpty()
                 ? Set.of("verified", "true")
-                : verifiedValues.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+                : verifiedValues.stream()
+                        .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
         match = match == null ? MatchSettings.DEFAULT : match;
         notFoundStatuses = HttpSettings.clientErrorStatuses(notFoundStatuses, Set.of(404), "notFoundStatuses");
         notFound = notFound == null ? NotFoundHandling.MISMATCH : notFound;

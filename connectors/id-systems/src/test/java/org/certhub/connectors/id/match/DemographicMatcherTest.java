@@ -46,7 +46,8 @@ class DemographicMatcherTest {
         assertThat(normalised.birthDatesMatch("1964-08-12", "12/08/1964")).isTrue();
         assertThat(normalised.birthDatesMatch("1964-08-12", "12.8.1964")).isTrue();
         assertThat(normalised.birthDatesMatch("1964-08-12", "19640812")).isTrue();
-        assertThat(normalised.birthDatesMatch("1964-08-12", "1964-08-12T00:00:00Z")).isTrue();
+        assertThat(normalised.birthDatesMatch("1964-08-12", "1964-08-12T00:00:00Z"))
+                .isTrue();
         assertThat(normalised.birthDatesMatch("1964", "1964-08-12")).isTrue();
         assertThat(normalised.birthDatesMatch("1964-08", "1964-09-01")).isFalse();
         assertThat(normalised.birthDatesMatch("1964-08-12", "1964-08-13")).isFalse();
@@ -56,7 +57,8 @@ class DemographicMatcherTest {
 
     @Test
     void exactDatesMustBeSpelledAlike() {
-        assertThat(matcher(MatchRule.EXACT, MatchRule.EXACT, 0).birthDatesMatch("1964-08-12", "12/08/1964")).isFalse();
+        assertThat(matcher(MatchRule.EXACT, MatchRule.EXACT, 0).birthDatesMatch("1964-08-12", "12/08/1964"))
+                .isFalse();
     }
 
     @Test

@@ -21,8 +21,12 @@ class OtpIdVerifierTest extends IdVerifierContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final RecordingOtpSender sender = new RecordingOtpSender();
-    private final OtpIdVerifier verifier = new OtpIdVerifier(new OtpService(
-            OtpSettings.defaults("a-test-secret-of-at-least-32-bytes!!"), new InMemoryOtpStore(), sender, clock),
+    private final OtpIdVerifier verifier = new OtpIdVerifier(
+            new OtpService(
+                    OtpSettings.defaults("a-test-secret-of-at-least-32-bytes!!"),
+                    new InMemoryOtpStore(),
+                    sender,
+                    clock),
             ContactPoint.Channel.PHONE);
 
     @Override
@@ -53,9 +57,11 @@ class OtpIdVerifierTest extends IdVerifierContract {
         String code = answerTo(sent.challengeId());
         String wrong = code.equals("000000") ? "111111" : "000000";
 
-        assertThat(verifier.confirm(sent.challengeId(), wrong).challengeFailure()).isEqualTo(ChallengeFailure.WRONG_CODE);
+        assertThat(verifier.confirm(sent.challengeId(), wrong).challengeFailure())
+                .isEqualTo(ChallengeFailure.WRONG_CODE);
         clock.advance(Duration.ofMinutes(6));
-        assertThat(verifier.confirm(sent.challengeId(), code).challengeFailure()).isEqualTo(ChallengeFailure.EXPIRED);
+        assertThat(verifier.confirm(sent.challengeId(), code).challengeFailure())
+                .isEqualTo(ChallengeFailure.EXPIRED);
     }
 
     @Test
@@ -75,8 +81,14 @@ class OtpIdVerifierTest extends IdVerifierContract {
 
     @Test
     void aRecipientWithoutAPhoneIsAContactMismatch() {
-        Recipient emailOnly = new Recipient(RECIPIENT.name(), RECIPIENT.birthDate(), null, null,
-                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "someone@example.org")), null, null);
+        Recipient emailOnly = new Recipient(
+                RECIPIENT.name(),
+                RECIPIENT.birthDate(),
+                null,
+                null,
+                List.of(new ContactPoint(ContactPoint.Channel.EMAIL, "someone@example.org")),
+                null,
+                null);
 
         IdVerification verification = verifier.verify(new IdVerificationRequest("event-9", "covid-19", emailOnly));
 
@@ -91,6 +103,8 @@ class OtpIdVerifierTest extends IdVerifierContract {
         assertThat(verifier.resend(sent.challengeId())).isEqualTo(ResendResult.TOO_SOON);
         clock.advance(Duration.ofSeconds(61));
         assertThat(verifier.resend(sent.challengeId())).isEqualTo(ResendResult.SENT);
-        assertThat(verifier.confirm(sent.challengeId(), answerTo(sent.challengeId())).outcome()).isEqualTo(Outcome.VERIFIED);
+        assertThat(verifier.confirm(sent.challengeId(), answerTo(sent.challengeId()))
+                        .outcome())
+                .isEqualTo(Outcome.VERIFIED);
     }
 }

@@ -79,8 +79,11 @@ class OtpServiceTest {
                 results.add(result.get());
             }
             assertThat(results).filteredOn(r -> r == OtpResult.WRONG_CODE).hasSize(4);
-            assertThat(results).filteredOn(r -> r == OtpResult.TOO_MANY_ATTEMPTS).hasSize(36);
-            assertThat(store.find(challenge.id()).orElseThrow().failedAttempts()).isEqualTo(5);
+            assertThat(results)
+                    .filteredOn(r -> r == OtpResult.TOO_MANY_ATTEMPTS)
+                    .hasSize(36);
+            assertThat(store.find(challenge.id()).orElseThrow().failedAttempts())
+                    .isEqualTo(5);
         } finally {
             pool.shutdownNow();
         }
@@ -99,7 +102,9 @@ class OtpServiceTest {
                 ids.add(challenge.get().id());
             }
             assertThat(ids).hasSize(16).containsOnly(ids.get(0));
-            assertThat(sender.sent).singleElement().satisfies(m -> assertThat(m.challengeId()).isEqualTo(ids.get(0)));
+            assertThat(sender.sent)
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.challengeId()).isEqualTo(ids.get(0)));
         } finally {
             pool.shutdownNow();
         }
@@ -155,9 +160,13 @@ class OtpServiceTest {
 
     @Test
     void keepsNoChallengeWhenTheCodeCouldNotBeSent() {
-        OtpService failing = new OtpService(OtpSettings.defaults(SECRET), store, message -> {
-            throw new IdSystemUnavailableException("SMS gateway down");
-        }, clock);
+        OtpService failing = new OtpService(
+                OtpSettings.defaults(SECRET),
+                store,
+                message -> {
+                    throw new IdSystemUnavailableException("SMS gateway down");
+                },
+                clock);
 
         assertThatThrownBy(() -> failing.issue("event-1", Channel.PHONE, PHONE))
                 .isInstanceOf(IdSystemUnavailableException.class);

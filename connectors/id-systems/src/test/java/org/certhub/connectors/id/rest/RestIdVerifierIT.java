@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.certhub.connectors.id.MutableClock;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.id.MutableClock;
 import org.certhub.connectors.id.match.MatchRule;
 import org.certhub.connectors.id.match.MatchSettings;
 import org.certhub.connectors.id.spi.IdSystemUnavailableException;
@@ -51,7 +51,9 @@ class RestIdVerifierIT extends IdVerifierContract {
             """;
 
     @RegisterExtension
-    static WireMockExtension idService = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension idService = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @BeforeEach
     void acceptTheRecipient() {
@@ -60,8 +62,8 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Override
     protected IdVerifier verifier() {
-        return new RestIdVerifier(settings(new HttpAuth.ApiKey("X-API-Key", "test-key"), NotFoundHandling.MISMATCH,
-                MatchSettings.DEFAULT));
+        return new RestIdVerifier(settings(
+                new HttpAuth.ApiKey("X-API-Key", "test-key"), NotFoundHandling.MISMATCH, MatchSettings.DEFAULT));
     }
 
     @Test
@@ -72,27 +74,40 @@ class RestIdVerifierIT extends IdVerifierContract {
         assertThat(verification.demographics().name()).isEqualTo("NA RUIZ Jose");
         assertThat(verification.demographics().birthDate()).isEqualTo("12/08/1964");
         assertThat(verification.reference()).isEqualTo("T-1");
-        idService.verify(1, postRequestedFor(urlPathEqualTo("/verify"))
-                .withHeader("X-API-Key", equalTo("test-key"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"uin\":\"1234-5678-9012\",\"name\":\"José Ña-Ruiz\",\"dob\":\"1964-08-12\"}")));
+        idService.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/verify"))
+                        .withHeader("X-API-Key", equalTo("test-key"))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(equalToJson(
+                                "{\"uin\":\"1234-5678-9012\",\"name\":\"José Ña-Ruiz\",\"dob\":\"1964-08-12\"}")));
     }
 
     @Test
     void escapesRecordDataInsteadOfLettingItShapeTheRequest() {
-        Recipient hostile = new Recipient(new PersonName(List.of(), null, "x\", \"uin\": \"other"),
-                new PartialDate("1964-08-12"), null,
-                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, ID_SYSTEM, "1\"}\n{")), null, null, null);
+        Recipient hostile = new Recipient(
+                new PersonName(List.of(), null, "x\", \"uin\": \"other"),
+                new PartialDate("1964-08-12"),
+                null,
+                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, ID_SYSTEM, "1\"}\n{")),
+                null,
+                null,
+                null);
 
         verifier().verify(new IdVerificationRequest("event-2", "covid-19", hostile));
 
-        idService.verify(1, postRequestedFor(urlPathEqualTo("/verify")).withRequestBody(
-                equalToJson("{\"uin\":\"1\\\"}\\n{\",\"name\":\"x\\\", \\\"uin\\\": \\\"other\",\"dob\":\"1964-08-12\"}")));
+        idService.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/verify"))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"uin\":\"1\\\"}\\n{\",\"name\":\"x\\\", \\\"uin\\\": \\\"other\",\"dob\":\"1964-08-12\"}")));
     }
 
     @Test
     void aVerdictOtherThanVerifiedIsAnIdentifierMismatch() {
-        idService.stubFor(post("/verify").willReturn(okJson("{\"result\": {\"status\": \"NOT_FOUND\", \"txn\": \"T-2\"}}")));
+        idService.stubFor(
+                post("/verify").willReturn(okJson("{\"result\": {\"status\": \"NOT_FOUND\", \"txn\": \"T-2\"}}")));
 
         IdVerification verification = verifier().verify(ACCEPTED);
 
@@ -104,8 +119,11 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Test
     void demographicsThatDoNotMatchAreNamed() {
-        idService.stubFor(post("/verify").willReturn(okJson(
-                "{\"result\": {\"status\": \"VERIFIED\", \"person\": {\"name\": \"Maria Ruiz\", \"dob\": \"1964-12-08\"}}}")));
+        idService.stubFor(
+                post("/verify")
+                        .willReturn(
+                                okJson(
+                                        "{\"result\": {\"status\": \"VERIFIED\", \"person\": {\"name\": \"Maria Ruiz\", \"dob\": \"1964-12-08\"}}}")));
 
         IdVerification verification = verifier().verify(ACCEPTED);
 
@@ -116,9 +134,14 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Test
     void fuzzyRulesAcceptATypoAndSwappedDayAndMonth() {
-        idService.stubFor(post("/verify").willReturn(okJson(
-                "{\"result\": {\"status\": \"VERIFIED\", \"person\": {\"name\": \"Jose Na-Ruis\", \"dob\": \"1964-12-08\"}}}")));
-        IdVerifier fuzzy = new RestIdVerifier(settings(new HttpAuth.None(), NotFoundHandling.MISMATCH,
+        idService.stubFor(
+                post("/verify")
+                        .willReturn(
+                                okJson(
+                                        "{\"result\": {\"status\": \"VERIFIED\", \"person\": {\"name\": \"Jose Na-Ruis\", \"dob\": \"1964-12-08\"}}}")));
+        IdVerifier fuzzy = new RestIdVerifier(settings(
+                new HttpAuth.None(),
+                NotFoundHandling.MISMATCH,
                 new MatchSettings(MatchRule.FUZZY, 0.9, MatchRule.FUZZY, 0)));
 
         assertThat(fuzzy.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
@@ -126,11 +149,19 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Test
     void anOutageIsTransientUntilTheServiceRecovers() {
-        idService.stubFor(post("/verify").inScenario("outage").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
-        idService.stubFor(post("/verify").inScenario("outage").whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
-        idService.stubFor(post("/verify").inScenario("outage").whenScenarioStateIs("recovered")
+        idService.stubFor(post("/verify")
+                .inScenario("outage")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still down"));
+        idService.stubFor(post("/verify")
+                .inScenario("outage")
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("recovered"));
+        idService.stubFor(post("/verify")
+                .inScenario("outage")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(VERIFIED)));
         IdVerifier verifier = verifier();
 
@@ -143,8 +174,8 @@ class RestIdVerifierIT extends IdVerifierContract {
     @Test
     void aSlowServiceTimesOutAsTransient() {
         idService.stubFor(post("/verify").willReturn(okJson(VERIFIED).withFixedDelay(2_000)));
-        IdVerifier impatient = new RestIdVerifier(settings(new HttpAuth.None(), NotFoundHandling.MISMATCH,
-                MatchSettings.DEFAULT, Duration.ofMillis(300)));
+        IdVerifier impatient = new RestIdVerifier(settings(
+                new HttpAuth.None(), NotFoundHandling.MISMATCH, MatchSettings.DEFAULT, Duration.ofMillis(300)));
 
         assertThatThrownBy(() -> impatient.verify(ACCEPTED)).isInstanceOf(IdSystemUnavailableException.class);
     }
@@ -156,9 +187,24 @@ class RestIdVerifierIT extends IdVerifierContract {
             closedPort = socket.getLocalPort();
         }
         RestIdVerifierSettings settings = new RestIdVerifierSettings(
-                new HttpSettings(URI.create("http://127.0.0.1:" + closedPort + "/verify"), null, Duration.ofSeconds(1),
+                new HttpSettings(
+                        URI.create("http://127.0.0.1:" + closedPort + "/verify"),
+                        null,
+                        Duration.ofSeconds(1),
                         Duration.ofSeconds(1)),
-                "POST", BODY, null, null, null, "$.result.status", null, null, null, null, null, null, null);
+                "POST",
+                BODY,
+                null,
+                null,
+                null,
+                "$.result.status",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThatThrownBy(() -> new RestIdVerifier(settings).verify(ACCEPTED))
                 .isInstanceOf(IdSystemUnavailableException.class);
@@ -169,7 +215,8 @@ class RestIdVerifierIT extends IdVerifierContract {
         idService.stubFor(post("/verify").willReturn(aResponse().withStatus(404)));
 
         assertThat(verifier().verify(ACCEPTED).mismatches()).containsExactly(Field.IDENTIFIER);
-        IdVerifier rejecting = new RestIdVerifier(settings(new HttpAuth.None(), NotFoundHandling.REJECT, MatchSettings.DEFAULT));
+        IdVerifier rejecting =
+                new RestIdVerifier(settings(new HttpAuth.None(), NotFoundHandling.REJECT, MatchSettings.DEFAULT));
         assertThatThrownBy(() -> rejecting.verify(ACCEPTED)).isInstanceOf(IdVerificationRejectedException.class);
     }
 
@@ -184,43 +231,59 @@ class RestIdVerifierIT extends IdVerifierContract {
     void anAnswerWithoutAVerdictIsPermanent() {
         idService.stubFor(post("/verify").willReturn(okJson("{\"unexpected\": true}")));
 
-        assertThatThrownBy(() -> verifier().verify(ACCEPTED)).isInstanceOf(IdVerificationRejectedException.class)
+        assertThatThrownBy(() -> verifier().verify(ACCEPTED))
+                .isInstanceOf(IdVerificationRejectedException.class)
                 .hasMessageContaining("$.result.status");
     }
 
     @Test
     void fetchesAnOAuth2TokenOnceAndRenewsItWhenItExpiresOrIsRefused() {
-        idService.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs(STARTED)
+        idService.stubFor(post("/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"access_token\": \"token-1\", \"token_type\": \"Bearer\", \"expires_in\": 300}"))
                 .willSetStateTo("second"));
-        idService.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("second")
+        idService.stubFor(post("/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
                 .willReturn(okJson("{\"access_token\": \"token-2\", \"token_type\": \"Bearer\", \"expires_in\": 300}"))
                 .willSetStateTo("third"));
-        idService.stubFor(post("/token").inScenario("tokens").whenScenarioStateIs("third")
-                .willReturn(okJson("{\"access_token\": \"token-3\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
-        idService.stubFor(post("/verify").withHeader("Authorization", equalTo("Bearer token-2"))
+        idService.stubFor(post("/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs("third")
+                .willReturn(
+                        okJson("{\"access_token\": \"token-3\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
+        idService.stubFor(post("/verify")
+                .withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(aResponse().withStatus(401)));
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        HttpAuth oauth = new HttpAuth.ClientCredentials(URI.create(idService.baseUrl() + "/token"), "certhub", "s3cret:&",
-                "id.verify");
-        IdVerifier verifier = new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT), clock);
+        HttpAuth oauth = new HttpAuth.ClientCredentials(
+                URI.create(idService.baseUrl() + "/token"), "certhub", "s3cret:&", "id.verify");
+        IdVerifier verifier =
+                new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT), clock);
 
         assertThat(verifier.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
         assertThat(verifier.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
         clock.advance(Duration.ofSeconds(290)); // within the 30 s margin before expiry: fetch token-2, refused, token-3
         assertThat(verifier.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
 
-        idService.verify(3, postRequestedFor(urlPathEqualTo("/token"))
-                .withHeader("Authorization", equalTo("Basic Y2VydGh1YjpzM2NyZXQlM0ElMjY="))
-                .withRequestBody(equalTo("grant_type=client_credentials&scope=id.verify")));
-        idService.verify(2, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-1")));
-        idService.verify(1, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-2")));
-        idService.verify(1, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-3")));
+        idService.verify(
+                3,
+                postRequestedFor(urlPathEqualTo("/token"))
+                        .withHeader("Authorization", equalTo("Basic Y2VydGh1YjpzM2NyZXQlM0ElMjY="))
+                        .withRequestBody(equalTo("grant_type=client_credentials&scope=id.verify")));
+        idService.verify(
+                2, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-1")));
+        idService.verify(
+                1, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-2")));
+        idService.verify(
+                1, postRequestedFor(urlPathEqualTo("/verify")).withHeader("Authorization", equalTo("Bearer token-3")));
     }
 
     @Test
     void aRefusedClientIsPermanentAndADownTokenEndpointTransient() {
-        HttpAuth oauth = new HttpAuth.ClientCredentials(URI.create(idService.baseUrl() + "/token"), "certhub", "wrong", null);
+        HttpAuth oauth =
+                new HttpAuth.ClientCredentials(URI.create(idService.baseUrl() + "/token"), "certhub", "wrong", null);
         IdVerifier verifier = new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT));
 
         idService.stubFor(post("/token").willReturn(aResponse().withStatus(401)));
@@ -232,32 +295,67 @@ class RestIdVerifierIT extends IdVerifierContract {
     @Test
     void aGetRequestCarriesTheIdentifierAsAnEncodedQueryParameter() {
         idService.stubFor(get(urlPathEqualTo("/ids")).willReturn(okJson("{\"valid\": true}")));
-        Recipient recipient = new Recipient(null, null, null,
-                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "12 34&admin=1")), null, null, null);
+        Recipient recipient = new Recipient(
+                null,
+                null,
+                null,
+                List.of(new Identifier(Identifier.IdentifierType.NATIONAL_ID, null, "12 34&admin=1")),
+                null,
+                null,
+                null);
         RestIdVerifierSettings settings = new RestIdVerifierSettings(
-                new HttpSettings(URI.create(idService.baseUrl() + "/ids?v=2"), null, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-                "GET", null, Map.of("id", "identifier.value"), null, null, "$.valid", Set.of("true"), null, null, null,
-                null, null, null);
+                new HttpSettings(
+                        URI.create(idService.baseUrl() + "/ids?v=2"),
+                        null,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10)),
+                "GET",
+                null,
+                Map.of("id", "identifier.value"),
+                null,
+                null,
+                "$.valid",
+                Set.of("true"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
-        IdVerification verification = new RestIdVerifier(settings).verify(new IdVerificationRequest("e", "p", recipient));
+        IdVerification verification =
+                new RestIdVerifier(settings).verify(new IdVerificationRequest("e", "p", recipient));
 
         assertThat(verification.outcome()).isEqualTo(Outcome.VERIFIED);
         assertThat(verification.demographics()).isNull();
-        idService.verify(1, getRequestedFor(urlPathEqualTo("/ids"))
-                .withQueryParam("v", equalTo("2"))
-                .withQueryParam("id", equalTo("12 34&admin=1")));
+        idService.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/ids"))
+                        .withQueryParam("v", equalTo("2"))
+                        .withQueryParam("id", equalTo("12 34&admin=1")));
     }
 
     private static RestIdVerifierSettings settings(HttpAuth auth, NotFoundHandling notFound, MatchSettings match) {
         return settings(auth, notFound, match, Duration.ofSeconds(10));
     }
 
-    private static RestIdVerifierSettings settings(HttpAuth auth, NotFoundHandling notFound, MatchSettings match,
-            Duration requestTimeout) {
+    private static RestIdVerifierSettings settings(
+            HttpAuth auth, NotFoundHandling notFound, MatchSettings match, Duration requestTimeout) {
         return new RestIdVerifierSettings(
-                new HttpSettings(URI.create(idService.baseUrl() + "/verify"), auth, Duration.ofSeconds(2), requestTimeout),
-                "POST", BODY, null, Identifier.IdentifierType.NATIONAL_ID, IdVerifierContract.ID_SYSTEM,
-                "$.result.status", Set.of("VERIFIED"), "$.result.person.name", "$.result.person.dob", "$.result.txn",
-                match, Set.of(404), notFound);
+                new HttpSettings(
+                        URI.create(idService.baseUrl() + "/verify"), auth, Duration.ofSeconds(2), requestTimeout),
+                "POST",
+                BODY,
+                null,
+                Identifier.IdentifierType.NATIONAL_ID,
+                IdVerifierContract.ID_SYSTEM,
+                "$.result.status",
+                Set.of("VERIFIED"),
+                "$.result.person.name",
+                "$.result.person.dob",
+                "$.result.txn",
+                match,
+                Set.of(404),
+                notFound);
     }
 }

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class RestIdVerifierSettingsTest {
 
-    private static final HttpSettings HTTP = new HttpSettings(URI.create("https://id.example.org/verify"), null,
-            Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final HttpSettings HTTP = new HttpSettings(
+            URI.create("https://id.example.org/verify"), null, Duration.ofSeconds(2), Duration.ofSeconds(5));
     private static final String BODY = "{\"uin\": {{identifier.value}}}";
 
-    private static RestIdVerifierSettings settings(String method, String body, Map<String, String> query, String verdictPath,
-            String namePath) {
-        return new RestIdVerifierSettings(HTTP, method, body, query, null, null, verdictPath, null, namePath, null, null,
-                null, null, null);
+    private static RestIdVerifierSettings settings(
+            String method, String body, Map<String, String> query, String verdictPath, String namePath) {
+        return new RestIdVerifierSettings(
+                HTTP, method, body, query, null, null, verdictPath, null, namePath, null, null, null, null, null);
     }
 
     @Test
@@ -39,21 +39,28 @@ class RestIdVerifierSettingsTest {
     @Test
     void rejectsInvalidJsonPathAtConstruction() {
         assertThatThrownBy(() -> settings("POST", BODY, null, "$.[status", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("verdictPath");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("verdictPath");
         assertThatThrownBy(() -> settings("POST", BODY, null, "$.status", "$..[?(@.x ==]"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namePath");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namePath");
         assertThatThrownBy(() -> settings("POST", BODY, null, " ", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsTemplatesThatCouldBreakOutOfTheirJson() {
         assertThatThrownBy(() -> settings("POST", "{\"uin\": \"{{identifier.value}}\"}", null, "$.status", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole value");
         assertThatThrownBy(() -> settings("POST", "{\"uin\": {{password}}}", null, "$.status", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown placeholder password");
-        assertThatThrownBy(() -> settings("GET", BODY, null, "$.status", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings("POST", null, null, "$.status", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings("DELETE", BODY, null, "$.status", null)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown placeholder password");
+        assertThatThrownBy(() -> settings("GET", BODY, null, "$.status", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings("POST", null, null, "$.status", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings("DELETE", BODY, null, "$.status", null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> settings("GET", null, Map.of("id&x", "identifier.value"), "$.status", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -69,22 +76,49 @@ class RestIdVerifierSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpSettings(URI.create("https://id.example.org/"), null, Duration.ZERO, second))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpSettings(URI.create("https://id.example.org/"), null, second, second.negated()))
+        assertThatThrownBy(
+                        () -> new HttpSettings(URI.create("https://id.example.org/"), null, second, second.negated()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MatchSettings(MatchRule.FUZZY, 1.5, MatchRule.EXACT, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RestIdVerifierSettings(HTTP, "POST", BODY, null, null, null, "$.s", Set.of(), null,
-                null, null, null, Set.of(500), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RestIdVerifierSettings(
+                        HTTP,
+                        "POST",
+                        BODY,
+                        null,
+                        null,
+                        null,
+                        "$.s",
+                        Set.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of(500),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void hidesSecretsFromToString() {
         HttpAuth apiKey = new HttpAuth.ApiKey("X-API-Key", "very-secret-key");
-        HttpAuth oauth = new HttpAuth.ClientCredentials(URI.create("https://auth.example.org/token"), "certhub",
-                "very-secret-password", null);
+        HttpAuth oauth = new HttpAuth.ClientCredentials(
+                URI.create("https://auth.example.org/token"), "certhub", "very-secret-password", null);
         RestIdVerifierSettings settings = new RestIdVerifierSettings(
-                new HttpSettings(HTTP.url(), oauth, Duration.ofSeconds(1), Duration.ofSeconds(1)), "POST", BODY, null,
-                null, null, "$.status", null, null, null, null, null, null, null);
+                new HttpSettings(HTTP.url(), oauth, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "POST",
+                BODY,
+                null,
+                null,
+                null,
+                "$.status",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThat(apiKey.toString()).contains("X-API-Key").doesNotContain("very-secret-key");
         assertThat(settings.toString()).contains("certhub").doesNotContain("very-secret-password");
@@ -92,6 +126,7 @@ class RestIdVerifierSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpAuth.ApiKey("Bad Header", "key")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpAuth.ApiKey("Host", "key")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("authorization", "key")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("authorization", "key"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

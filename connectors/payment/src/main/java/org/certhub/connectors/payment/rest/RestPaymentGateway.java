@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.certhub.connectors.payment.audit.AuditSink;
-import org.certhub.connectors.payment.audit.DecisionAudit;
 import org.certhub.connectors.http.HttpResult;
 import org.certhub.connectors.http.JsonAnswer;
 import org.certhub.connectors.http.JsonHttpClient;
 import org.certhub.connectors.http.RemoteCallException;
 import org.certhub.connectors.http.RequestTemplate;
+import org.certhub.connectors.payment.audit.AuditSink;
+import org.certhub.connectors.payment.audit.DecisionAudit;
 import org.certhub.connectors.payment.spi.FundingDecision;
 import org.certhub.connectors.payment.spi.FundingDecision.Outcome;
 import org.certhub.connectors.payment.spi.PaymentGateway;
@@ -34,8 +34,8 @@ public final class RestPaymentGateway implements PaymentGateway {
     public static final String NAME = "rest";
 
     /** The placeholders a body template or query parameter may use. */
-    public static final Set<String> PLACEHOLDERS = Set.of("eventId", "programmeId", "facilityId",
-            "fundingSource", "amount", "currency");
+    public static final Set<String> PLACEHOLDERS =
+            Set.of("eventId", "programmeId", "facilityId", "fundingSource", "amount", "currency");
 
     private static final Logger LOG = LoggerFactory.getLogger(RestPaymentGateway.class);
     /** A request with the same idempotency key is still being processed by the payer: ask again later. */
@@ -73,7 +73,10 @@ public final class RestPaymentGateway implements PaymentGateway {
         Map<String, String> values = values(request);
         HttpResult result;
         try {
-            result = client.send(template.uri(settings.http().url(), values), template.method(), template.body(values),
+            result = client.send(
+                    template.uri(settings.http().url(), values),
+                    template.method(),
+                    template.body(values),
                     Map.of(settings.idempotencyHeader(), request.eventId()));
         } catch (RemoteCallException e) {
             throw e.isTransient()
@@ -101,8 +104,9 @@ public final class RestPaymentGateway implements PaymentGateway {
         } catch (IllegalArgumentException e) {
             throw new PaymentRejectedException("payer answered " + result.status() + " without JSON", e);
         }
-        String status = answer.text(statusPath).orElseThrow(() -> new PaymentRejectedException(
-                "payer answer has no status at " + settings.statusPath()));
+        String status = answer.text(statusPath)
+                .orElseThrow(
+                        () -> new PaymentRejectedException("payer answer has no status at " + settings.statusPath()));
         String reference = answer.text(referencePath).orElse(null);
         String key = status.strip().toLowerCase(Locale.ROOT);
         Outcome outcome;
@@ -126,8 +130,12 @@ public final class RestPaymentGateway implements PaymentGateway {
         values.put("programmeId", request.programmeId());
         values.put("facilityId", request.facilityId());
         values.put("fundingSource", request.fundingSource().name());
-        values.put("amount", request.amount() == null ? null : request.amount().value().toPlainString());
-        values.put("currency", request.amount() == null ? null : request.amount().currency().getCurrencyCode());
+        values.put(
+                "amount",
+                request.amount() == null ? null : request.amount().value().toPlainString());
+        values.put(
+                "currency",
+                request.amount() == null ? null : request.amount().currency().getCurrencyCode());
         return values;
     }
 }

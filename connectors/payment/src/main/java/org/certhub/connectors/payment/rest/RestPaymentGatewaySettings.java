@@ -46,7 +46,9 @@ public record RestPaymentGatewaySettings(
         method = method == null || method.isBlank() ? "POST" : method.strip().toUpperCase(Locale.ROOT);
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
         idempotencyHeader = HttpSettings.requireHeaderName(
-                idempotencyHeader == null || idempotencyHeader.isBlank() ? "Idempotency-Key" : idempotencyHeader.strip(),
+                idempotencyHeader == null || idempotencyHeader.isBlank()
+                        ? "Idempotency-Key"
+                        : idempotencyHeader.strip(),
                 "idempotencyHeader");
         if (statusPath == null || statusPath.isBlank()) {
             throw new IllegalArgumentException("statusPath is required");

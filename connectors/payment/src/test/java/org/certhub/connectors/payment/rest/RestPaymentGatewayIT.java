@@ -20,10 +20,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.certhub.connectors.payment.audit.AuditSink;
-import org.certhub.connectors.payment.audit.InMemoryAuditSink;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.payment.audit.AuditSink;
+import org.certhub.connectors.payment.audit.InMemoryAuditSink;
 import org.certhub.connectors.payment.spi.FundingDecision;
 import org.certhub.connectors.payment.spi.FundingDecision.Outcome;
 import org.certhub.connectors.payment.spi.PaymentGateway;
@@ -42,7 +42,9 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
             """;
 
     @RegisterExtension
-    static WireMockExtension payer = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension payer = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @BeforeEach
     void approveClaims() {
@@ -51,7 +53,8 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
 
     @Override
     protected PaymentGateway gateway(AuditSink audit) {
-        return new RestPaymentGateway(settings(new HttpAuth.ApiKey("X-Api-Key", "payer-key"), Duration.ofSeconds(10)), audit);
+        return new RestPaymentGateway(
+                settings(new HttpAuth.ApiKey("X-Api-Key", "payer-key"), Duration.ofSeconds(10)), audit);
     }
 
     @Test
@@ -61,10 +64,12 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
         assertThat(decision.outcome()).isEqualTo(Outcome.FUNDED);
         assertThat(decision.reference()).isEqualTo("C-9");
         assertThat(decision.detail()).isEqualTo("APPROVED");
-        payer.verify(1, postRequestedFor(urlPathEqualTo("/claims"))
-                .withHeader("Idempotency-Key", equalTo("event-42"))
-                .withHeader("X-Api-Key", equalTo("payer-key"))
-                .withRequestBody(equalToJson("""
+        payer.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/claims"))
+                        .withHeader("Idempotency-Key", equalTo("event-42"))
+                        .withHeader("X-Api-Key", equalTo("payer-key"))
+                        .withRequestBody(equalToJson("""
                         {"claimId": "event-42", "programme": "covid-19", "facility": "facility-7",
                          "payer": "EMPLOYER", "amount": {"value": "12.50", "currency": "EUR"}}
                         """)));
@@ -72,9 +77,14 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
 
     @Test
     void aRetryAfterAnOutageCarriesTheSameKeySoThePayerClaimsOnce() {
-        payer.stubFor(post("/claims").inScenario("outage").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
-        payer.stubFor(post("/claims").inScenario("outage").whenScenarioStateIs("recovered")
+        payer.stubFor(post("/claims")
+                .inScenario("outage")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("recovered"));
+        payer.stubFor(post("/claims")
+                .inScenario("outage")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson("{\"claim\": {\"status\": \"paid\", \"ref\": \"C-10\"}}")));
         InMemoryAuditSink audit = new InMemoryAuditSink(10);
         PaymentGateway gateway = gateway(audit);
@@ -86,9 +96,13 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
         assertThat(decision.outcome()).isEqualTo(Outcome.PAID);
         List<LoggedRequest> claims = payer.findAll(postRequestedFor(urlPathEqualTo("/claims")));
         assertThat(claims).hasSize(2);
-        assertThat(claims).extracting(claim -> claim.getHeader("Idempotency-Key")).containsOnly("event-42");
+        assertThat(claims)
+                .extracting(claim -> claim.getHeader("Idempotency-Key"))
+                .containsOnly("event-42");
         assertThat(claims.get(0).getBodyAsString()).isEqualTo(claims.get(1).getBodyAsString());
-        assertThat(audit.records()).singleElement().satisfies(record -> assertThat(record.decision()).isEqualTo(decision));
+        assertThat(audit.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record.decision()).isEqualTo(decision));
     }
 
     @Test
@@ -97,19 +111,24 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
         assertThatThrownBy(() -> gateway(new InMemoryAuditSink(10)).check(REQUEST))
                 .isInstanceOf(PaymentUnavailableException.class);
 
-        payer.stubFor(post("/claims").willReturn(okJson("{\"claim\": {\"status\": \"paid\"}}").withFixedDelay(2_000)));
-        PaymentGateway impatient = new RestPaymentGateway(settings(new HttpAuth.None(), Duration.ofMillis(300)),
-                new InMemoryAuditSink(10));
+        payer.stubFor(post("/claims")
+                .willReturn(okJson("{\"claim\": {\"status\": \"paid\"}}").withFixedDelay(2_000)));
+        PaymentGateway impatient = new RestPaymentGateway(
+                settings(new HttpAuth.None(), Duration.ofMillis(300)), new InMemoryAuditSink(10));
         assertThatThrownBy(() -> impatient.check(REQUEST)).isInstanceOf(PaymentUnavailableException.class);
     }
 
     @Test
     void aRefusedClaimIsPermanentAndNotRecorded() {
-        payer.stubFor(post("/claims").willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"unknown facility\"}")));
+        payer.stubFor(post("/claims")
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"unknown facility\"}")));
         InMemoryAuditSink audit = new InMemoryAuditSink(10);
 
-        assertThatThrownBy(() -> gateway(audit).check(REQUEST)).isInstanceOf(PaymentRejectedException.class)
+        assertThatThrownBy(() -> gateway(audit).check(REQUEST))
+                .isInstanceOf(PaymentRejectedException.class)
                 .hasMessageContaining("422");
         assertThat(audit.records()).isEmpty();
     }
@@ -127,9 +146,14 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
 
     @Test
     void aPendingClaimIssuesOrBlocksAsTheProgrammeSaysAndReconcilesLater() {
-        payer.stubFor(post("/claims").inScenario("slow payer").whenScenarioStateIs(STARTED)
-                .willReturn(okJson("{\"claim\": {\"status\": \"submitted\", \"ref\": \"C-11\"}}")).willSetStateTo("settled"));
-        payer.stubFor(post("/claims").inScenario("slow payer").whenScenarioStateIs("settled")
+        payer.stubFor(post("/claims")
+                .inScenario("slow payer")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"claim\": {\"status\": \"submitted\", \"ref\": \"C-11\"}}"))
+                .willSetStateTo("settled"));
+        payer.stubFor(post("/claims")
+                .inScenario("slow payer")
+                .whenScenarioStateIs("settled")
                 .willReturn(okJson("{\"claim\": {\"status\": \"paid\", \"ref\": \"C-11\"}}")));
         InMemoryAuditSink audit = new InMemoryAuditSink(10);
         PaymentGateway gateway = gateway(audit);
@@ -141,14 +165,16 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
 
         FundingDecision settled = gateway.reconcile(REQUEST);
         assertThat(settled.outcome()).isEqualTo(Outcome.PAID);
-        assertThat(audit.find(REQUEST.eventId())).hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo(settled));
+        assertThat(audit.find(REQUEST.eventId()))
+                .hasValueSatisfying(r -> assertThat(r.decision()).isEqualTo(settled));
     }
 
     @Test
     void anUnmappedStatusOrAnAnswerWithoutOneIsPermanent() {
         payer.stubFor(post("/claims").willReturn(okJson("{\"claim\": {\"status\": \"on-hold-for-audit\"}}")));
         assertThatThrownBy(() -> gateway(new InMemoryAuditSink(10)).check(REQUEST))
-                .isInstanceOf(PaymentRejectedException.class).hasMessageContaining("on-hold-for-audit");
+                .isInstanceOf(PaymentRejectedException.class)
+                .hasMessageContaining("on-hold-for-audit");
 
         payer.stubFor(post("/claims").willReturn(aResponse().withStatus(200).withBody("<html>proxy</html>")));
         assertThatThrownBy(() -> gateway(new InMemoryAuditSink(10)).check(REQUEST))
@@ -158,25 +184,53 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
     @Test
     void checksPaymentStatusWithAGetAndAnOAuth2Token() {
         payer.stubFor(post("/token").willReturn(okJson("{\"access_token\": \"payer-token\", \"expires_in\": 600}")));
-        payer.stubFor(get(urlPathEqualTo("/payments")).willReturn(okJson("[{\"state\": \"SETTLED\", \"id\": \"P-1\"}]")));
-        HttpAuth oauth = new HttpAuth.ClientCredentials(URI.create(payer.baseUrl() + "/token"), "certhub", "secret", null);
+        payer.stubFor(
+                get(urlPathEqualTo("/payments")).willReturn(okJson("[{\"state\": \"SETTLED\", \"id\": \"P-1\"}]")));
+        HttpAuth oauth =
+                new HttpAuth.ClientCredentials(URI.create(payer.baseUrl() + "/token"), "certhub", "secret", null);
         RestPaymentGatewaySettings settings = new RestPaymentGatewaySettings(
-                new HttpSettings(URI.create(payer.baseUrl() + "/payments"), oauth, Duration.ofSeconds(2), Duration.ofSeconds(10)),
-                "GET", null, Map.of("reference", "eventId"), null, "$[0].state", null, null, null, null, "$[0].id", null);
+                new HttpSettings(
+                        URI.create(payer.baseUrl() + "/payments"),
+                        oauth,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10)),
+                "GET",
+                null,
+                Map.of("reference", "eventId"),
+                null,
+                "$[0].state",
+                null,
+                null,
+                null,
+                null,
+                "$[0].id",
+                null);
         PaymentGateway gateway = new RestPaymentGateway(settings, new InMemoryAuditSink(10));
 
         assertThat(gateway.check(REQUEST).outcome()).isEqualTo(Outcome.PAID);
         assertThat(gateway.check(REQUEST).reference()).isEqualTo("P-1");
         payer.verify(1, postRequestedFor(urlPathEqualTo("/token")));
-        payer.verify(2, getRequestedFor(urlPathEqualTo("/payments"))
-                .withQueryParam("reference", equalTo("event-42"))
-                .withHeader("Authorization", equalTo("Bearer payer-token"))
-                .withHeader("Idempotency-Key", equalTo("event-42")));
+        payer.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/payments"))
+                        .withQueryParam("reference", equalTo("event-42"))
+                        .withHeader("Authorization", equalTo("Bearer payer-token"))
+                        .withHeader("Idempotency-Key", equalTo("event-42")));
     }
 
     private static RestPaymentGatewaySettings settings(HttpAuth auth, Duration requestTimeout) {
         return new RestPaymentGatewaySettings(
                 new HttpSettings(URI.create(payer.baseUrl() + "/claims"), auth, Duration.ofSeconds(2), requestTimeout),
-                "POST", CLAIM, null, null, "$.claim.status", null, null, null, null, "$.claim.ref", null);
+                "POST",
+                CLAIM,
+                null,
+                null,
+                "$.claim.status",
+                null,
+                null,
+                null,
+                null,
+                "$.claim.ref",
+                null);
     }
 }

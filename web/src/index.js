@@ -1,0 +1,3 @@
+import { setUpLanguages } from './i18n.js';
+
+setUpLanguages();

@@ -1,0 +1,216 @@
+// The verifier page: a QR code from the camera (getUserMedia frames decoded by jsQR), from an image file, or pasted
+// as text, verified by the hub (POST /api/v1/verify); the verdict, its reason and the holder's details are shown
+// for comparison with an ID document.
+import jsQR from 'jsqr';
+import { setUpLanguages, t } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CHUNK = /^shc:\/(\d+)\/(\d+)\/\d+$/;
+let chunks = new Map();
+let last = null;
+let stream = null;
+
+let said = null;
+
+/** The status line (an aria-live region); said again in the new language when the language changes. */
+function say(key, values) {
+  said = key ? { key, values } : null;
+  $('status').textContent = key ? t(key, values) : '';
+}
+
+/** One decoded QR code: DIVOC's zipped bytes, a part of a chunked SMART Health Card, or any text. */
+async function handleCode(text, bytes) {
+  if (bytes && ZIP.every((b, i) => bytes[i] === b)) {
+    return verify(new Uint8Array(bytes), 'application/octet-stream');
+  }
+  const chunk = CHUNK.exec(text.trim());
+  if (chunk) {
+    const [, index, total] = chunk.map(Number);
+    if (chunks.size > 0 && [...chunks.values()][0].total !== total) chunks = new Map();
+    chunks.set(index, { total, text: text.trim() });
+    if (chunks.size < total) {
+      say('verify.chunk', { count: chunks.size, total });
+      return false;
+    }
+    const ordered = [...chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c.text);
+    chunks = new Map();
+    return verify(JSON.stringify({ qr: ordered }), 'application/json');
+  }
+  return verify(text.trim(), 'text/plain');
+}
+
+async function verify(body, type) {
+  say('verify.checking');
+  let response;
+  try {
+    response = await fetch('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': type }, body });
+  } catch {
+    say('error.network');
+    return true;
+  }
+  if (response.status === 429) {
+    say('error.throttled');
+    return true;
+  }
+  last = response.ok ? await response.json() : { valid: false, reason: 'malformed', subject: {} };
+  render();
+  return true;
+}
+
+/** The holder and doses of any format's subject (w3c-vc and divoc, eu-dcc, shc), in one shape. */
+function holder(subject = {}) {
+  if (subject.nam) {
+    const dcc = subject.nam;
+    return {
+      name: [dcc.gn, dcc.fn].filter(Boolean).join(' ') || [dcc.gnt, dcc.fnt].filter(Boolean).join(' '),
+      birthDate: subject.dob,
+      doses: (subject.v ?? []).map((v) => ({ vaccine: v.mp, date: v.dt, dose: v.dn, of: v.sd })),
+    };
+  }
+  if (subject.immunizations) {
+    return {
+      name: subject.name,
+      birthDate: subject.birthDate,
+      doses: subject.immunizations.map((i) => ({ vaccine: i.vaccineCode, date: i.date })),
+    };
+  }
+  return {
+    name: subject.name,
+    birthDate: subject.dob,
+    doses: subject.vaccine || subject.date
+      ? [{ vaccine: subject.vaccine, date: subject.date, dose: subject.dose, of: subject.totalDoses }]
+      : [],
+  };
+}
+
+function render() {
+  if (!last) return;
+  const verdict = last.valid ? 'valid' : last.reason === 'revoked' ? 'revoked' : 'invalid';
+  const result = $('result');
+  result.className = `result ${verdict}`;
+  result.dataset.verdict = verdict;
+  result.hidden = false;
+  $('verdict').textContent = t(`verify.verdict.${verdict}`);
+  $('reason').textContent = last.valid
+    ? t('verify.reason.valid')
+    : t(`verify.reason.${last.reason}`) === `verify.reason.${last.reason}`
+      ? t('verify.reason.other', { code: last.reason ?? '' })
+      : t(`verify.reason.${last.reason}`);
+  const details = $('details');
+  details.replaceChildren();
+  const person = holder(last.subject);
+  const add = (key, value) => {
+    if (value === undefined || value === null || value === '') return;
+    const term = document.createElement('dt');
+    term.textContent = t(key);
+    const description = document.createElement('dd');
+    description.textContent = value;
+    details.append(term, description);
+  };
+  add('verify.field.name', person.name);
+  add('verify.field.birthDate', person.birthDate);
+  person.doses.forEach((d, i) => add(
+    'verify.field.dose',
+    [d.dose ? t('verify.dose.number', { dose: d.dose, of: d.of ?? '?' }) : `#${i + 1}`, d.date?.replace(/T00:00:00(\.0+)?Z$/, ''), d.vaccine]
+      .filter(Boolean).join(' · '),
+  ));
+  add('verify.field.format', last.format);
+  add('verify.field.issuer', last.issuer);
+  say('');
+  result.focus();
+}
+
+// the camera: frames drawn onto a canvas and decoded until a code is read
+async function startCamera() {
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+  } catch {
+    say('verify.camera.refused');
+    return;
+  }
+  const video = $('camera');
+  video.srcObject = stream;
+  video.hidden = false;
+  $('camera-start').hidden = true;
+  $('camera-stop').hidden = false;
+  await video.play();
+  say('verify.camera.looking');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const scan = async () => {
+    if (!stream) return;
+    if (video.readyState >= 2 && video.videoWidth > 0) {
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      context.drawImage(video, 0, 0);
+      const code = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, {
+        inversionAttempts: 'dontInvert',
+      });
+      if (code && (await handleCode(code.data, code.binaryData))) {
+        stopCamera();
+        return;
+      }
+    }
+    requestAnimationFrame(scan);
+  };
+  requestAnimationFrame(scan);
+}
+
+function stopCamera() {
+  stream?.getTracks().forEach((track) => track.stop());
+  stream = null;
+  $('camera').hidden = true;
+  $('camera-start').hidden = false;
+  $('camera-stop').hidden = true;
+}
+
+$('camera-start').addEventListener('click', startCamera);
+$('camera-stop').addEventListener('click', () => {
+  stopCamera();
+  say('');
+});
+
+$('image').addEventListener('change', async () => {
+  const file = $('image').files[0];
+  if (!file) return;
+  let image;
+  try {
+    image = await createImageBitmap(file);
+  } catch {
+    say('verify.image.unreadable');
+    return;
+  }
+  const scale = Math.min(1, 1600 / Math.max(image.width, image.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(image.width * scale);
+  canvas.height = Math.round(image.height * scale);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const code = jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+  if (!code) {
+    say('verify.image.none');
+    return;
+  }
+  await handleCode(code.data, code.binaryData);
+});
+
+$('paste-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const lines = $('text').value.split(/\s*\n\s*/).filter(Boolean);
+  if (lines.length === 0) {
+    say('verify.paste.empty');
+    return;
+  }
+  if (lines.length > 1 && lines.every((line) => CHUNK.test(line))) {
+    chunks = new Map();
+    await verify(JSON.stringify({ qr: lines }), 'application/json');
+  } else {
+    await handleCode($('text').value, null);
+  }
+});
+
+setUpLanguages(() => {
+  render();
+  if (said) say(said.key, said.values);
+});
