@@ -3,6 +3,7 @@ package org.certhub.routes.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.email.EmailDistributor;
 import org.certhub.connectors.distribution.email.EmailSettings;
 import org.certhub.connectors.distribution.email.MailTransport;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 public class EmailChannelConfiguration {
 
     @Bean
-    MailTransport mailTransport(MailProperties mail, CerthubProperties properties) {
+    MailTransport mailTransport(MailProperties mail, CerthubProperties properties, CamelContext camel) {
         if (!mail.smtpConfigured()) {
             return new OutboxMailTransport(properties.dataDir().resolve("outbox"));
         }
@@ -35,14 +36,16 @@ public class EmailChannelConfiguration {
             case "none" -> SmtpSecurity.PLAIN;
             default -> SmtpSecurity.STARTTLS;
         };
-        return new SmtpMailTransport(new SmtpSettings(
-                mail.host(),
-                mail.port(),
-                mail.username(),
-                mail.password(),
-                security,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30)));
+        return new SmtpMailTransport(
+                new SmtpSettings(
+                        mail.host(),
+                        mail.port(),
+                        mail.username(),
+                        mail.password(),
+                        security,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30)),
+                camel);
     }
 
     /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
