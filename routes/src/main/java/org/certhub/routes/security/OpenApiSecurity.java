@@ -105,7 +105,7 @@ public class OpenApiSecurity {
             ParamDefinition param = new ParamDefinition();
             param.setName(name);
             param.setType(RestParamType.query);
-            param.setRequired("false");
+            param.setRequired(false);
             param.setDescription(description);
             param.setDataType("string");
             verb.getParams().add(param);
