@@ -59,7 +59,7 @@ public abstract class HubTestSupport {
         registry.add("certhub.mail.host", () -> "localhost");
         registry.add("certhub.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("certhub.mail.security", () -> "none");
-        registry.add("certhub.retry.initial-delay-ms", () -> 50);
+        registry.add("certhub.retry.initial-delay", () -> "PT0.05S");
         registry.add("certhub.retry.maximum-redeliveries", () -> 3);
         registry.add("camel.main.shutdown-timeout", () -> 2);
     }

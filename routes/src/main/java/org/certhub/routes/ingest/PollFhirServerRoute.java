@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.certhub.connectors.http.HttpTimeouts;
@@ -12,7 +11,6 @@ import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -36,31 +34,23 @@ public class PollFhirServerRoute extends RouteBuilder {
     private final ObjectMapper json;
     private final int maxRetries;
     private final long retryDelayMs;
+    private final long periodMs;
 
     public PollFhirServerRoute(
             FhirIngestion ingestion,
             StreamedEntries entries,
             PollCheckpoints checkpoints,
             ObjectMapper json,
-            @Value("${certhub.ingest.fhir-server.base-url}") URI baseUrl,
-            @Value("${certhub.ingest.fhir-server.source-id}") String sourceId,
-            @Value("${certhub.ingest.fhir-server.bearer-token:}") String bearerToken,
-            @Value("${certhub.ingest.fhir-server.username:}") String username,
-            @Value("${certhub.ingest.fhir-server.password:}") String password,
-            @Value("${certhub.ingest.fhir-server.page-size:100}") int pageSize,
-            @Value("${certhub.ingest.fhir-server.since:}") String since,
-            @Value("${certhub.ingest.fhir-server.timeout-ms:30000}") long timeoutMs,
-            @Value("${certhub.ingest.fhir-server.max-retries:5}") int maxRetries,
-            @Value("${certhub.ingest.fhir-server.retry-delay-ms:1000}") long retryDelayMs) {
-        this.settings = new FhirServerSettings(
-                baseUrl, sourceId, bearerToken, username, password, pageSize, since, Duration.ofMillis(timeoutMs));
-        this.endpointUrl = baseUrl;
+            FhirServerProperties properties) {
+        this.settings = properties.settings();
+        this.endpointUrl = properties.baseUrl();
         this.ingestion = ingestion;
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.json = json;
-        this.maxRetries = maxRetries;
-        this.retryDelayMs = retryDelayMs;
+        this.maxRetries = properties.maxRetries();
+        this.retryDelayMs = properties.retryDelay().toMillis();
+        this.periodMs = properties.period().toMillis();
     }
 
     @Override
@@ -74,7 +64,7 @@ public class PollFhirServerRoute extends RouteBuilder {
                 Clock.systemUTC());
         FhirServerPoller poller = new FhirServerPoller(settings, server, ingestion, entries, checkpoints, json);
         // spotless:off: a route reads as its flow, one step per line, nested steps indented
-        from("timer:poll-fhir-server?period={{certhub.ingest.fhir-server.period-ms}}&delay={{certhub.ingest.fhir-server.period-ms}}")
+        from("timer:poll-fhir-server?period=" + periodMs + "&delay=" + periodMs)
                 .routeId("poll-fhir-server")
                 .onException(IOException.class).handled(true)
                     .maximumRedeliveries(maxRetries).redeliveryDelay(retryDelayMs).useExponentialBackOff()

@@ -16,14 +16,15 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.Templates;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.MailProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The email channel ({@code certhub.channels.email.enabled}): SMTP when a host is configured, else the outbox folder. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "certhub.channels.email.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EmailChannelProperties.class)
 public class EmailChannelConfiguration {
 
     @Bean
@@ -48,7 +49,7 @@ public class EmailChannelConfiguration {
                 camel);
     }
 
-    /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
+    /** With {@code certhub.channels.email.attach-smart-health-card}, also attaches the {@code .smart-health-card} file. */
     @Bean
     CertificateDistributor emailDistributor(
             MailProperties mail,
@@ -56,8 +57,12 @@ public class EmailChannelConfiguration {
             CertificateDocument document,
             MailTransport transport,
             Clock clock,
-            @Value("${certhub.channels.email.attach-smart-health-card:false}") boolean attachSmartHealthCard) {
+            EmailChannelProperties channel) {
         return new EmailDistributor(
-                new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document, transport, clock);
+                new EmailSettings(mail.from(), channel.attachSmartHealthCard(), null),
+                templates,
+                document,
+                transport,
+                clock);
     }
 }
