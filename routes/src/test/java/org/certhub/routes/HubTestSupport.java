@@ -113,6 +113,39 @@ public abstract class HubTestSupport {
                         id -> !id.isEmpty());
     }
 
+    /** The event a certificate was issued for. */
+    protected String eventOf(String certificateId) {
+        return jdbc.queryForObject("SELECT event_id FROM certificate WHERE id = ?", String.class, certificateId);
+    }
+
+    /** Waits until an event is in {@code state}, and answers it. */
+    protected JsonNode awaitEventState(String eventId, String state) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> json(get("/api/v1/events/" + eventId)), event -> state.equals(event.path("state")
+                        .asText()));
+    }
+
+    /** Waits until the certificate's delivery over {@code channel} is in {@code state}, and answers it. */
+    protected JsonNode awaitDelivery(String certificateId, String channel, String state) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> delivery(certificateId, channel),
+                        row -> row != null && state.equals(row.get("state").asText()));
+    }
+
+    /** The certificate's delivery over {@code channel}, or null. */
+    protected JsonNode delivery(String certificateId, String channel) {
+        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
+                .get("deliveries")) {
+            if (channel.equals(row.get("channel").asText())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
     /** Posts the example record for a holder with this e-mail address and waits for its certificate id. */
     protected String certifyFor(String email) {
         return awaitCertified(json(post(
