@@ -122,8 +122,9 @@ public abstract class HubTestSupport {
     protected JsonNode awaitEventState(String eventId, String state) {
         return org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> json(get("/api/v1/events/" + eventId)), event -> state.equals(event.path("state")
-                        .asText()));
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> state.equals(event.path("state").asText()));
     }
 
     /** Waits until the certificate's delivery over {@code channel} is in {@code state}, and answers it. */
