@@ -10,10 +10,9 @@ import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.RestParamType;
 import org.apache.camel.model.rest.SecurityDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.certhub.routes.security.AccessRules.Rule;
 import org.certhub.routes.security.AccessRules.Who;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -25,22 +24,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * record documents {@code sender}.
  */
 @Component
-public class OpenApiSecurity {
+public class OpenApiSecurity implements CamelContextConfiguration {
 
     static final String API_KEY = "apiKey";
     static final String BEARER = "bearer";
     static final String CITIZEN_LINK = "citizenLink";
 
-    private final CamelContext camel;
     private final List<Rule> rules = AccessRules.load();
 
-    public OpenApiSecurity(CamelContext camel) {
-        this.camel = camel;
-    }
-
-    /** Once the routes are in the model (the document is generated from it on request). */
-    @EventListener(ApplicationStartedEvent.class)
-    public void describe() {
+    /**
+     * Once the routes are in the model and before Camel starts: the OpenAPI processor renders the document once,
+     * when its route is initialised.
+     */
+    @Override
+    public void beforeApplicationStart(CamelContext camel) {
         List<RestDefinition> rests =
                 camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions();
         if (rests.isEmpty()) {
@@ -54,6 +51,9 @@ public class OpenApiSecurity {
             }
         }
     }
+
+    @Override
+    public void afterApplicationStart(CamelContext camel) {}
 
     private static void declareSchemes(RestDefinition rest) {
         if (rest.getSecurityDefinitions() != null) {
