@@ -41,8 +41,8 @@ public abstract class ExternalSourcesTestSupport extends HubTestSupport {
         registry.add("certhub.ingest.fhir-server.enabled", () -> true);
         registry.add("certhub.ingest.fhir-server.base-url", () -> FHIR_SERVER.baseUrl() + "/fhir");
         registry.add("certhub.ingest.fhir-server.bearer-token", () -> FHIR_TOKEN);
-        registry.add("certhub.ingest.fhir-server.period-ms", () -> 300);
-        registry.add("certhub.ingest.fhir-server.retry-delay-ms", () -> 50);
+        registry.add("certhub.ingest.fhir-server.period", () -> "PT0.3S");
+        registry.add("certhub.ingest.fhir-server.retry-delay", () -> "PT0.05S");
         registry.add("certhub.ingest.fhir-server.page-size", () -> 2);
     }
 

@@ -59,7 +59,7 @@ public abstract class HubTestSupport {
         registry.add("certhub.mail.host", () -> "localhost");
         registry.add("certhub.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("certhub.mail.security", () -> "none");
-        registry.add("certhub.retry.initial-delay-ms", () -> 50);
+        registry.add("certhub.retry.initial-delay", () -> "PT0.05S");
         registry.add("certhub.retry.maximum-redeliveries", () -> 3);
         registry.add("camel.main.shutdown-timeout", () -> 2);
     }
@@ -111,6 +111,40 @@ public abstract class HubTestSupport {
                                 .path("certificateId")
                                 .asText(""),
                         id -> !id.isEmpty());
+    }
+
+    /** The event a certificate was issued for. */
+    protected String eventOf(String certificateId) {
+        return jdbc.queryForObject("SELECT event_id FROM certificate WHERE id = ?", String.class, certificateId);
+    }
+
+    /** Waits until an event is in {@code state}, and answers it. */
+    protected JsonNode awaitEventState(String eventId, String state) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> json(get("/api/v1/events/" + eventId)),
+                        event -> state.equals(event.path("state").asText()));
+    }
+
+    /** Waits until the certificate's delivery over {@code channel} is in {@code state}, and answers it. */
+    protected JsonNode awaitDelivery(String certificateId, String channel, String state) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> delivery(certificateId, channel),
+                        row -> row != null && state.equals(row.get("state").asText()));
+    }
+
+    /** The certificate's delivery over {@code channel}, or null. */
+    protected JsonNode delivery(String certificateId, String channel) {
+        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
+                .get("deliveries")) {
+            if (channel.equals(row.get("channel").asText())) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /** Posts the example record for a holder with this e-mail address and waits for its certificate id. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.CamelContext;
@@ -68,6 +69,44 @@ class OpenApiIT extends HubTestSupport {
         assertThat(event.at("/responses/200/description").asText()).contains("\"state\"", "\"certificateId\"");
         JsonNode verify = document.at("/paths/~1api~1v1~1verify/post");
         assertThat(verify.toString()).contains("application/octet-stream", "\\\"qr\\\"");
+    }
+
+    @Test
+    void theDocumentCarriesTheAccessTable() {
+        JsonNode document = json(get("/api/openapi.json"));
+
+        JsonNode schemes = document.at("/components/securitySchemes");
+        assertThat(schemes.at("/apiKey/in").asText()).isEqualTo("header");
+        assertThat(schemes.at("/apiKey/name").asText()).isEqualTo("X-API-Key");
+        assertThat(schemes.at("/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.at("/citizenLink/in").asText()).isEqualTo("query");
+        assertThat(schemes.at("/citizenLink/name").asText()).isEqualTo("token");
+
+        JsonNode certificate = document.at("/paths/~1api~1v1~1certificates~1{id}/get");
+        assertThat(schemesOf(certificate)).containsExactlyInAnyOrder("apiKey", "bearer", "citizenLink");
+        assertThat(certificate.path("parameters").findValuesAsText("name")).contains("code");
+        assertThat(schemesOf(document.at("/paths/~1api~1v1~1citizen~1certificates/get")))
+                .containsExactly("bearer");
+        assertThat(schemesOf(document.at("/paths/~1api~1v1~1admin~1events/get")))
+                .containsExactlyInAnyOrder("apiKey", "bearer");
+        assertThat(document.at("/paths/~1api~1v1~1verify/post").has("security"))
+                .as("a public route asks for nothing")
+                .isFalse();
+        for (String corrected : List.of("/paths/~1fhir~1r4/post", "/paths/~1divoc~1api~1v1~1certificate/put")) {
+            assertThat(document.at(corrected).path("parameters").findValuesAsText("name"))
+                    .as(corrected)
+                    .contains("sender");
+        }
+        assertThat(document.at("/paths/~1fhir~1r4~1metadata/get/parameters").findValuesAsText("name"))
+                .doesNotContain("sender", "code");
+    }
+
+    private static List<String> schemesOf(JsonNode operation) {
+        List<String> schemes = new ArrayList<>();
+        operation
+                .path("security")
+                .forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+        return schemes;
     }
 
     @Test

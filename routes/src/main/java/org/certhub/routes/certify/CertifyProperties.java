@@ -1,9 +1,10 @@
 package org.certhub.routes.certify;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.certhub.routes.config.CircuitBreakerProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,22 +15,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param identityTimeout how long {@code verify-identity} waits for the ID system before the call counts as an outage
  * @param fundingTimeout  how long {@code check-funding} waits for the payer before the call counts as an outage
+ * @param circuitBreaker  the breaker of each of the two systems (one per system, each with these settings)
  */
 @Validated
 @ConfigurationProperties("certhub.certify")
 public record CertifyProperties(
-        @DefaultValue("PT20S") Duration identityTimeout,
-        @DefaultValue("PT20S") Duration fundingTimeout,
-        @Valid @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue("PT20S") @NotNull @DurationMin(millis = 1)
+        Duration identityTimeout,
 
-    /**
-     * One breaker per outside system: it opens when {@code failureRateThreshold} % of the last
-     * {@code slidingWindowSize} calls (at least {@code minimumCalls}) failed, and lets a probe through after
-     * {@code waitInOpen}.
-     */
-    public record CircuitBreaker(
-            @DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
-            @DefaultValue("10") @Min(1) int minimumCalls,
-            @DefaultValue("20") @Min(1) int slidingWindowSize,
-            @DefaultValue("PT30S") Duration waitInOpen) {}
-}
+        @DefaultValue("PT20S") @NotNull @DurationMin(millis = 1)
+        Duration fundingTimeout,
+
+        @Valid @DefaultValue CircuitBreakerProperties circuitBreaker) {}

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.certhub.connectors.id.spi.IdVerificationRejectedException;
 import org.certhub.connectors.payment.spi.PaymentRejectedException;
+import org.certhub.routes.config.CircuitBreakerProperties;
 import org.certhub.routes.config.CircuitOpenException;
 import org.certhub.routes.config.InfrastructureFaults;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class OutsideCalls {
     private final ExecutorService callers;
 
     public OutsideCalls(CertifyProperties properties, CamelContext camel) {
-        CertifyProperties.CircuitBreaker breaker = properties.circuitBreaker();
+        CircuitBreakerProperties breaker = properties.circuitBreaker();
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(breaker.failureRateThreshold())
                 .minimumNumberOfCalls(breaker.minimumCalls())

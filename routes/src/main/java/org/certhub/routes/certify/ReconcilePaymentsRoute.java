@@ -3,18 +3,27 @@ package org.certhub.routes.certify;
 import org.apache.camel.builder.RouteBuilder;
 import org.certhub.routes.config.ConditionalOnRole;
 import org.certhub.routes.config.ConditionalOnRole.Role;
+import org.certhub.routes.wiring.PaymentConnectorProperties;
 import org.springframework.stereotype.Component;
 
-/** Reconciles pending payments on a schedule and queues events whose payment has now been settled. */
+/**
+ * Reconciles pending payments every {@code certhub.connectors.payment.reconcile-interval} and queues events whose
+ * payment has now been settled.
+ */
 @Component
 @ConditionalOnRole(Role.CERTIFY)
 public class ReconcilePaymentsRoute extends RouteBuilder {
 
+    private final long intervalMs;
+
+    public ReconcilePaymentsRoute(PaymentConnectorProperties properties) {
+        this.intervalMs = properties.reconcileInterval().toMillis();
+    }
+
     @Override
     public void configure() {
         // spotless:off: a route reads as its flow, one step per line, nested steps indented
-        from("timer:reconcile-payments?period={{certhub.connectors.payment.reconcile-interval-ms:900000}}"
-                + "&delay={{certhub.connectors.payment.reconcile-interval-ms:900000}}")
+        from("timer:reconcile-payments?period=" + intervalMs + "&delay=" + intervalMs)
                 .routeId("reconcile-payments")
                 .bean(PaymentReconciliation.class, "due")
                 .split(body())

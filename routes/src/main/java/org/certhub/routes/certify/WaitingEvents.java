@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.certhub.routes.store.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,10 @@ public class WaitingEvents {
     private final Duration grace;
     private final Instant started;
 
-    public WaitingEvents(EventStore events, Clock clock, @Value("${certhub.requeue.after:PT5M}") Duration grace) {
+    public WaitingEvents(EventStore events, Clock clock, RequeueProperties properties) {
         this.events = events;
         this.clock = clock;
-        this.grace = grace;
+        this.grace = properties.after();
         this.started = clock.instant();
     }
 

@@ -7,13 +7,21 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.certhub.signer.keys.KeyPurpose;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The {@code certhub.*} configuration tree; every value has an environment override (see the README). */
+/**
+ * The {@code certhub.*} configuration tree; every value has an environment override (see the README).
+ *
+ * @param configDir an operator's folder ({@code CERTHUB_CONFIG_DIR}) overriding the packaged {@code config/} files
+ *                  (value sets, templates, message bundles) and holding the routes loaded at start; unset (null) when
+ *                  blank, see {@link #configFolder()}
+ */
 @Validated
 @ConfigurationProperties("certhub")
 public record CerthubProperties(
@@ -25,6 +33,7 @@ public record CerthubProperties(
         @Valid @NotNull Issuer issuer,
         @Valid @NotNull Keys keys,
         Path trustDir,
+        Path configDir,
         @NotEmpty List<@Pattern(regexp = "w3c-vc|eu-dcc|shc") String> formats,
         @Valid @NotNull Queues queues,
         @Valid @NotNull Retry retry) {
@@ -97,11 +106,25 @@ public record CerthubProperties(
         }
     }
 
+    /**
+     * {@code certhub.retry.*}: the redelivery of a stage's failed message before it is dead-lettered.
+     *
+     * @param maximumRedeliveries redeliveries before the stage's dead-letter queue
+     * @param initialDelay        the delay before the first redelivery (ISO-8601, e.g. {@code PT0.5S})
+     * @param backoffMultiplier   the factor each further delay grows by
+     * @param maximumDelay        the longest delay between two redeliveries, also of a message that waits out an
+     *                            outage without limit
+     */
     public record Retry(
             @Min(0) int maximumRedeliveries,
-            @Min(1) long initialDelayMs,
+            @NotNull @DurationMin(millis = 1) Duration initialDelay,
             double backoffMultiplier,
-            @Min(1) long maximumDelayMs) {}
+            @NotNull @DurationMin(millis = 1) Duration maximumDelay) {}
+
+    /** The folder the hub's own configuration files are read from: {@code configDir}, else {@code ./config}. */
+    public Path configFolder() {
+        return configDir == null ? Path.of("config") : configDir;
+    }
 
     public String primaryFormat() {
         return formats.get(0);

@@ -3,12 +3,12 @@ package org.certhub.routes.distribute;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.routes.config.CircuitBreakerProperties;
 import org.certhub.routes.config.InfrastructureFaults;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +25,18 @@ public class ChannelCircuitBreakers {
 
     private final CircuitBreakerRegistry registry;
 
-    public ChannelCircuitBreakers(
-            @Value("${certhub.channels.circuit-breaker.failure-rate-threshold:50}") float failureRateThreshold,
-            @Value("${certhub.channels.circuit-breaker.minimum-calls:10}") int minimumCalls,
-            @Value("${certhub.channels.circuit-breaker.sliding-window-size:20}") int slidingWindowSize,
-            @Value("${certhub.channels.circuit-breaker.wait-in-open:PT30S}") Duration waitInOpen) {
+    /** From {@code certhub.channels.circuit-breaker.*}. */
+    @Autowired
+    public ChannelCircuitBreakers(ChannelsProperties properties) {
+        this(properties.circuitBreaker());
+    }
+
+    ChannelCircuitBreakers(CircuitBreakerProperties breaker) {
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .failureRateThreshold(failureRateThreshold)
-                .minimumNumberOfCalls(minimumCalls)
-                .slidingWindowSize(slidingWindowSize)
-                .waitDurationInOpenState(waitInOpen)
+                .failureRateThreshold(breaker.failureRateThreshold())
+                .minimumNumberOfCalls(breaker.minimumCalls())
+                .slidingWindowSize(breaker.slidingWindowSize())
+                .waitDurationInOpenState(breaker.waitInOpen())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .ignoreExceptions(PermanentDeliveryException.class, IllegalArgumentException.class)
                 // the hub's own database failing (a channel's delivery ledger) says nothing about the receiver

@@ -33,7 +33,6 @@ import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.EventStore;
 import org.certhub.routes.store.IssuedCertificate;
 import org.certhub.routes.store.StoredEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +63,7 @@ public class DivocService {
             HttpProblems problems,
             ObjectMapper json,
             IssuableRecords issuable,
-            @Value("${certhub.divoc.max-corrections:3}") int maxCorrections,
+            DivocProperties properties,
             SenderPolicy senderPolicy,
             AuditTrail audit,
             EventIntake intake) {
@@ -78,7 +77,7 @@ public class DivocService {
         this.records = records;
         this.problems = problems;
         this.json = json;
-        this.maxCorrections = maxCorrections;
+        this.maxCorrections = properties.maxCorrections();
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.config.CerthubProperties;
-import org.springframework.beans.factory.annotation.Value;
+import org.certhub.routes.config.IngestProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -35,12 +35,9 @@ public class RequestLimitFilter extends OncePerRequestFilter {
     private final long maxImportBytes;
     private final HttpProblems problems;
 
-    public RequestLimitFilter(
-            CerthubProperties properties,
-            HttpProblems problems,
-            @Value("${certhub.ingest.bulk.max-bytes}") long maxImportBytes) {
+    public RequestLimitFilter(CerthubProperties properties, IngestProperties ingest, HttpProblems problems) {
         this.maxBytes = properties.maxRequestBytes();
-        this.maxImportBytes = maxImportBytes;
+        this.maxImportBytes = ingest.bulk().maxBytes();
         this.problems = problems;
     }
 

@@ -11,15 +11,15 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.certhub.routes.config.CerthubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads, before Camel starts, every {@code routes/*.camel.yaml} of the configuration folder
- * ({@code CERTHUB_CONFIG_DIR}, {@code ./config} when unset) in name order; a folder that is not there loads nothing,
- * and a route that does not parse stops the start.
+ * ({@code certhub.config-dir}, from {@code CERTHUB_CONFIG_DIR}; {@code ./config} when unset) in name order; a folder
+ * that is not there loads nothing, and a route that does not parse stops the start.
  */
 @Component
 public class ConfigFolderRoutes implements CamelContextConfiguration {
@@ -28,8 +28,8 @@ public class ConfigFolderRoutes implements CamelContextConfiguration {
 
     private final Path folder;
 
-    public ConfigFolderRoutes(@Value("${CERTHUB_CONFIG_DIR:config}") String configDir) {
-        this.folder = Path.of(configDir.isBlank() ? "config" : configDir, "routes");
+    public ConfigFolderRoutes(CerthubProperties properties) {
+        this.folder = properties.configFolder().resolve("routes");
     }
 
     @Override

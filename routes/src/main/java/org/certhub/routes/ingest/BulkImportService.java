@@ -26,6 +26,7 @@ import org.certhub.fhirmapping.Problem;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.fhirmapping.bulk.NdjsonImport;
 import org.certhub.routes.config.CerthubProperties;
+import org.certhub.routes.config.IngestProperties;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.security.Caller;
@@ -34,7 +35,6 @@ import org.certhub.routes.security.TrustedHeaders;
 import org.certhub.routes.signing.IssuableRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,8 +70,8 @@ public class BulkImportService {
             HttpProblems problems,
             ObjectMapper json,
             CerthubProperties properties,
-            IssuableRecords issuable,
-            @Value("${certhub.ingest.bulk.max-reported-errors:1000}") int maxReportedErrors) {
+            IngestProperties ingest,
+            IssuableRecords issuable) {
         this.issuable = issuable;
         this.ndjson = ndjson;
         this.entries = entries;
@@ -79,7 +79,7 @@ public class BulkImportService {
         this.problems = problems;
         this.json = json;
         this.spoolRoot = properties.dataDir().resolve("imports");
-        this.maxReportedErrors = maxReportedErrors;
+        this.maxReportedErrors = ingest.bulk().maxReportedErrors();
     }
 
     /** Spools the upload and records the job: {@code 202} with {@code Content-Location} of its status. */

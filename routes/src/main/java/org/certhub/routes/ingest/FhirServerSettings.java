@@ -3,6 +3,8 @@ package org.certhub.routes.ingest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.Secret;
 
 /**
  * The FHIR server that {@code poll-fhir-server} searches ({@code certhub.ingest.fhir-server.*}).
@@ -40,6 +42,20 @@ public record FhirServerSettings(
         if (pageSize < 1) {
             throw new IllegalArgumentException("certhub.ingest.fhir-server.page-size must be at least 1");
         }
+    }
+
+    /** The server's authentication: the bearer token, else basic with the user, else none. */
+    public HttpAuth auth() {
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            return new HttpAuth.Bearer(Secret.of(bearerToken));
+        }
+        if (username != null && !username.isBlank()) {
+            if (password == null || password.isBlank()) {
+                throw new IllegalArgumentException("certhub.ingest.fhir-server.password must be set with the username");
+            }
+            return new HttpAuth.Basic(username, Secret.of(password));
+        }
+        return new HttpAuth.None();
     }
 
     /** Whether a URL lies below the base (same scheme, host, port and path prefix): the only next links followed. */

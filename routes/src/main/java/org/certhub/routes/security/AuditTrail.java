@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.certhub.routes.http.HttpAnswer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -56,15 +55,11 @@ public class AuditTrail {
     private final Duration failureWindow;
     private final int failureAddresses;
 
-    public AuditTrail(
-            NamedParameterJdbcTemplate jdbc,
-            Clock clock,
-            @Value("${certhub.audit.failed-authentication-window:PT1M}") Duration failureWindow,
-            @Value("${certhub.audit.failed-authentication-addresses:100}") int failureAddresses) {
+    public AuditTrail(NamedParameterJdbcTemplate jdbc, Clock clock, AuditProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.failureWindow = failureWindow;
-        this.failureAddresses = failureAddresses;
+        this.failureWindow = properties.failedAuthenticationWindow();
+        this.failureAddresses = properties.failedAuthenticationAddresses();
     }
 
     public void record(Optional<Caller> caller, String action, String targetId, String outcome, String clientAddress) {

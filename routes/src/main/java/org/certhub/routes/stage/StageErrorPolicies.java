@@ -11,10 +11,10 @@ import org.certhub.connectors.payment.spi.PaymentRejectedException;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.CircuitOpenException;
 import org.certhub.routes.config.InfrastructureFaults;
+import org.certhub.routes.config.IngestProperties;
 import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.distribute.DeliveryService;
 import org.certhub.routes.store.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>An unreachable database ({@link InfrastructureFaults}), or an outside system whose circuit breaker is open
  * ({@link CircuitOpenException}), is not the message's fault: such a message is retried
- * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay-ms}, until the database (or
+ * without limit, with the same back-off capped at {@code certhub.retry.maximum-delay}, until the database (or
  * the system) is back, and is never dead-lettered for it. It is no failed attempt either (nothing could be recorded anyway). While it
  * retries, the stage's consumer holds the message: a JMS transaction stays open, a Kafka consumer does not poll on,
  * so no later offset is committed over it (an outage longer than Kafka's {@code max.poll.interval.ms}, five minutes
@@ -48,10 +48,10 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
     private final DeliveryService deliveries;
     private final String ingestTopic;
 
-    public StageErrorPolicies(CerthubProperties properties, Channels channels, EventStore events, DeliveryService deliveries,
-                              @Value("${certhub.ingest.kafka.topic}") String ingestTopic) {
+    public StageErrorPolicies(CerthubProperties properties, IngestProperties ingest, Channels channels, EventStore events,
+                              DeliveryService deliveries) {
         this.properties = properties;
-        this.ingestTopic = ingestTopic;
+        this.ingestTopic = ingest.kafka().topic();
         this.channels = channels;
         this.events = events;
         this.deliveries = deliveries;
@@ -83,18 +83,18 @@ public class StageErrorPolicies extends RouteConfigurationBuilder {
                 PaymentRejectedException.class, IllegalArgumentException.class).maximumRedeliveries(0);
         configuration.onException(Exception.class).onWhen(StageErrorPolicies::waitsForOutage)
                 .maximumRedeliveries(-1)
-                .redeliveryDelay(retry.initialDelayMs())
+                .redeliveryDelay(retry.initialDelay().toMillis())
                 .useExponentialBackOff()
                 .backOffMultiplier(retry.backoffMultiplier())
-                .maximumRedeliveryDelay(retry.maximumDelayMs())
+                .maximumRedeliveryDelay(retry.maximumDelay().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.WARN);
         configuration.errorHandler(deadLetterChannel(properties.queues().deadLetter(queue))
                         .useOriginalMessage()
                         .maximumRedeliveries(retry.maximumRedeliveries())
-                        .redeliveryDelay(retry.initialDelayMs())
+                        .redeliveryDelay(retry.initialDelay().toMillis())
                         .useExponentialBackOff()
                         .backOffMultiplier(retry.backoffMultiplier())
-                        .maximumRedeliveryDelay(retry.maximumDelayMs())
+                        .maximumRedeliveryDelay(retry.maximumDelay().toMillis())
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .onExceptionOccurred(onAttemptFailed)
                         .onPrepareFailure(onDead));

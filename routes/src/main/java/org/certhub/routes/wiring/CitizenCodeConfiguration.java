@@ -2,6 +2,7 @@ package org.certhub.routes.wiring;
 
 import java.util.Optional;
 import org.certhub.connectors.distribution.email.MailTransport;
+import org.certhub.connectors.distribution.sms.SmsDistributor;
 import org.certhub.connectors.id.otp.OtpSender;
 import org.certhub.routes.config.MailProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,12 +15,10 @@ public class CitizenCodeConfiguration {
 
     @Bean
     OtpSender citizenCodeSender(
-            ObjectProvider<MailTransport> mail,
-            MailProperties mailProperties,
-            ObjectProvider<SmsChannelProperties> sms) {
+            ObjectProvider<MailTransport> mail, MailProperties mailProperties, ObjectProvider<SmsDistributor> sms) {
         return new ChannelOtpSender(
                 Optional.ofNullable(mail.getIfAvailable()),
                 mailProperties.from(),
-                Optional.ofNullable(sms.getIfAvailable()).map(SmsChannelProperties::settings));
+                Optional.ofNullable(sms.getIfAvailable()));
     }
 }

@@ -4,21 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.certhub.render.ConfigSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.certhub.routes.config.CerthubProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Where the non-code configuration (value sets, templates, message bundles) is read from: an operator's folder
- * ({@code CERTHUB_CONFIG_DIR}) first, then the defaults packaged from {@code config/} at the jar's root.
+ * ({@code certhub.config-dir}, {@code CERTHUB_CONFIG_DIR}) first, then the defaults packaged from {@code config/} at the jar's root.
  */
 @Component
 public class ConfigFiles {
 
     private final Optional<Path> operatorDir;
 
-    public ConfigFiles(@Value("${certhub.config-dir:}") String operatorDir) {
-        this.operatorDir =
-                operatorDir == null || operatorDir.isBlank() ? Optional.empty() : Optional.of(Path.of(operatorDir));
+    public ConfigFiles(CerthubProperties properties) {
+        this.operatorDir = Optional.ofNullable(properties.configDir());
     }
 
     public ConfigSource source() {

@@ -3,7 +3,9 @@ package org.certhub.routes.wiring;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.email.MailTransport;
+import org.certhub.connectors.distribution.sms.SmsDistributor;
 import org.certhub.connectors.id.none.NoIdVerifier;
 import org.certhub.connectors.id.otp.OtpIdVerifier;
 import org.certhub.connectors.id.otp.OtpService;
@@ -47,9 +49,9 @@ public class ConnectorConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = ID_PROVIDER, havingValue = RestIdVerifier.NAME)
-    RestIdVerifier restIdVerifier(IdConnectorProperties properties, Clock clock) {
+    RestIdVerifier restIdVerifier(IdConnectorProperties properties, CamelContext camel, Clock clock) {
         return new RestIdVerifier(
-                requireSection(properties.rest(), "id", RestIdVerifier.NAME).settings(), clock);
+                requireSection(properties.rest(), "id", RestIdVerifier.NAME).settings(), camel, clock);
     }
 
     @Bean
@@ -60,12 +62,12 @@ public class ConnectorConfiguration {
             OtpStore otpStore,
             ObjectProvider<MailTransport> mail,
             MailProperties mailProperties,
-            ObjectProvider<SmsChannelProperties> sms) {
+            ObjectProvider<SmsDistributor> sms) {
         IdConnectorProperties.Otp otp = requireSection(properties.otp(), "id", OtpIdVerifier.NAME);
         ChannelOtpSender sender = new ChannelOtpSender(
                 Optional.ofNullable(mail.getIfAvailable()),
                 mailProperties.from(),
-                Optional.ofNullable(sms.getIfAvailable()).map(SmsChannelProperties::settings));
+                Optional.ofNullable(sms.getIfAvailable()));
         return new OtpIdVerifier(new OtpService(otp.settings(), otpStore, sender, clock), otp.channel());
     }
 
@@ -83,11 +85,13 @@ public class ConnectorConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = PAYMENT_PROVIDER, havingValue = RestPaymentGateway.NAME)
-    RestPaymentGateway restPaymentGateway(PaymentConnectorProperties properties, AuditSink audit, Clock clock) {
+    RestPaymentGateway restPaymentGateway(
+            PaymentConnectorProperties properties, AuditSink audit, CamelContext camel, Clock clock) {
         return new RestPaymentGateway(
                 requireSection(properties.rest(), "payment", RestPaymentGateway.NAME)
                         .settings(),
                 audit,
+                camel,
                 clock);
     }
 

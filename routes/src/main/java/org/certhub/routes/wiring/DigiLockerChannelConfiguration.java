@@ -1,6 +1,7 @@
 package org.certhub.routes.wiring;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.digilocker.DigiLockerPushDistributor;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +17,7 @@ public class DigiLockerChannelConfiguration {
 
     @Bean
     DigiLockerPushDistributor digiLockerPushDistributor(
-            DigiLockerProperties properties, DeliveryLedger ledger, Clock clock) {
-        return new DigiLockerPushDistributor(properties.pushSettings(), ledger, clock);
+            DigiLockerProperties properties, DeliveryLedger ledger, Clock clock, CamelContext camel) {
+        return new DigiLockerPushDistributor(properties.pushSettings(), ledger, clock, camel);
     }
 }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.certhub.connectors.distribution.digilocker.DigiLockerIssuer;
 import org.certhub.connectors.distribution.digilocker.DigiLockerPullSettings;
 import org.certhub.connectors.distribution.digilocker.DigiLockerPushSettings;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
-import org.certhub.connectors.distribution.http.Secret;
+import org.certhub.connectors.http.HttpTimeouts;
+import org.certhub.connectors.http.Secret;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -30,7 +30,7 @@ public record DigiLockerProperties(
     public record Push(
             URI url,
             DigiLockerPushSettings.Format format,
-            @Valid ChannelAuth auth,
+            @Valid HttpAuthProperties auth,
             String orgId,
             String description,
             Duration connectTimeout,
@@ -40,7 +40,7 @@ public record DigiLockerProperties(
     public record Pull(String hmacKey, int mobileMatchDigits) {
         @Override
         public String toString() {
-            return "Pull[hmacKey=" + (ChannelAuth.blankToNull(hmacKey) == null ? "unset" : "****")
+            return "Pull[hmacKey=" + (HttpAuthProperties.blankToNull(hmacKey) == null ? "unset" : "****")
                     + ", mobileMatchDigits=" + mobileMatchDigits + "]";
         }
     }
@@ -57,7 +57,7 @@ public record DigiLockerProperties(
         return new DigiLockerPushSettings(
                 push.url(),
                 push.format(),
-                push.auth() == null ? null : push.auth().toHttpAuth(),
+                push.auth() == null ? null : push.auth().toHttpAuth("certhub.channels.digilocker.push.auth"),
                 issuer(),
                 push.orgId(),
                 push.description(),
@@ -65,7 +65,7 @@ public record DigiLockerProperties(
     }
 
     public DigiLockerPullSettings pullSettings() {
-        if (pull == null || ChannelAuth.blankToNull(pull.hmacKey()) == null) {
+        if (pull == null || HttpAuthProperties.blankToNull(pull.hmacKey()) == null) {
             throw new IllegalStateException(
                     "certhub.channels.digilocker.pull.hmac-key (CERTHUB_DIGILOCKER_PULL_KEY) is required"
                             + " when the pull endpoints are enabled");

@@ -3,6 +3,7 @@ package org.certhub.routes.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.email.EmailDistributor;
 import org.certhub.connectors.distribution.email.EmailSettings;
 import org.certhub.connectors.distribution.email.MailTransport;
@@ -15,18 +16,19 @@ import org.certhub.render.CertificateDocument;
 import org.certhub.render.Templates;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.config.MailProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The email channel ({@code certhub.channels.email.enabled}): SMTP when a host is configured, else the outbox folder. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "certhub.channels.email.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EmailChannelProperties.class)
 public class EmailChannelConfiguration {
 
     @Bean
-    MailTransport mailTransport(MailProperties mail, CerthubProperties properties) {
+    MailTransport mailTransport(MailProperties mail, CerthubProperties properties, CamelContext camel) {
         if (!mail.smtpConfigured()) {
             return new OutboxMailTransport(properties.dataDir().resolve("outbox"));
         }
@@ -35,17 +37,19 @@ public class EmailChannelConfiguration {
             case "none" -> SmtpSecurity.PLAIN;
             default -> SmtpSecurity.STARTTLS;
         };
-        return new SmtpMailTransport(new SmtpSettings(
-                mail.host(),
-                mail.port(),
-                mail.username(),
-                mail.password(),
-                security,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30)));
+        return new SmtpMailTransport(
+                new SmtpSettings(
+                        mail.host(),
+                        mail.port(),
+                        mail.username(),
+                        mail.password(),
+                        security,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30)),
+                camel);
     }
 
-    /** {@code certhub.channels.email.attach-smart-health-card}: also attach the {@code .smart-health-card} file. */
+    /** With {@code certhub.channels.email.attach-smart-health-card}, also attaches the {@code .smart-health-card} file. */
     @Bean
     CertificateDistributor emailDistributor(
             MailProperties mail,
@@ -53,8 +57,12 @@ public class EmailChannelConfiguration {
             CertificateDocument document,
             MailTransport transport,
             Clock clock,
-            @Value("${certhub.channels.email.attach-smart-health-card:false}") boolean attachSmartHealthCard) {
+            EmailChannelProperties channel) {
         return new EmailDistributor(
-                new EmailSettings(mail.from(), attachSmartHealthCard, null), templates, document, transport, clock);
+                new EmailSettings(mail.from(), channel.attachSmartHealthCard(), null),
+                templates,
+                document,
+                transport,
+                clock);
     }
 }

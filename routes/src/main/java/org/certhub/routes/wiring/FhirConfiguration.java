@@ -1,7 +1,6 @@
 package org.certhub.routes.wiring;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.nio.file.Path;
 import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.FhirIngestionSettings;
 import org.certhub.fhirmapping.FhirResponses;
@@ -10,7 +9,6 @@ import org.certhub.fhirmapping.export.ShcBundleWriter;
 import org.certhub.fhirmapping.valueset.ValueSets;
 import org.certhub.routes.config.CerthubProperties;
 import org.certhub.routes.signing.IssuerIdentity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,19 +30,13 @@ public class FhirConfiguration {
 
     @Bean
     FhirIngestion fhirIngestion(
-            FhirContext context,
-            ValueSets valueSets,
-            CerthubProperties properties,
-            @Value("${certhub.fhir.validation:STRUCTURE}") FhirIngestionSettings.ValidationLevel validation,
-            @Value("${certhub.fhir.default-programme:covid-19}") String defaultProgramme,
-            @Value("${certhub.fhir.profiles-dir:}") String profilesDir) {
+            FhirContext context, ValueSets valueSets, CerthubProperties properties, FhirProperties fhir) {
         FhirIngestionSettings defaults = FhirIngestionSettings.defaults();
-        boolean profiles = !profilesDir.isBlank();
         FhirIngestionSettings settings = new FhirIngestionSettings(
-                validation,
-                profiles,
-                profiles ? Path.of(profilesDir) : null,
-                defaultProgramme,
+                fhir.validation(),
+                fhir.profilesDir() != null,
+                fhir.profilesDir(),
+                fhir.defaultProgramme(),
                 defaults.unknownVaccinesAllowedIn(),
                 properties.issuer().country(),
                 (int) Math.min(Integer.MAX_VALUE, properties.maxRequestBytes()));

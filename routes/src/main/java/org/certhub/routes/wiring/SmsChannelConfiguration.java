@@ -1,5 +1,6 @@
 package org.certhub.routes.wiring;
 
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.sms.SmsDistributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 public class SmsChannelConfiguration {
 
     @Bean
-    SmsDistributor smsDistributor(SmsChannelProperties properties, DeliveryLedger ledger) {
-        return new SmsDistributor(properties.settings(), ledger);
+    SmsDistributor smsDistributor(SmsChannelProperties properties, DeliveryLedger ledger, CamelContext camel) {
+        return new SmsDistributor(properties.settings(), ledger, camel);
     }
 }

@@ -8,10 +8,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
-import org.certhub.connectors.distribution.http.Secret;
 import org.certhub.connectors.distribution.sms.SmsBodyFormat;
 import org.certhub.connectors.distribution.sms.SmsSettings;
+import org.certhub.connectors.http.HttpTimeouts;
+import org.certhub.connectors.http.Secret;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record SmsChannelProperties(
         @NotNull URI url,
         SmsSettings.Method method,
-        @Valid ChannelAuth auth,
+        @Valid HttpAuthProperties auth,
         SmsBodyFormat bodyFormat,
         @NotBlank String bodyTemplate,
         @NotEmpty Map<String, String> messageTemplates,
@@ -39,11 +39,11 @@ public record SmsChannelProperties(
         Duration requestTimeout) {
 
     public SmsSettings settings() {
-        String key = ChannelAuth.blankToNull(codeKey);
+        String key = HttpAuthProperties.blankToNull(codeKey);
         return new SmsSettings(
                 url,
                 method,
-                auth == null ? null : auth.toHttpAuth(),
+                auth == null ? null : auth.toHttpAuth("certhub.channels.sms.auth"),
                 bodyFormat,
                 bodyTemplate,
                 messageTemplates,
@@ -61,6 +61,7 @@ public record SmsChannelProperties(
     @Override
     public String toString() {
         return "SmsChannelProperties[url=" + url + ", method=" + method + ", auth=" + auth + ", bodyFormat="
-                + bodyFormat + ", codeKey=" + (ChannelAuth.blankToNull(codeKey) == null ? "unset" : "****") + "]";
+                + bodyFormat + ", codeKey=" + (HttpAuthProperties.blankToNull(codeKey) == null ? "unset" : "****")
+                + "]";
     }
 }

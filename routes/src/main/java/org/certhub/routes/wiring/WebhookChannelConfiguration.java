@@ -1,6 +1,7 @@
 package org.certhub.routes.wiring;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.webhook.WebhookDistributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookChannelConfiguration {
 
     @Bean
-    WebhookDistributor webhookDistributor(WebhookChannelProperties properties, DeliveryLedger ledger, Clock clock) {
-        return new WebhookDistributor(properties.settings(), ledger, clock);
+    WebhookDistributor webhookDistributor(
+            WebhookChannelProperties properties, DeliveryLedger ledger, Clock clock, CamelContext camel) {
+        return new WebhookDistributor(properties.settings(), ledger, clock, camel);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.certhub.connectors.id.spi.IdSystemUnavailableException;
 import org.certhub.connectors.id.spi.IdVerificationRejectedException;
+import org.certhub.routes.config.CircuitBreakerProperties;
 import org.certhub.routes.config.CircuitOpenException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,7 @@ class OutsideCallsTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final OutsideCalls calls = new OutsideCalls(
-            new CertifyProperties(LIMIT, LIMIT, new CertifyProperties.CircuitBreaker(50, 4, 4, Duration.ofMinutes(10))),
-            camel);
+            new CertifyProperties(LIMIT, LIMIT, new CircuitBreakerProperties(50, 4, 4, Duration.ofMinutes(10))), camel);
     private final AtomicInteger made = new AtomicInteger();
 
     @AfterEach

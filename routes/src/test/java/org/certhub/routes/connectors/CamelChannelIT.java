@@ -213,32 +213,4 @@ class CamelChannelIT extends HubTestSupport {
                 .get("certificateId")
                 .asText();
     }
-
-    private String eventOf(String certificateId) {
-        return jdbc.queryForObject("SELECT event_id FROM certificate WHERE id = ?", String.class, certificateId);
-    }
-
-    private void awaitEventState(String eventId, String state) {
-        await().atMost(WAIT)
-                .until(
-                        () -> json(get("/api/v1/events/" + eventId)),
-                        e -> state.equals(e.get("state").asText()));
-    }
-
-    private JsonNode awaitDelivery(String certificateId, String channel, String state) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> delivery(certificateId, channel),
-                        row -> row != null && state.equals(row.get("state").asText()));
-    }
-
-    private JsonNode delivery(String certificateId, String channel) {
-        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
-                .get("deliveries")) {
-            if (channel.equals(row.get("channel").asText())) {
-                return row;
-            }
-        }
-        return null;
-    }
 }

@@ -383,34 +383,6 @@ class ConnectorsIT extends HubTestSupport {
                 .asText();
     }
 
-    private String eventOf(String certificateId) {
-        return jdbc.queryForObject("SELECT event_id FROM certificate WHERE id = ?", String.class, certificateId);
-    }
-
-    private JsonNode awaitEventState(String eventId, String state) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> json(get("/api/v1/events/" + eventId)),
-                        event -> state.equals(event.get("state").asText()));
-    }
-
-    private JsonNode awaitDelivery(String certificateId, String channel, String state) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> delivery(certificateId, channel),
-                        row -> row != null && state.equals(row.get("state").asText()));
-    }
-
-    private JsonNode delivery(String certificateId, String channel) {
-        for (JsonNode row : json(get("/api/v1/certificates/" + certificateId + "/deliveries"))
-                .get("deliveries")) {
-            if (channel.equals(row.get("channel").asText())) {
-                return row;
-            }
-        }
-        return null;
-    }
-
     private static List<ServeEvent> requests(Channel channel, String certificateId) {
         return SERVER.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getUrl().startsWith(channel.path))

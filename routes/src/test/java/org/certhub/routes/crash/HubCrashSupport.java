@@ -177,12 +177,12 @@ abstract class HubCrashSupport {
         properties.put("certhub.mail.port", Integer.toString(smtp.getPort()));
         properties.put("certhub.mail.security", "none");
         // the retries outlast the SMTP outage of the test: about 25 s in all
-        properties.put("certhub.retry.initial-delay-ms", "200");
-        properties.put("certhub.retry.maximum-delay-ms", "2000");
+        properties.put("certhub.retry.initial-delay", "PT0.2S");
+        properties.put("certhub.retry.maximum-delay", "PT2S");
         properties.put("certhub.retry.maximum-redeliveries", "15");
         // time is compressed here: the circuit breaker's open window too, so that retries outlast it as in production
         properties.put("certhub.channels.circuit-breaker.wait-in-open", "PT1S");
-        properties.put("certhub.requeue.period", "5000");
+        properties.put("certhub.requeue.period", "PT5S");
         properties.put("certhub.requeue.after", "PT30S");
         properties.put("camel.main.shutdown-timeout", "5");
         properties.put("logging.level.root", "WARN");

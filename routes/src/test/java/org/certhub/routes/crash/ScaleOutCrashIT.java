@@ -70,7 +70,7 @@ class ScaleOutCrashIT extends HubCrashSupport {
         // a bounded budget of about two seconds, which the outage outlasts many times over: only the unbounded
         // retrying of database faults saves the messages in flight
         properties.put("certhub.retry.maximum-redeliveries", Integer.toString(BOUNDED_REDELIVERIES));
-        properties.put("certhub.retry.maximum-delay-ms", "1000");
+        properties.put("certhub.retry.maximum-delay", "PT1S");
         properties.put("spring.datasource.hikari.connection-timeout", "1000");
         boolean databaseDown = false;
         try (HubProcess hub = new HubProcess(log(test), properties)) {

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.routes.config.CircuitBreakerProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ChannelCircuitBreakersTest {
 
-    private final ChannelCircuitBreakers breakers = new ChannelCircuitBreakers(50, 4, 4, Duration.ofMinutes(5));
+    private final ChannelCircuitBreakers breakers =
+            new ChannelCircuitBreakers(new CircuitBreakerProperties(50, 4, 4, Duration.ofMinutes(5)));
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test

@@ -13,6 +13,7 @@ import org.certhub.fhirmapping.FhirIngestion;
 import org.certhub.fhirmapping.Submission;
 import org.certhub.model.VaccinationEvent;
 import org.certhub.routes.HubTestSupport;
+import org.certhub.routes.certify.RequeueProperties;
 import org.certhub.routes.certify.WaitingEvents;
 import org.certhub.routes.security.ApiKeys;
 import org.certhub.routes.store.EventStore;
@@ -58,8 +59,10 @@ class ReceivedEventsIT extends HubTestSupport {
         String left = events.receiveAll(List.of(dose(1))).get(0).eventId();
         // two nodes started after the event was stored
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(1));
-        WaitingEvents first = new WaitingEvents(events, later, Duration.ofMinutes(5));
-        WaitingEvents second = new WaitingEvents(events, later, Duration.ofMinutes(5));
+        WaitingEvents first =
+                new WaitingEvents(events, later, new RequeueProperties(Duration.ofMinutes(5), Duration.ofMinutes(1)));
+        WaitingEvents second =
+                new WaitingEvents(events, later, new RequeueProperties(Duration.ofMinutes(5), Duration.ofMinutes(1)));
 
         assertThat(first.leftByEarlierRun()).contains(left);
         assertThat(second.leftByEarlierRun()).doesNotContain(left);

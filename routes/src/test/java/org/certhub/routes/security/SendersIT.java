@@ -218,8 +218,8 @@ class SendersIT extends HubTestSupport {
         java.time.Clock farFuture = java.time.Clock.fixed(
                 Instant.parse("2101-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000) * 3600L),
                 java.time.ZoneOffset.UTC);
-        org.certhub.routes.security.AuditTrail trail =
-                new org.certhub.routes.security.AuditTrail(namedJdbc, farFuture, Duration.ofHours(1), 3);
+        org.certhub.routes.security.AuditTrail trail = new org.certhub.routes.security.AuditTrail(
+                namedJdbc, farFuture, new org.certhub.routes.security.AuditProperties(Duration.ofHours(1), 3));
         for (int i = 0; i < 10; i++) {
             trail.recordFailedAuthentication("192.0.2." + i);
             trail.recordFailedAuthentication("192.0.2." + i);

@@ -66,7 +66,7 @@ class IssuableRecordsTest {
         ProgrammeProperties programmes = new ProgrammeProperties(
                 Map.of("covid-19", new ProgrammeProperties.Programme(formats, null, false, null, required, null)));
         CerthubProperties properties = new CerthubProperties(
-                null, "http://localhost", null, null, 1024, null, null, null, List.of("w3c-vc"), null, null);
+                null, "http://localhost", null, null, 1024, null, null, null, null, List.of("w3c-vc"), null, null);
         CredentialFormat euDcc = new EuDccFormat(EuDccSettings.of("XX", "test issuer", "CERTHUB"), NO_KEYS);
         return new IssuableRecords(new CredentialIssuer(List.of(ANY_RECORD, euDcc), properties, programmes), CLOCK);
     }

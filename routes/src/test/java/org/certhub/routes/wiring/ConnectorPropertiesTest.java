@@ -7,8 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.sms.SmsSettings;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.Secret;
 import org.certhub.routes.config.ProgrammeProperties;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class ConnectorPropertiesTest {
         SmsChannelProperties properties = new SmsChannelProperties(
                 URI.create("https://sms.example/send"),
                 null,
-                new ChannelAuth("bearer", null, SECRET, null),
+                new HttpAuthProperties("bearer", null, SECRET, null, null, null),
                 null,
                 "to={to}&text={message}",
                 Map.of("en", "Your certificate: {link} code {code}"),
@@ -48,12 +49,14 @@ class ConnectorPropertiesTest {
 
     @Test
     void secretsOfEveryConnectorStayOutOfToString() {
-        assertThat(new ChannelAuth("hmac", null, SECRET, null).toString())
+        assertThat(new HttpAuthProperties("hmac", null, SECRET, null, null, null).toString())
                 .doesNotContain(SECRET)
                 .contains("****");
         assertThat(new DigiLockerProperties.Pull(SECRET, 10).toString()).doesNotContain(SECRET);
-        assertThat(new ConnectorHttp.ApiKey("X-API-Key", SECRET).toString()).doesNotContain(SECRET);
-        assertThat(new ConnectorHttp.OAuth2(URI.create("https://idp.example/token"), "hub", SECRET, null).toString())
+        assertThat(new HttpAuthProperties.ApiKey("X-API-Key", SECRET).toString())
+                .doesNotContain(SECRET);
+        assertThat(new HttpAuthProperties.OAuth2(URI.create("https://idp.example/token"), "hub", SECRET, null)
+                        .toString())
                 .doesNotContain(SECRET);
         assertThat(new WebhookChannelProperties.Subscriber(
                                 "registry", URI.create("https://hooks.example"), SECRET, List.of("*"), List.of())
@@ -75,9 +78,30 @@ class ConnectorPropertiesTest {
                 URI.create("https://id.example/verify"),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
-                new ConnectorHttp.Auth("api-key", null, null));
+                new HttpAuthProperties("api-key", null, null, null, null, null));
         assertThatThrownBy(() -> apiKeyWithoutKey.settings("certhub.connectors.id.rest.http"))
                 .hasMessageContaining("certhub.connectors.id.rest.http.auth.api-key.value");
+    }
+
+    @Test
+    void everyConnectorReadsEveryAuthVariantByTheSameKeys() {
+        URI tokenUrl = URI.create("https://idp.example/token");
+        HttpAuth oldOauth = new HttpAuthProperties(
+                        "oauth2", null, null, null, null, new HttpAuthProperties.OAuth2(tokenUrl, "hub", SECRET, "a b"))
+                .toHttpAuth("x.auth");
+        assertThat(oldOauth).isEqualTo(new HttpAuth.ClientCredentials(tokenUrl, "hub", Secret.of(SECRET), "a b"));
+        HttpAuth oldApiKey = new HttpAuthProperties(
+                        "api-key", null, null, null, new HttpAuthProperties.ApiKey("X-Key", SECRET), null)
+                .toHttpAuth("x.auth");
+        assertThat(oldApiKey).isEqualTo(new HttpAuth.ApiKey("X-Key", Secret.of(SECRET)));
+        assertThat(new HttpAuthProperties("api-key", null, SECRET, "X-Key", null, null).toHttpAuth("x.auth"))
+                .isEqualTo(oldApiKey);
+        assertThat(new HttpAuthProperties("basic", "hub", SECRET, null, null, null).toHttpAuth("x.auth"))
+                .isEqualTo(new HttpAuth.Basic("hub", Secret.of(SECRET)));
+        assertThat(new HttpAuthProperties(null, null, null, null, null, null).toHttpAuth("x.auth"))
+                .isEqualTo(new HttpAuth.None());
+        assertThatThrownBy(() -> new HttpAuthProperties("oauth2", "hub", SECRET, null, null, null).toHttpAuth("x.auth"))
+                .hasMessageContaining("x.auth.oauth2.token-url");
     }
 
     @Test

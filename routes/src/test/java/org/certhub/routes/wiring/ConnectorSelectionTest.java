@@ -3,6 +3,8 @@ package org.certhub.routes.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.certhub.connectors.id.spi.IdVerification;
 import org.certhub.connectors.id.spi.IdVerificationRequest;
 import org.certhub.connectors.id.spi.IdVerifier;
@@ -83,6 +85,12 @@ class ConnectorSelectionTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        /** The REST adapters call out through Camel http endpoints. */
+        @Bean
+        CamelContext camelContext() {
+            return new DefaultCamelContext();
         }
 
         @Bean

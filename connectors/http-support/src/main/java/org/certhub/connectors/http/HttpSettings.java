@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Where and how to reach a remote JSON API.
  *
- * @param url            the endpoint (http or https, absolute)
+ * @param url            the endpoint: an absolute http(s) URL, which is also the Camel {@code http}/{@code https}
+ *                       endpoint URI, so it may carry camel-http options ({@code proxyHost}, ...); see
+ *                       {@link OutboundHttp}
  * @param auth           how to authenticate
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for an answer to one request
@@ -60,7 +62,28 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
         return name;
     }
 
-    static void requireHttpUrl(URI url, String what) {
+    /** A header value without control characters (no CR/LF header injection), not empty. */
+    public static String requireHeaderValue(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new IllegalArgumentException(what + " must not contain control characters");
+            }
+        }
+        return value;
+    }
+
+    /** The time limits as one value. */
+    public HttpTimeouts timeouts() {
+        return new HttpTimeouts(connectTimeout, requestTimeout);
+    }
+
+    /** {@code url}, else {@link IllegalArgumentException} naming {@code what}: absolute http(s), no user info. */
+    public static URI requireHttpUrl(URI url, String what) {
+        Objects.requireNonNull(url, what);
         String scheme = url.getScheme();
         if (!url.isAbsolute()
                 || url.getHost() == null
@@ -70,6 +93,7 @@ public record HttpSettings(URI url, HttpAuth auth, Duration connectTimeout, Dura
         if (url.getUserInfo() != null) {
             throw new IllegalArgumentException(what + " must not carry credentials; configure auth instead");
         }
+        return url;
     }
 
     private static Duration requirePositive(Duration value, String what) {

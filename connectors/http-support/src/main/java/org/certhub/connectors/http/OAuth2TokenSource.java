@@ -4,44 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 /**
- * Fetches and caches an OAuth 2.0 access token with the client credentials grant. The token is reused until
- * {@link #EXPIRY_MARGIN} before its {@code expires_in}, and dropped at once when the resource server answers
- * 401 ({@link #invalidate}).
+ * Fetches and caches an OAuth 2.0 access token with the client credentials grant, through the token endpoint's
+ * own {@link OutboundHttp}. The token is reused until {@link #EXPIRY_MARGIN} before its {@code expires_in}, and
+ * dropped at once when the resource server answers 401 ({@link #invalidate}).
  */
 final class OAuth2TokenSource {
 
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
+    private final OutboundHttp tokenEndpoint;
     private final HttpAuth.ClientCredentials credentials;
-    private final Duration timeout;
     private final Clock clock;
-    private final ObjectMapper json;
 
     private String token;
     private Instant refreshAt = Instant.MIN;
 
-    OAuth2TokenSource(
-            HttpClient client,
-            HttpAuth.ClientCredentials credentials,
-            Duration timeout,
-            Clock clock,
-            ObjectMapper json) {
-        this.client = client;
+    OAuth2TokenSource(OutboundHttp tokenEndpoint, HttpAuth.ClientCredentials credentials, Clock clock) {
+        this.tokenEndpoint = tokenEndpoint;
         this.credentials = credentials;
-        this.timeout = timeout;
         this.clock = clock;
-        this.json = json;
     }
 
     synchronized String token() {
@@ -65,25 +56,25 @@ final class OAuth2TokenSource {
         }
         // RFC 6749 section 2.3.1: client id and secret are form-encoded before the Basic encoding
         String basic = URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(credentials.clientSecret(), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(credentials.tokenUrl())
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build();
+                + URLEncoder.encode(credentials.clientSecret().value(), StandardCharsets.UTF_8);
         Instant requestedAt = clock.instant();
-        HttpResult result = JsonHttpClient.exchange(client, request, "token endpoint");
+        HttpResult result = tokenEndpoint.send(new HttpCall(
+                "POST",
+                null,
+                form.toString().getBytes(StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded",
+                Map.of(
+                        "Accept",
+                        "application/json",
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))));
         if (!result.isSuccess()) {
             throw new RemoteCallException(
                     "token endpoint answered " + result.status(), result.isTransientFailure(), result.status(), null);
         }
         JsonNode answer;
         try {
-            answer = json.readTree(result.body());
+            answer = result.body() == null ? null : JSON.readTree(result.body());
         } catch (IOException e) {
             throw new RemoteCallException("token endpoint answered no JSON", false, result.status(), e);
         }

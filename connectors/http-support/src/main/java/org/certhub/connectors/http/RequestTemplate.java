@@ -3,8 +3,6 @@ package org.certhub.connectors.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -84,9 +82,22 @@ public final class RequestTemplate {
                 .replaceAll(match -> Matcher.quoteReplacement(jsonLiteral(values.get(match.group(1)))));
     }
 
-    /** {@code base} with the configured query parameters appended, URL-encoded; absent values are left out. */
-    public URI uri(URI base, Map<String, String> values) {
-        StringBuilder query = new StringBuilder(base.getRawQuery() == null ? "" : base.getRawQuery());
+    /** The call for {@code values}: method, query, JSON body, {@code Accept: application/json} and {@code headers}. */
+    public HttpCall call(Map<String, String> values, Map<String, String> headers) {
+        String json = body(values);
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Accept", "application/json");
+        return new HttpCall(
+                method,
+                query(values),
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json",
+                all);
+    }
+
+    /** The configured query parameters, URL-encoded (absent values are left out), or null when there are none. */
+    public String query(Map<String, String> values) {
+        StringBuilder query = new StringBuilder();
         queryParameters.forEach((name, placeholder) -> {
             String value = values.get(placeholder);
             if (value != null) {
@@ -96,15 +107,7 @@ public final class RequestTemplate {
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
-        if (query.length() == 0) {
-            return base;
-        }
-        try {
-            return new URI(base.getScheme() + "://" + base.getRawAuthority()
-                    + (base.getRawPath() == null ? "" : base.getRawPath()) + "?" + query);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("encoded query parameters produced an invalid URI", e);
-        }
+        return query.length() == 0 ? null : query.toString();
     }
 
     private String jsonLiteral(String value) {

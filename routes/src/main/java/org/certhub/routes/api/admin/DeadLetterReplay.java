@@ -13,7 +13,6 @@ import org.certhub.routes.distribute.Channels;
 import org.certhub.routes.store.DeliveryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,13 +49,13 @@ public class DeadLetterReplay {
             KafkaDeadLetters kafka,
             CerthubProperties properties,
             Channels channels,
-            @Value("${certhub.dead-letters.max-per-replay:10000}") int maxPerReplay) {
+            DeadLetterProperties deadLetters) {
         this.consumer = consumer;
         this.producer = producer;
         this.deliveries = deliveries;
         this.kafka = kafka;
         this.queues = properties.queues();
-        this.maxPerReplay = maxPerReplay;
+        this.maxPerReplay = deadLetters.maxPerReplay();
         byName.put("certify", queues.certify());
         byName.put("certificate-issued", queues.certificateIssued());
         channels.names().stream()

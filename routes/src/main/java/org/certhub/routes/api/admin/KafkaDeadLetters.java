@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +38,10 @@ public class KafkaDeadLetters {
     private final String group;
     private final Duration poll;
 
-    KafkaDeadLetters(
-            CamelContext camel,
-            @Value("${certhub.dead-letters.kafka-group:certhub-dead-letter-replay}") String group,
-            @Value("${certhub.dead-letters.kafka-poll:PT2S}") Duration poll) {
+    KafkaDeadLetters(CamelContext camel, DeadLetterProperties properties) {
         this.camel = camel;
-        this.group = group;
-        this.poll = poll;
+        this.group = properties.kafkaGroup();
+        this.poll = properties.kafkaPoll();
     }
 
     /** Replays at most {@code max} records of {@code topic}; stops early when a poll finds nothing new. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.certhub.connectors.distribution.http.HttpAuth;
+import org.certhub.connectors.http.HttpAuth;
 import org.certhub.model.ContactPoint;
 import org.certhub.render.CertificateDocument;
 import org.w3c.dom.Element;

@@ -1,7 +1,7 @@
 package org.certhub.connectors.distribution.digilocker;
 
 import java.util.Objects;
-import org.certhub.connectors.distribution.http.Secret;
+import org.certhub.connectors.http.Secret;
 
 /**
  * Settings of the DigiLocker pull endpoints ({@code certhub.channels.digilocker.pull.*}).

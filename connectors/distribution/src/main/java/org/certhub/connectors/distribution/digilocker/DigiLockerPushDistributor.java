@@ -3,8 +3,6 @@ package org.certhub.connectors.distribution.digilocker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.http.HeaderValues;
@@ -25,6 +24,9 @@ import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.HttpCall;
+import org.certhub.connectors.http.HttpResult;
+import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.model.Certificate;
 import org.certhub.model.ContactPoint;
 import org.w3c.dom.Element;
@@ -47,11 +49,14 @@ public final class DigiLockerPushDistributor implements CertificateDistributor {
     private final Clock clock;
     private final DeliveryHttp http;
 
-    public DigiLockerPushDistributor(DigiLockerPushSettings settings, DeliveryLedger ledger, Clock clock) {
+    public DigiLockerPushDistributor(
+            DigiLockerPushSettings settings, DeliveryLedger ledger, Clock clock, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = new DeliveryHttp(CHANNEL, settings.timeouts());
+        this.http = new DeliveryHttp(
+                CHANNEL,
+                new OutboundHttp(camel, "locker", settings.url(), settings.auth(), settings.timeouts(), clock));
     }
 
     @Override
@@ -95,18 +100,14 @@ public final class DigiLockerPushDistributor implements CertificateDistributor {
                 ? json(deliveryId, ts, fields)
                 : xml(deliveryId, ts, fields);
 
-        HttpRequest.Builder builder = http.request(settings.url())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header(
-                        "Content-Type",
-                        settings.format() == DigiLockerPushSettings.Format.JSON
-                                ? "application/json"
-                                : "application/xml")
-                .header("Idempotency-Key", deliveryId);
-        settings.auth().apply(builder, body);
-        HttpResponse<String> response = http.exchange(builder.build());
-        if (response.statusCode() != 409) {
-            http.requireSuccess(response.statusCode());
+        HttpResult response = http.exchange(new HttpCall(
+                "POST",
+                null,
+                body,
+                settings.format() == DigiLockerPushSettings.Format.JSON ? "application/json" : "application/xml",
+                Map.of("Idempotency-Key", deliveryId)));
+        if (response.status() != 409) {
+            http.requireSuccess(response.status());
             requireAcceptedXml(response.body());
         }
         ledger.markDone(deliveryId);

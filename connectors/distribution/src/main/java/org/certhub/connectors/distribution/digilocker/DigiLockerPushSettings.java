@@ -2,9 +2,9 @@ package org.certhub.connectors.distribution.digilocker;
 
 import java.net.URI;
 import java.util.Objects;
-import org.certhub.connectors.distribution.http.HttpAuth;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
 import org.certhub.connectors.distribution.http.HttpUrls;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.HttpTimeouts;
 
 /**
  * Settings of the locker push channel ({@code certhub.channels.digilocker.push.*}).

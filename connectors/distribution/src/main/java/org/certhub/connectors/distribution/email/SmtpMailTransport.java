@@ -5,12 +5,15 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mail.MailEndpoint;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -19,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands messages to an SMTP server (Angus Mail): one connection per message over a shared session, with
+ * Hands messages to an SMTP server through Camel's {@code smtp:}/{@code smtps:} endpoint (camel-mail, which sends a
+ * finished {@link MimeMessage} as it is and keeps its Message-ID): one connection per message over a shared session, with
  * connection and read timeouts, STARTTLS required or SMTPS when configured, and the server's identity checked
  * against its certificate. Failures are sorted for the delivery route: a refused or timed-out connection, an
  * authentication failure and every 4xx reply are transient; a 5xx rejection of the recipient or the message
@@ -32,18 +36,30 @@ public final class SmtpMailTransport implements MailTransport {
     private final SmtpSettings settings;
     private final String protocol;
     private final Session session;
+    private final CamelContext camel;
+    private final MailEndpoint endpoint;
+    private volatile ProducerTemplate producer;
 
-    public SmtpMailTransport(SmtpSettings settings) {
-        this(settings, null);
+    public SmtpMailTransport(SmtpSettings settings, CamelContext camel) {
+        this(settings, null, camel);
     }
 
     /**
      * @param tlsSocketFactory the TLS sockets to use (a private trust store), or {@code null} for the JVM's
      */
-    public SmtpMailTransport(SmtpSettings settings, SSLSocketFactory tlsSocketFactory) {
+    public SmtpMailTransport(SmtpSettings settings, SSLSocketFactory tlsSocketFactory, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.camel = Objects.requireNonNull(camel, "camel");
         this.protocol = settings.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(settings, protocol, tlsSocketFactory));
+        this.endpoint =
+                camel.getEndpoint(protocol + "://" + settings.host() + ":" + settings.port(), MailEndpoint.class);
+        // the session carries the STARTTLS policy, the time limits and the TLS sockets; the login stays out of the URI
+        endpoint.getConfiguration().setSession(session);
+        if (settings.authenticates()) {
+            endpoint.getConfiguration().setUsername(settings.username());
+            endpoint.getConfiguration().setPassword(settings.password());
+        }
     }
 
     private static Properties properties(SmtpSettings settings, String protocol, SSLSocketFactory tlsSocketFactory) {
@@ -78,19 +94,29 @@ public final class SmtpMailTransport implements MailTransport {
 
     @Override
     public void send(MimeMessage message, String deliveryId) {
-        try (Transport transport = session.getTransport(protocol)) {
-            // Jakarta Mail tries AUTH whenever a user and a password are given, even an empty one with auth off
-            boolean login = settings.authenticates();
-            transport.connect(
-                    settings.host(),
-                    settings.port(),
-                    login ? settings.username() : null,
-                    login ? settings.password() : null);
-            transport.sendMessage(message, message.getAllRecipients());
-            LOG.debug("Handed delivery {} to {}:{}", deliveryId, settings.host(), settings.port());
-        } catch (MessagingException e) {
-            throw classify(e);
+        Exchange sent = producer().send(endpoint, exchange -> exchange.getIn().setBody(message));
+        Exception failure = sent.getException();
+        if (failure != null) {
+            MessagingException messaging = cause(failure, MessagingException.class);
+            throw messaging != null
+                    ? classify(messaging)
+                    : new TransientDeliveryException(
+                            "SMTP delivery failed: " + failure.getClass().getSimpleName(), failure);
         }
+        LOG.debug("Handed delivery {} to {}:{}", deliveryId, settings.host(), settings.port());
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate template = producer;
+        if (template == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = camel.createProducerTemplate();
+                }
+                template = producer;
+            }
+        }
+        return template;
     }
 
     /** Whether a retry may succeed: the failure as the SPI's transient or permanent exception. */
@@ -112,7 +138,7 @@ public final class SmtpMailTransport implements MailTransport {
             }
             return new TransientDeliveryException("SMTP server deferred the message (" + code + ")", failure);
         }
-        if (hasCause(failure, IOException.class)) {
+        if (cause(failure, IOException.class) != null) {
             return new TransientDeliveryException(
                     "SMTP server unreachable: " + failure.getClass().getSimpleName(), failure);
         }
@@ -142,13 +168,13 @@ public final class SmtpMailTransport implements MailTransport {
         return addresses != null && addresses.length > 0;
     }
 
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     @Override

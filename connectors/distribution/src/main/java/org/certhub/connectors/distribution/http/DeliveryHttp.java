@@ -1,64 +1,48 @@
 package org.certhub.connectors.distribution.http;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Objects;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
-import org.certhub.connectors.http.TraceHeaders;
+import org.certhub.connectors.http.HttpCall;
+import org.certhub.connectors.http.HttpResult;
+import org.certhub.connectors.http.OutboundHttp;
+import org.certhub.connectors.http.RemoteCallException;
 
 /**
- * The HTTP side every HTTP channel shares: one JDK client with time limits and no redirects, and the one
- * classification of outcomes into success, {@link TransientDeliveryException} (timeouts, connection errors,
- * 408, 425, 429, 5xx) and {@link PermanentDeliveryException} (every other status). Exception messages name
- * the channel and the status only: never the answer's body, which may echo personal data.
+ * The HTTP side every HTTP channel shares: calls through the receiver's {@link OutboundHttp} (a Camel http
+ * endpoint with time limits and no redirects), and the one classification of outcomes into success,
+ * {@link TransientDeliveryException} (no answer, timeouts, 408, 425, 429, 5xx) and
+ * {@link PermanentDeliveryException} (every other status). Exception messages name the channel and the status
+ * only: never the answer's body, which may echo personal data.
  */
 public final class DeliveryHttp {
 
     private final String channel;
-    private final HttpClient client;
-    private final HttpTimeouts timeouts;
+    private final OutboundHttp http;
 
-    public DeliveryHttp(String channel, HttpTimeouts timeouts) {
+    public DeliveryHttp(String channel, OutboundHttp http) {
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.timeouts = timeouts == null ? HttpTimeouts.DEFAULT : timeouts;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(this.timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
-
-    /** A request builder for {@code uri} with the request time limit and the current trace context set. */
-    public HttpRequest.Builder request(URI uri) {
-        return TraceHeaders.addTo(HttpRequest.newBuilder(uri).timeout(timeouts.request()));
+        this.http = Objects.requireNonNull(http, "http");
     }
 
     /**
-     * Sends and returns the answer whatever its status; only I/O failures are turned into
+     * Sends and returns the answer whatever its status; only a call without an answer is turned into
      * {@link TransientDeliveryException} here.
      */
-    public HttpResponse<String> exchange(HttpRequest request) {
+    public HttpResult exchange(HttpCall call) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            return http.send(call);
+        } catch (RemoteCallException e) {
             throw new TransientDeliveryException(
-                    channel + ": " + e.getClass().getSimpleName() + " talking to "
-                            + request.uri().getHost(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientDeliveryException(channel + ": interrupted", e);
+                    channel + ": " + e.getMessage() + " at " + http.address().getHost(), e);
         }
     }
 
     /** Sends and returns the answer if its status is 2xx, else throws the classified exception. */
-    public HttpResponse<String> send(HttpRequest request) {
-        HttpResponse<String> response = exchange(request);
-        requireSuccess(response.statusCode());
-        return response;
+    public HttpResult send(HttpCall call) {
+        HttpResult result = exchange(call);
+        requireSuccess(result.status());
+        return result;
     }
 
     /** Throws the classified exception unless {@code status} is 2xx. */

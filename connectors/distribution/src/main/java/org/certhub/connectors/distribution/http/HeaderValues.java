@@ -5,13 +5,12 @@ import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 
 /**
- * Checks for text that goes into HTTP headers, URLs and file names: nothing from outside reaches them unless
- * it is a plain token.
+ * Checks for ids that go into HTTP headers, URLs and file names: nothing from outside reaches them unless it is
+ * a plain token.
  */
 public final class HeaderValues {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
-    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
 
     private HeaderValues() {}
 
@@ -37,27 +36,5 @@ public final class HeaderValues {
             throw new PermanentDeliveryException("the delivery id is not a plain token");
         }
         return request.deliveryId();
-    }
-
-    /** An RFC 9110 header field name. */
-    public static String requireHeaderName(String value, String what) {
-        if (value == null || !HEADER_NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " is not a valid header name");
-        }
-        return value;
-    }
-
-    /** A header value without control characters (no CR/LF header injection). */
-    public static String requireHeaderValue(String value, String what) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw new IllegalArgumentException(what + " must not contain control characters");
-            }
-        }
-        return value;
     }
 }

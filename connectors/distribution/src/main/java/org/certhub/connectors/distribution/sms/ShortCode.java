@@ -3,8 +3,8 @@ package org.certhub.connectors.distribution.sms;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.certhub.connectors.distribution.http.Hmacs;
-import org.certhub.connectors.distribution.http.Secret;
+import org.certhub.connectors.http.Hmacs;
+import org.certhub.connectors.http.Secret;
 
 /**
  * The short numeric code an SMS carries next to the download link: HMAC-SHA256(key, certificate id) reduced

@@ -1,19 +1,19 @@
 package org.certhub.connectors.distribution.sms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Expression;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.http.HeaderValues;
@@ -23,6 +23,10 @@ import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.HttpCall;
+import org.certhub.connectors.http.HttpResult;
+import org.certhub.connectors.http.JsonAnswer;
+import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.model.ContactPoint;
 
 /**
@@ -44,11 +48,25 @@ public final class SmsDistributor implements CertificateDistributor {
     private final DeliveryLedger ledger;
     private final DeliveryHttp http;
     private final Optional<ShortCode> shortCode;
+    private final CamelContext camel;
+    private final Expression successPath;
+    private final Expression messageIdPath;
 
-    public SmsDistributor(SmsSettings settings, DeliveryLedger ledger) {
+    public SmsDistributor(SmsSettings settings, DeliveryLedger ledger, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.http = new DeliveryHttp(CHANNEL, settings.timeouts());
+        this.camel = Objects.requireNonNull(camel, "camel");
+        this.http = new DeliveryHttp(
+                CHANNEL,
+                new OutboundHttp(
+                        camel,
+                        "SMS gateway",
+                        settings.gatewayUrl(),
+                        settings.auth(),
+                        settings.timeouts(),
+                        Clock.systemUTC()));
+        this.successPath = JsonAnswer.compile(camel, settings.successJsonPath(), "successJsonPath");
+        this.messageIdPath = JsonAnswer.compile(camel, settings.messageIdJsonPath(), "messageIdJsonPath");
         this.shortCode = Optional.ofNullable(settings.codeKey()).map(key -> new ShortCode(key, settings.codeDigits()));
         checkTemplate();
     }
@@ -70,16 +88,25 @@ public final class SmsDistributor implements CertificateDistributor {
             return new DeliveryReceipt(null);
         }
         String to = phone(request)
-                .map(SmsDistributor::normalisedPhone)
                 .orElseThrow(
                         () -> new PermanentDeliveryException(CHANNEL + ": the recipient has no usable phone number"));
-        String message = message(request);
-        String body = body(to, message, deliveryId);
-
-        HttpResponse<String> response = http.send(httpRequest(body, deliveryId));
-        requireAcceptedBody(response.body());
+        String messageId = sendText(to, message(request), deliveryId);
         ledger.markDone(deliveryId);
-        return new DeliveryReceipt(messageId(response.body()));
+        return new DeliveryReceipt(messageId);
+    }
+
+    /**
+     * Sends {@code text} to {@code phone} through the gateway (the channel's texts, and one-time codes), with
+     * {@code sendId} (a plain token) as the idempotency key and body placeholder {@code {deliveryId}}.
+     *
+     * @return the gateway's message id, or null
+     * @throws PermanentDeliveryException when the number is not a phone number or the gateway refuses for good
+     */
+    public String sendText(String phone, String text, String sendId) {
+        String to = normalisedPhone(phone);
+        HttpResult response = http.send(httpCall(body(to, text, sendId), sendId));
+        requireAcceptedBody(response.body());
+        return messageId(response.body());
     }
 
     /**
@@ -120,42 +147,29 @@ public final class SmsDistributor implements CertificateDistributor {
                 .replaceAll(match -> Matcher.quoteReplacement(format.escape(values.get(match.group(1)))));
     }
 
-    private HttpRequest httpRequest(String body, String deliveryId) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        URI url = settings.gatewayUrl();
-        if (settings.method() == SmsSettings.Method.GET) {
-            url = URI.create(url + (url.getRawQuery() == null ? "?" : "&") + body);
-            bytes = new byte[0];
-        }
-        HttpRequest.Builder builder = http.request(url);
-        switch (settings.method()) {
-            case GET -> builder.GET();
-            case PUT -> builder.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-            case POST -> builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        }
-        if (settings.method() != SmsSettings.Method.GET) {
-            builder.header("Content-Type", settings.bodyFormat().contentType() + "; charset=UTF-8");
-        }
-        builder.header("Accept", "application/json, text/plain;q=0.9, */*;q=0.1");
+    private HttpCall httpCall(String body, String deliveryId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json, text/plain;q=0.9, */*;q=0.1");
         if (!settings.idempotencyHeader().isEmpty()) {
-            builder.header(settings.idempotencyHeader(), deliveryId);
+            headers.put(settings.idempotencyHeader(), deliveryId);
         }
-        settings.auth().apply(builder, bytes);
-        return builder.build();
+        if (settings.method() == SmsSettings.Method.GET) {
+            return HttpCall.get(body, headers); // the form-encoded body is the query
+        }
+        return new HttpCall(
+                settings.method().name(),
+                null,
+                body.getBytes(StandardCharsets.UTF_8),
+                settings.bodyFormat().contentType() + "; charset=UTF-8",
+                headers);
     }
 
     /** Fails unless the success rule, when configured, finds the answer an acceptance. */
     private void requireAcceptedBody(String body) {
-        if (settings.successJsonPath() == null) {
+        if (successPath == null) {
             return;
         }
-        Object value;
-        try {
-            value = JsonPath.read(body == null ? "" : body, settings.successJsonPath());
-        } catch (JsonPathException | IllegalArgumentException e) {
-            value = null;
-        }
-        if (!isSuccess(value)) {
+        if (!isSuccess(json(body).map(answer -> answer.value(successPath)).orElse(null))) {
             String message = CHANNEL + ": the gateway answered 2xx but its body does not report success";
             throw settings.bodyErrorRetryable()
                     ? new TransientDeliveryException(message)
@@ -174,14 +188,18 @@ public final class SmsDistributor implements CertificateDistributor {
     }
 
     private String messageId(String body) {
-        if (settings.messageIdJsonPath() == null) {
+        if (messageIdPath == null) {
             return null;
         }
+        Object id = json(body).map(answer -> answer.value(messageIdPath)).orElse(null);
+        return id == null || id instanceof List || id instanceof Map ? null : String.valueOf(id);
+    }
+
+    private Optional<JsonAnswer> json(String body) {
         try {
-            Object id = JsonPath.read(body, settings.messageIdJsonPath());
-            return id == null || id instanceof List || id instanceof Map ? null : String.valueOf(id);
-        } catch (JsonPathException | IllegalArgumentException e) {
-            return null;
+            return Optional.of(JsonAnswer.parse(camel, body));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

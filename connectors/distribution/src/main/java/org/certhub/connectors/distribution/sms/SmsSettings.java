@@ -1,15 +1,15 @@
 package org.certhub.connectors.distribution.sms;
 
-import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.certhub.connectors.distribution.http.HeaderValues;
-import org.certhub.connectors.distribution.http.HttpAuth;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
 import org.certhub.connectors.distribution.http.HttpUrls;
-import org.certhub.connectors.distribution.http.Secret;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.HttpTimeouts;
+import org.certhub.connectors.http.JsonAnswer;
+import org.certhub.connectors.http.Secret;
 
 /**
  * Settings of the generic HTTP SMS gateway channel ({@code certhub.channels.sms.*}).
@@ -91,16 +91,12 @@ public record SmsSettings(
         }
         idempotencyHeader = idempotencyHeader == null ? "Idempotency-Key" : idempotencyHeader.trim();
         if (!idempotencyHeader.isEmpty()) {
-            HeaderValues.requireHeaderName(idempotencyHeader, "idempotencyHeader");
+            HttpSettings.requireHeaderName(idempotencyHeader, "idempotencyHeader");
         }
         successJsonPath = blankToNull(successJsonPath);
         messageIdJsonPath = blankToNull(messageIdJsonPath);
-        if (successJsonPath != null) {
-            JsonPath.compile(successJsonPath); // fails fast on a malformed expression
-        }
-        if (messageIdJsonPath != null) {
-            JsonPath.compile(messageIdJsonPath);
-        }
+        JsonAnswer.requireValid(successJsonPath, "successJsonPath"); // fails fast on a malformed expression
+        JsonAnswer.requireValid(messageIdJsonPath, "messageIdJsonPath");
         successValues = successValues == null ? List.of() : List.copyOf(successValues);
         timeouts = timeouts == null ? HttpTimeouts.DEFAULT : timeouts;
     }

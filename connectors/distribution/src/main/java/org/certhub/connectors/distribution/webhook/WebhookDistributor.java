@@ -1,20 +1,24 @@
 package org.certhub.connectors.distribution.webhook;
 
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
 import org.certhub.connectors.distribution.document.CertificateEvent;
 import org.certhub.connectors.distribution.http.DeliveryHttp;
 import org.certhub.connectors.distribution.http.DeliveryLedger;
 import org.certhub.connectors.distribution.http.HeaderValues;
-import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.HttpCall;
+import org.certhub.connectors.http.OutboundHttp;
 
 /**
  * Channel {@code webhook}: POSTs the certificate event (ids and URLs only, no personal data) to every
@@ -38,13 +42,28 @@ public final class WebhookDistributor implements CertificateDistributor {
     private final WebhookSettings settings;
     private final DeliveryLedger ledger;
     private final Clock clock;
-    private final DeliveryHttp http;
+    /** Each subscriber's endpoint, signing with its secret. */
+    private final Map<String, DeliveryHttp> endpoints;
 
-    public WebhookDistributor(WebhookSettings settings, DeliveryLedger ledger, Clock clock) {
+    public WebhookDistributor(WebhookSettings settings, DeliveryLedger ledger, Clock clock, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = new DeliveryHttp(CHANNEL, settings.timeouts());
+        this.endpoints = settings.subscribers().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        WebhookSubscriber::id,
+                        subscriber -> new DeliveryHttp(
+                                CHANNEL,
+                                new OutboundHttp(
+                                        camel,
+                                        "webhook subscriber " + subscriber.id(),
+                                        subscriber.url(),
+                                        new HttpAuth.BodyHmac(
+                                                SIGNATURE_HEADER,
+                                                subscriber.secret(),
+                                                HttpAuth.BodyHmac.Encoding.PREFIXED_HEX),
+                                        settings.timeouts(),
+                                        clock))));
     }
 
     @Override
@@ -96,15 +115,21 @@ public final class WebhookDistributor implements CertificateDistributor {
         long timestamp = clock.instant().getEpochSecond();
         String type = CertificateEvent.type(request.certificate());
         byte[] body = CertificateEvent.bytes(request, deliveryId, timestamp);
-        HttpRequest.Builder builder = http.request(subscriber.url())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "certhub-webhook")
-                .header("X-Certhub-Delivery", deliveryId)
-                .header("X-Certhub-Timestamp", Long.toString(timestamp))
-                .header("X-Certhub-Event", type);
-        new HttpAuth.BodyHmac(SIGNATURE_HEADER, subscriber.secret(), HttpAuth.BodyHmac.Encoding.PREFIXED_HEX)
-                .apply(builder, body);
-        http.send(builder.build());
+        endpoints
+                .get(subscriber.id())
+                .send(new HttpCall(
+                        "POST",
+                        null,
+                        body,
+                        "application/json",
+                        Map.of(
+                                "User-Agent",
+                                "certhub-webhook",
+                                "X-Certhub-Delivery",
+                                deliveryId,
+                                "X-Certhub-Timestamp",
+                                Long.toString(timestamp),
+                                "X-Certhub-Event",
+                                type)));
     }
 }

@@ -3,7 +3,7 @@ package org.certhub.connectors.distribution.webhook;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
+import org.certhub.connectors.http.HttpTimeouts;
 
 /**
  * Settings of the webhook channel ({@code certhub.channels.webhook.*}).

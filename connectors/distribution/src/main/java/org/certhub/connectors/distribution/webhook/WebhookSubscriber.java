@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.certhub.connectors.distribution.http.HeaderValues;
 import org.certhub.connectors.distribution.http.HttpUrls;
-import org.certhub.connectors.distribution.http.Secret;
+import org.certhub.connectors.http.Secret;
 import org.certhub.model.Certificate;
 import org.certhub.model.Facility;
 

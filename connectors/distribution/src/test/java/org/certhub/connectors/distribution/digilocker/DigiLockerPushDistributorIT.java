@@ -21,21 +21,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
-import org.certhub.connectors.distribution.http.Secret;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.Secret;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 
 class DigiLockerPushDistributorIT extends CertificateDistributorContract {
+
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
 
     @RegisterExtension
     static WireMockExtension locker = WireMockExtension.newInstance()
@@ -65,7 +69,8 @@ class DigiLockerPushDistributorIT extends CertificateDistributorContract {
                 new DigiLockerPushSettings(
                         URI.create(locker.baseUrl() + PATH), format, auth, ISSUER, "org-7", null, null),
                 new InMemoryDeliveryLedger(),
-                CLOCK);
+                CLOCK,
+                CAMEL.context());
     }
 
     // contract hooks

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
 import org.certhub.signer.qr.QrCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,9 @@ class EmailDistributorIT {
 
     private static final String USER = "certhub";
     private static final String PASSWORD = "test-password";
+
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
 
     @RegisterExtension
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -122,7 +126,7 @@ class EmailDistributorIT {
                 new EmailSettings("noreply@health.example"),
                 EmailFixtures.templates(),
                 EmailFixtures.document(),
-                new SmtpMailTransport(nowhere));
+                new SmtpMailTransport(nowhere, CAMEL.context()));
 
         assertThatThrownBy(() -> distributor.deliver(
                         EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH)))
@@ -155,7 +159,7 @@ class EmailDistributorIT {
                 new EmailSettings("Certificates <noreply@health.example>", attachSmartHealthCard, null),
                 EmailFixtures.templates(),
                 EmailFixtures.document(),
-                new SmtpMailTransport(smtp));
+                new SmtpMailTransport(smtp, CAMEL.context()));
     }
 
     private static MimeMessage single() {

@@ -13,13 +13,18 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmtpMailTransportTest {
+
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
 
     private static final InternetAddress RECIPIENT = address("someone@example.org");
 
@@ -73,7 +78,7 @@ class SmtpMailTransportTest {
         SmtpSettings settings = SmtpSettings.startTls("smtp.example.org", "certhub", "s3cr3t-p4ss");
 
         assertThat(settings.toString()).doesNotContain("s3cr3t-p4ss").contains("****", "smtp.example.org", "587");
-        assertThat(new SmtpMailTransport(settings).toString()).doesNotContain("s3cr3t-p4ss");
+        assertThat(new SmtpMailTransport(settings, CAMEL.context()).toString()).doesNotContain("s3cr3t-p4ss");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,13 +48,17 @@ class SmtpsDeliveryIT {
     private static final X509Certificate SERVER_CERTIFICATE = serverKeyStoreForLocalhost();
 
     @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
+
+    @RegisterExtension
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("certhub", "test-password"))
             .withPerMethodLifecycle(true);
 
     @Test
     void deliversOverTlsToAServerWhoseCertificateIsTrusted() throws Exception {
-        SmtpMailTransport transport = new SmtpMailTransport(smtps("localhost"), trusting(SERVER_CERTIFICATE));
+        SmtpMailTransport transport =
+                new SmtpMailTransport(smtps("localhost"), trusting(SERVER_CERTIFICATE), CAMEL.context());
 
         distributor(transport)
                 .deliver(EmailFixtures.request("CERT-7.email", "Ravi Sharma", "ravi@example.org", Locale.ENGLISH));
@@ -66,7 +71,7 @@ class SmtpsDeliveryIT {
 
     @Test
     void refusesAServerItDoesNotTrust() {
-        SmtpMailTransport transport = new SmtpMailTransport(smtps("localhost"));
+        SmtpMailTransport transport = new SmtpMailTransport(smtps("localhost"), CAMEL.context());
 
         assertThatThrownBy(() -> distributor(transport)
                         .deliver(

@@ -3,15 +3,26 @@ package org.certhub.connectors.distribution.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.time.Clock;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
+import org.certhub.connectors.http.OutboundHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeliveryHttpTest {
 
-    private final DeliveryHttp http = new DeliveryHttp("test", null);
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
+
+    private final DeliveryHttp http = new DeliveryHttp(
+            "test",
+            new OutboundHttp(
+                    CAMEL.context(), "receiver", URI.create("http://localhost/"), null, null, Clock.systemUTC()));
 
     @ParameterizedTest
     @ValueSource(ints = {408, 425, 429, 500, 502, 503, 504, 599})

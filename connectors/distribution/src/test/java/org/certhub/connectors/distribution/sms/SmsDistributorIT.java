@@ -25,10 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.certhub.connectors.distribution.http.HttpAuth;
-import org.certhub.connectors.distribution.http.HttpTimeouts;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
-import org.certhub.connectors.distribution.http.Secret;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryReceipt;
@@ -36,6 +33,10 @@ import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.HttpTimeouts;
+import org.certhub.connectors.http.Secret;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsDistributorIT extends CertificateDistributorContract {
+
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
 
     @RegisterExtension
     static WireMockExtension gateway = WireMockExtension.newInstance()
@@ -69,7 +73,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         JSON_TEMPLATE,
                         new HttpAuth.ApiKey("X-API-Key", API_KEY),
                         HttpTimeouts.DEFAULT),
-                new InMemoryDeliveryLedger());
+                new InMemoryDeliveryLedger(),
+                CAMEL.context());
         receiverAccepts();
     }
 
@@ -240,7 +245,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
         gateway.resetMappings();
         gateway.stubFor(post(PATH).willReturn(okJson("{\"status\":\"INVALID_NUMBER\"}")));
 
-        assertThatThrownBy(() -> new SmsDistributor(permanent, new InMemoryDeliveryLedger())
+        assertThatThrownBy(() -> new SmsDistributor(permanent, new InMemoryDeliveryLedger(), CAMEL.context())
                         .deliver(TestRequests.reachable("dlv-invalid", "CERT-1")))
                 .isInstanceOf(PermanentDeliveryException.class);
     }
@@ -301,7 +306,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         "to={to}&text={message}&ref={deliveryId}",
                         new HttpAuth.Basic("certhub", Secret.of("pw")),
                         HttpTimeouts.DEFAULT),
-                new InMemoryDeliveryLedger());
+                new InMemoryDeliveryLedger(),
+                CAMEL.context());
 
         form.deliver(TestRequests.reachable("dlv-form", "CERT-F"));
 
@@ -323,7 +329,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         "to={to}&text={message}",
                         new HttpAuth.Bearer(Secret.of("token-1")),
                         HttpTimeouts.DEFAULT),
-                new InMemoryDeliveryLedger());
+                new InMemoryDeliveryLedger(),
+                CAMEL.context());
 
         viaGet.deliver(TestRequests.reachable("dlv-get", "CERT-G"));
 
@@ -345,7 +352,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         JSON_TEMPLATE,
                         new HttpAuth.None(),
                         new HttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))),
-                new InMemoryDeliveryLedger());
+                new InMemoryDeliveryLedger(),
+                CAMEL.context());
 
         assertThatThrownBy(() -> impatient.deliver(TestRequests.reachable("dlv-slow", "CERT-S")))
                 .isInstanceOf(TransientDeliveryException.class);
@@ -374,7 +382,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 null,
                 null);
 
-        assertThatThrownBy(() -> new SmsDistributor(down, new InMemoryDeliveryLedger())
+        assertThatThrownBy(() -> new SmsDistributor(down, new InMemoryDeliveryLedger(), CAMEL.context())
                         .deliver(TestRequests.reachable("dlv-down", "CERT-D")))
                 .isInstanceOf(TransientDeliveryException.class);
     }
@@ -451,7 +459,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 true,
                 null,
                 null);
-        assertThatThrownBy(() -> new SmsDistributor(brokenJson, new InMemoryDeliveryLedger()))
+        assertThatThrownBy(() -> new SmsDistributor(brokenJson, new InMemoryDeliveryLedger(), CAMEL.context()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

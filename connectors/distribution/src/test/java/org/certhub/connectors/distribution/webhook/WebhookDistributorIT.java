@@ -18,20 +18,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.certhub.connectors.distribution.http.HttpAuth;
 import org.certhub.connectors.distribution.http.InMemoryDeliveryLedger;
-import org.certhub.connectors.distribution.http.Secret;
 import org.certhub.connectors.distribution.spi.CertificateDistributor;
 import org.certhub.connectors.distribution.spi.CertificateDistributorContract;
 import org.certhub.connectors.distribution.spi.DeliveryRequest;
 import org.certhub.connectors.distribution.spi.PermanentDeliveryException;
 import org.certhub.connectors.distribution.spi.TestRequests;
 import org.certhub.connectors.distribution.spi.TransientDeliveryException;
+import org.certhub.connectors.http.CamelForTests;
+import org.certhub.connectors.http.HttpAuth;
+import org.certhub.connectors.http.Secret;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookDistributorIT extends CertificateDistributorContract {
+
+    @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
 
     @RegisterExtension
     static WireMockExtension receivers = WireMockExtension.newInstance()
@@ -54,7 +58,8 @@ class WebhookDistributorIT extends CertificateDistributorContract {
                         List.of(subscriber("a", "/hooks/a", SECRET_A, List.of(TestRequests.FACILITY_ID), List.of())),
                         null),
                 new InMemoryDeliveryLedger(),
-                clock);
+                clock,
+                CAMEL.context());
         fanOut = new WebhookDistributor(
                 new WebhookSettings(
                         List.of(
@@ -68,7 +73,8 @@ class WebhookDistributorIT extends CertificateDistributorContract {
                                         List.of("other"))),
                         null),
                 new InMemoryDeliveryLedger(),
-                clock);
+                clock,
+                CAMEL.context());
         receiverAccepts();
     }
 
@@ -229,7 +235,8 @@ class WebhookDistributorIT extends CertificateDistributorContract {
                         List.of(subscriber("all", "/hooks/c", SECRET_A, List.of(WebhookSubscriber.ANY), List.of())),
                         null),
                 new InMemoryDeliveryLedger(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                CAMEL.context());
         DeliveryRequest noFacility = TestRequests.unreachable("dlv-any", "CERT-W6");
 
         assertThat(all.appliesTo(noFacility)).isTrue();

@@ -1,6 +1,5 @@
 package org.certhub.connectors.id.rest;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Expression;
 import org.certhub.connectors.http.HttpResult;
 import org.certhub.connectors.http.JsonAnswer;
-import org.certhub.connectors.http.JsonHttpClient;
+import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.connectors.http.RemoteCallException;
 import org.certhub.connectors.http.RequestTemplate;
 import org.certhub.connectors.id.match.DemographicMatcher;
@@ -52,28 +53,30 @@ public final class RestIdVerifier implements IdVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(RestIdVerifier.class);
 
     private final RestIdVerifierSettings settings;
-    private final JsonHttpClient client;
+    private final CamelContext camel;
+    private final OutboundHttp client;
     private final RequestTemplate template;
     private final DemographicMatcher matcher;
-    private final JsonPath verdictPath;
-    private final JsonPath namePath;
-    private final JsonPath birthDatePath;
-    private final JsonPath referencePath;
+    private final Expression verdictPath;
+    private final Expression namePath;
+    private final Expression birthDatePath;
+    private final Expression referencePath;
 
-    public RestIdVerifier(RestIdVerifierSettings settings) {
-        this(settings, Clock.systemUTC());
+    public RestIdVerifier(RestIdVerifierSettings settings, CamelContext camel) {
+        this(settings, camel, Clock.systemUTC());
     }
 
     /** With the clock that times OAuth 2.0 token expiry. */
-    public RestIdVerifier(RestIdVerifierSettings settings, Clock clock) {
+    public RestIdVerifier(RestIdVerifierSettings settings, CamelContext camel, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = new JsonHttpClient(settings.http(), clock);
+        this.camel = Objects.requireNonNull(camel, "camel");
+        this.client = new OutboundHttp(camel, "ID service", settings.http(), clock);
         this.template = settings.requestTemplate();
         this.matcher = new DemographicMatcher(settings.match());
-        this.verdictPath = JsonAnswer.compile(settings.verdictPath(), "verdictPath");
-        this.namePath = JsonAnswer.compile(settings.namePath(), "namePath");
-        this.birthDatePath = JsonAnswer.compile(settings.birthDatePath(), "birthDatePath");
-        this.referencePath = JsonAnswer.compile(settings.referencePath(), "referencePath");
+        this.verdictPath = JsonAnswer.compile(camel, settings.verdictPath(), "verdictPath");
+        this.namePath = JsonAnswer.compile(camel, settings.namePath(), "namePath");
+        this.birthDatePath = JsonAnswer.compile(camel, settings.birthDatePath(), "birthDatePath");
+        this.referencePath = JsonAnswer.compile(camel, settings.referencePath(), "referencePath");
     }
 
     @Override
@@ -98,8 +101,7 @@ public final class RestIdVerifier implements IdVerifier {
         Map<String, String> values = values(request, identifier.get());
         HttpResult result;
         try {
-            result = client.send(
-                    template.uri(settings.http().url(), values), template.method(), template.body(values), Map.of());
+            result = client.send(template.call(values, Map.of()));
         } catch (RemoteCallException e) {
             throw e.isTransient()
                     ? new IdSystemUnavailableException("ID service unavailable: " + e.getMessage(), e)
@@ -130,7 +132,7 @@ public final class RestIdVerifier implements IdVerifier {
     private IdVerification read(HttpResult result, Recipient recipient) {
         JsonAnswer answer;
         try {
-            answer = JsonAnswer.parse(result.body());
+            answer = JsonAnswer.parse(camel, result.body());
         } catch (IllegalArgumentException e) {
             throw new IdVerificationRejectedException("ID service answered " + result.status() + " without JSON", e);
         }

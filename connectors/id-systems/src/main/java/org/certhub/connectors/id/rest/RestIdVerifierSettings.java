@@ -64,10 +64,10 @@ public record RestIdVerifierSettings(
         notFound = notFound == null ? NotFoundHandling.MISMATCH : notFound;
         // fail at start-up, not on the first event
         requestTemplate(method, bodyTemplate, queryParameters);
-        JsonAnswer.compile(verdictPath, "verdictPath");
-        JsonAnswer.compile(namePath, "namePath");
-        JsonAnswer.compile(birthDatePath, "birthDatePath");
-        JsonAnswer.compile(referencePath, "referencePath");
+        JsonAnswer.requireValid(verdictPath, "verdictPath");
+        JsonAnswer.requireValid(namePath, "namePath");
+        JsonAnswer.requireValid(birthDatePath, "birthDatePath");
+        JsonAnswer.requireValid(referencePath, "referencePath");
     }
 
     RequestTemplate requestTemplate() {

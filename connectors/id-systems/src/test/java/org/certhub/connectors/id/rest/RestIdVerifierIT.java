@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.certhub.connectors.http.CamelForTests;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.Secret;
 import org.certhub.connectors.id.MutableClock;
 import org.certhub.connectors.id.match.MatchRule;
 import org.certhub.connectors.id.match.MatchSettings;
@@ -51,6 +53,9 @@ class RestIdVerifierIT extends IdVerifierContract {
             """;
 
     @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
+
+    @RegisterExtension
     static WireMockExtension idService = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
@@ -62,8 +67,12 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Override
     protected IdVerifier verifier() {
-        return new RestIdVerifier(settings(
-                new HttpAuth.ApiKey("X-API-Key", "test-key"), NotFoundHandling.MISMATCH, MatchSettings.DEFAULT));
+        return new RestIdVerifier(
+                settings(
+                        new HttpAuth.ApiKey("X-API-Key", Secret.of("test-key")),
+                        NotFoundHandling.MISMATCH,
+                        MatchSettings.DEFAULT),
+                CAMEL.context());
     }
 
     @Test
@@ -139,10 +148,12 @@ class RestIdVerifierIT extends IdVerifierContract {
                         .willReturn(
                                 okJson(
                                         "{\"result\": {\"status\": \"VERIFIED\", \"person\": {\"name\": \"Jose Na-Ruis\", \"dob\": \"1964-12-08\"}}}")));
-        IdVerifier fuzzy = new RestIdVerifier(settings(
-                new HttpAuth.None(),
-                NotFoundHandling.MISMATCH,
-                new MatchSettings(MatchRule.FUZZY, 0.9, MatchRule.FUZZY, 0)));
+        IdVerifier fuzzy = new RestIdVerifier(
+                settings(
+                        new HttpAuth.None(),
+                        NotFoundHandling.MISMATCH,
+                        new MatchSettings(MatchRule.FUZZY, 0.9, MatchRule.FUZZY, 0)),
+                CAMEL.context());
 
         assertThat(fuzzy.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
     }
@@ -174,8 +185,9 @@ class RestIdVerifierIT extends IdVerifierContract {
     @Test
     void aSlowServiceTimesOutAsTransient() {
         idService.stubFor(post("/verify").willReturn(okJson(VERIFIED).withFixedDelay(2_000)));
-        IdVerifier impatient = new RestIdVerifier(settings(
-                new HttpAuth.None(), NotFoundHandling.MISMATCH, MatchSettings.DEFAULT, Duration.ofMillis(300)));
+        IdVerifier impatient = new RestIdVerifier(
+                settings(new HttpAuth.None(), NotFoundHandling.MISMATCH, MatchSettings.DEFAULT, Duration.ofMillis(300)),
+                CAMEL.context());
 
         assertThatThrownBy(() -> impatient.verify(ACCEPTED)).isInstanceOf(IdSystemUnavailableException.class);
     }
@@ -206,7 +218,7 @@ class RestIdVerifierIT extends IdVerifierContract {
                 null,
                 null);
 
-        assertThatThrownBy(() -> new RestIdVerifier(settings).verify(ACCEPTED))
+        assertThatThrownBy(() -> new RestIdVerifier(settings, CAMEL.context()).verify(ACCEPTED))
                 .isInstanceOf(IdSystemUnavailableException.class);
     }
 
@@ -215,8 +227,8 @@ class RestIdVerifierIT extends IdVerifierContract {
         idService.stubFor(post("/verify").willReturn(aResponse().withStatus(404)));
 
         assertThat(verifier().verify(ACCEPTED).mismatches()).containsExactly(Field.IDENTIFIER);
-        IdVerifier rejecting =
-                new RestIdVerifier(settings(new HttpAuth.None(), NotFoundHandling.REJECT, MatchSettings.DEFAULT));
+        IdVerifier rejecting = new RestIdVerifier(
+                settings(new HttpAuth.None(), NotFoundHandling.REJECT, MatchSettings.DEFAULT), CAMEL.context());
         assertThatThrownBy(() -> rejecting.verify(ACCEPTED)).isInstanceOf(IdVerificationRejectedException.class);
     }
 
@@ -258,9 +270,9 @@ class RestIdVerifierIT extends IdVerifierContract {
                 .willReturn(aResponse().withStatus(401)));
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         HttpAuth oauth = new HttpAuth.ClientCredentials(
-                URI.create(idService.baseUrl() + "/token"), "certhub", "s3cret:&", "id.verify");
-        IdVerifier verifier =
-                new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT), clock);
+                URI.create(idService.baseUrl() + "/token"), "certhub", Secret.of("s3cret:&"), "id.verify");
+        IdVerifier verifier = new RestIdVerifier(
+                settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT), CAMEL.context(), clock);
 
         assertThat(verifier.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
         assertThat(verifier.verify(ACCEPTED).outcome()).isEqualTo(Outcome.VERIFIED);
@@ -282,9 +294,10 @@ class RestIdVerifierIT extends IdVerifierContract {
 
     @Test
     void aRefusedClientIsPermanentAndADownTokenEndpointTransient() {
-        HttpAuth oauth =
-                new HttpAuth.ClientCredentials(URI.create(idService.baseUrl() + "/token"), "certhub", "wrong", null);
-        IdVerifier verifier = new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT));
+        HttpAuth oauth = new HttpAuth.ClientCredentials(
+                URI.create(idService.baseUrl() + "/token"), "certhub", Secret.of("wrong"), null);
+        IdVerifier verifier =
+                new RestIdVerifier(settings(oauth, NotFoundHandling.MISMATCH, MatchSettings.DEFAULT), CAMEL.context());
 
         idService.stubFor(post("/token").willReturn(aResponse().withStatus(401)));
         assertThatThrownBy(() -> verifier.verify(ACCEPTED)).isInstanceOf(IdVerificationRejectedException.class);
@@ -324,7 +337,7 @@ class RestIdVerifierIT extends IdVerifierContract {
                 null);
 
         IdVerification verification =
-                new RestIdVerifier(settings).verify(new IdVerificationRequest("e", "p", recipient));
+                new RestIdVerifier(settings, CAMEL.context()).verify(new IdVerificationRequest("e", "p", recipient));
 
         assertThat(verification.outcome()).isEqualTo(Outcome.VERIFIED);
         assertThat(verification.demographics()).isNull();

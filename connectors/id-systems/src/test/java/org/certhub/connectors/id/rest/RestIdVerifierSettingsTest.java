@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.Secret;
 import org.certhub.connectors.id.match.MatchRule;
 import org.certhub.connectors.id.match.MatchSettings;
 import org.junit.jupiter.api.Test;
@@ -101,9 +102,9 @@ class RestIdVerifierSettingsTest {
 
     @Test
     void hidesSecretsFromToString() {
-        HttpAuth apiKey = new HttpAuth.ApiKey("X-API-Key", "very-secret-key");
+        HttpAuth apiKey = new HttpAuth.ApiKey("X-API-Key", Secret.of("very-secret-key"));
         HttpAuth oauth = new HttpAuth.ClientCredentials(
-                URI.create("https://auth.example.org/token"), "certhub", "very-secret-password", null);
+                URI.create("https://auth.example.org/token"), "certhub", Secret.of("very-secret-password"), null);
         RestIdVerifierSettings settings = new RestIdVerifierSettings(
                 new HttpSettings(HTTP.url(), oauth, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 "POST",
@@ -122,11 +123,13 @@ class RestIdVerifierSettingsTest {
 
         assertThat(apiKey.toString()).contains("X-API-Key").doesNotContain("very-secret-key");
         assertThat(settings.toString()).contains("certhub").doesNotContain("very-secret-password");
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("X-API-Key", "bad\r\nInjected: 1"))
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("X-API-Key", Secret.of("bad\r\nInjected: 1")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("Bad Header", "key")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("Host", "key")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpAuth.ApiKey("authorization", "key"))
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("Bad Header", Secret.of("key")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("Host", Secret.of("key")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HttpAuth.ApiKey("authorization", Secret.of("key")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,15 +1,16 @@
 package org.certhub.connectors.payment.rest;
 
-import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Expression;
 import org.certhub.connectors.http.HttpResult;
 import org.certhub.connectors.http.JsonAnswer;
-import org.certhub.connectors.http.JsonHttpClient;
+import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.connectors.http.RemoteCallException;
 import org.certhub.connectors.http.RequestTemplate;
 import org.certhub.connectors.payment.audit.AuditSink;
@@ -42,24 +43,26 @@ public final class RestPaymentGateway implements PaymentGateway {
     private static final int CONFLICT = 409;
 
     private final RestPaymentGatewaySettings settings;
-    private final JsonHttpClient client;
+    private final CamelContext camel;
+    private final OutboundHttp client;
     private final RequestTemplate template;
     private final DecisionAudit audit;
-    private final JsonPath statusPath;
-    private final JsonPath referencePath;
+    private final Expression statusPath;
+    private final Expression referencePath;
 
-    public RestPaymentGateway(RestPaymentGatewaySettings settings, AuditSink audit) {
-        this(settings, audit, Clock.systemUTC());
+    public RestPaymentGateway(RestPaymentGatewaySettings settings, AuditSink audit, CamelContext camel) {
+        this(settings, audit, camel, Clock.systemUTC());
     }
 
     /** With the clock that times OAuth 2.0 token expiry and audit records. */
-    public RestPaymentGateway(RestPaymentGatewaySettings settings, AuditSink audit, Clock clock) {
+    public RestPaymentGateway(RestPaymentGatewaySettings settings, AuditSink audit, CamelContext camel, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = new JsonHttpClient(settings.http(), clock);
+        this.camel = Objects.requireNonNull(camel, "camel");
+        this.client = new OutboundHttp(camel, "payer", settings.http(), clock);
         this.template = settings.requestTemplate();
         this.audit = new DecisionAudit(audit, clock);
-        this.statusPath = JsonAnswer.compile(settings.statusPath(), "statusPath");
-        this.referencePath = JsonAnswer.compile(settings.referencePath(), "referencePath");
+        this.statusPath = JsonAnswer.compile(camel, settings.statusPath(), "statusPath");
+        this.referencePath = JsonAnswer.compile(camel, settings.referencePath(), "referencePath");
     }
 
     @Override
@@ -73,11 +76,7 @@ public final class RestPaymentGateway implements PaymentGateway {
         Map<String, String> values = values(request);
         HttpResult result;
         try {
-            result = client.send(
-                    template.uri(settings.http().url(), values),
-                    template.method(),
-                    template.body(values),
-                    Map.of(settings.idempotencyHeader(), request.eventId()));
+            result = client.send(template.call(values, Map.of(settings.idempotencyHeader(), request.eventId())));
         } catch (RemoteCallException e) {
             throw e.isTransient()
                     ? new PaymentUnavailableException("payer unavailable: " + e.getMessage(), e)
@@ -100,7 +99,7 @@ public final class RestPaymentGateway implements PaymentGateway {
     private FundingDecision read(HttpResult result) {
         JsonAnswer answer;
         try {
-            answer = JsonAnswer.parse(result.body());
+            answer = JsonAnswer.parse(camel, result.body());
         } catch (IllegalArgumentException e) {
             throw new PaymentRejectedException("payer answered " + result.status() + " without JSON", e);
         }

@@ -68,8 +68,8 @@ public record RestPaymentGatewaySettings(
         declinedStatuses = HttpSettings.clientErrorStatuses(declinedStatuses, Set.of(402), "declinedStatuses");
         // fail at start-up, not on the first event
         requestTemplate(method, bodyTemplate, queryParameters);
-        JsonAnswer.compile(statusPath, "statusPath");
-        JsonAnswer.compile(referencePath, "referencePath");
+        JsonAnswer.requireValid(statusPath, "statusPath");
+        JsonAnswer.requireValid(referencePath, "referencePath");
     }
 
     RequestTemplate requestTemplate() {

@@ -20,8 +20,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.certhub.connectors.http.CamelForTests;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.Secret;
 import org.certhub.connectors.payment.audit.AuditSink;
 import org.certhub.connectors.payment.audit.InMemoryAuditSink;
 import org.certhub.connectors.payment.spi.FundingDecision;
@@ -42,6 +44,9 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
             """;
 
     @RegisterExtension
+    static final CamelForTests CAMEL = new CamelForTests();
+
+    @RegisterExtension
     static WireMockExtension payer = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
@@ -54,7 +59,9 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
     @Override
     protected PaymentGateway gateway(AuditSink audit) {
         return new RestPaymentGateway(
-                settings(new HttpAuth.ApiKey("X-Api-Key", "payer-key"), Duration.ofSeconds(10)), audit);
+                settings(new HttpAuth.ApiKey("X-Api-Key", Secret.of("payer-key")), Duration.ofSeconds(10)),
+                audit,
+                CAMEL.context());
     }
 
     @Test
@@ -114,7 +121,7 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
         payer.stubFor(post("/claims")
                 .willReturn(okJson("{\"claim\": {\"status\": \"paid\"}}").withFixedDelay(2_000)));
         PaymentGateway impatient = new RestPaymentGateway(
-                settings(new HttpAuth.None(), Duration.ofMillis(300)), new InMemoryAuditSink(10));
+                settings(new HttpAuth.None(), Duration.ofMillis(300)), new InMemoryAuditSink(10), CAMEL.context());
         assertThatThrownBy(() -> impatient.check(REQUEST)).isInstanceOf(PaymentUnavailableException.class);
     }
 
@@ -186,8 +193,8 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
         payer.stubFor(post("/token").willReturn(okJson("{\"access_token\": \"payer-token\", \"expires_in\": 600}")));
         payer.stubFor(
                 get(urlPathEqualTo("/payments")).willReturn(okJson("[{\"state\": \"SETTLED\", \"id\": \"P-1\"}]")));
-        HttpAuth oauth =
-                new HttpAuth.ClientCredentials(URI.create(payer.baseUrl() + "/token"), "certhub", "secret", null);
+        HttpAuth oauth = new HttpAuth.ClientCredentials(
+                URI.create(payer.baseUrl() + "/token"), "certhub", Secret.of("secret"), null);
         RestPaymentGatewaySettings settings = new RestPaymentGatewaySettings(
                 new HttpSettings(
                         URI.create(payer.baseUrl() + "/payments"),
@@ -205,7 +212,7 @@ class RestPaymentGatewayIT extends PaymentGatewayContract {
                 null,
                 "$[0].id",
                 null);
-        PaymentGateway gateway = new RestPaymentGateway(settings, new InMemoryAuditSink(10));
+        PaymentGateway gateway = new RestPaymentGateway(settings, new InMemoryAuditSink(10), CAMEL.context());
 
         assertThat(gateway.check(REQUEST).outcome()).isEqualTo(Outcome.PAID);
         assertThat(gateway.check(REQUEST).reference()).isEqualTo("P-1");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpSettings;
+import org.certhub.connectors.http.Secret;
 import org.junit.jupiter.api.Test;
 
 class RestPaymentGatewaySettingsTest {
@@ -53,7 +54,7 @@ class RestPaymentGatewaySettingsTest {
     @Test
     void hidesTheClientSecret() {
         HttpAuth oauth = new HttpAuth.ClientCredentials(
-                URI.create("https://auth.example.org/token"), "certhub", "payer-client-secret", "claims");
+                URI.create("https://auth.example.org/token"), "certhub", Secret.of("payer-client-secret"), "claims");
         RestPaymentGatewaySettings settings = new RestPaymentGatewaySettings(
                 new HttpSettings(HTTP.url(), oauth, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 "POST",

@@ -1,4 +1,4 @@
-package org.certhub.connectors.distribution.http;
+package org.certhub.connectors.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
