@@ -268,7 +268,11 @@ public final class LoadGenerator {
 
     private JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(hub.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(hub.resolve(path))
+                        .header("X-API-Key", apiKey)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
