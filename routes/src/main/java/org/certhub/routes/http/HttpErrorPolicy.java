@@ -22,7 +22,8 @@ public class HttpErrorPolicy extends RouteConfigurationBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrorPolicy.class);
 
     /** Seconds a sender is asked to wait before it sends again while the database is unreachable. */
-    private static final String RETRY_AFTER_SECONDS = "5";
+    /** How long a caller refused during a database outage is asked to wait ({@code Retry-After}). */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private final HttpProblems problems;
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.certhub.fhirmapping.Problem;
 import org.certhub.routes.config.InfrastructureFaults;
+import org.certhub.routes.http.HttpErrorPolicy;
 import org.certhub.routes.http.HttpProblems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -38,7 +39,7 @@ public final class ProblemAnswers implements AuthenticationEntryPoint, AccessDen
             throws IOException {
         if (failure instanceof AuthenticationServiceException
                 && InfrastructureFaults.isInfrastructureFault(failure.getCause())) {
-            response.setHeader("Retry-After", "5");
+            response.setHeader("Retry-After", HttpErrorPolicy.RETRY_AFTER_SECONDS);
             write(
                     request,
                     response,
