@@ -369,7 +369,13 @@ public final class ImmunizationMapper {
                         path + ".occurrenceDateTime"));
                 return null;
             }
-            date = LocalDate.parse(dateTime.getValueAsString().substring(0, 10));
+            // the FHIR parser lets through years it cannot mean (a sign, fewer digits): those are a sender's error
+            date = dateFromText(dateTime.getValueAsString());
+            if (date == null) {
+                problems.add(Problem.error(
+                        "value", "occurrenceDateTime is not a date (YYYY-MM-DD)", path + ".occurrenceDateTime"));
+                return null;
+            }
         } else if (occurrence instanceof StringType text && text.getValue() != null) {
             date = dateFromText(text.getValue());
             if (date == null) {

@@ -253,6 +253,13 @@ class FhirIngestionTest {
                         .get(0)
                         .expression())
                 .isEqualTo("Bundle.entry[1].resource.occurrenceDateTime");
+        // the FHIR parser reads a signed three-digit year (a fuzzing find): not a date a sender can mean
+        String signedYear = comirnaty("i1", "urn:uuid:p1", "").replace("2021-06-01", "+021-05-29T10:15:00Z");
+        assertThat(rejected(bundle("transaction", "urn:uuid:p1", PATIENT, "urn:uuid:i1", signedYear))
+                        .problems()
+                        .get(0)
+                        .expression())
+                .isEqualTo("Bundle.entry[1].resource.occurrenceDateTime");
         String text = comirnaty("i1", "urn:uuid:p1", "")
                 .replace("\"occurrenceDateTime\":\"2021-06-01\"", "\"occurrenceString\":\"last spring\"");
         assertThat(rejected(bundle("transaction", "urn:uuid:p1", PATIENT, "urn:uuid:i1", text))
