@@ -78,7 +78,7 @@ event=$(curl -sf -H "X-API-Key: $api_key" -H 'Content-Type: application/fhir+jso
   --data @"$root/config/examples/immunization-bundle.json" "http://localhost:$port/fhir/r4" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || fail "the Bundle was not accepted"
 for _ in $(seq 60); do
-  state=$(curl -sf "http://localhost:$port/api/v1/events/$event" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
+  state=$(curl -sf -H "X-API-Key: $api_key" "http://localhost:$port/api/v1/events/$event" | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')
   case $state in certified|delivered) break ;; failed|held) fail "the event ended $state" ;; esac
   sleep 1
 done
