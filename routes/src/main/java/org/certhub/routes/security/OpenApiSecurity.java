@@ -1,8 +1,11 @@
 package org.certhub.routes.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.rest.ParamDefinition;
@@ -15,6 +18,7 @@ import org.certhub.routes.security.AccessRules.Rule;
 import org.certhub.routes.security.AccessRules.Who;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -30,7 +34,13 @@ public class OpenApiSecurity implements CamelContextConfiguration {
     static final String BEARER = "bearer";
     static final String CITIZEN_LINK = "citizenLink";
 
-    private final List<Rule> rules = AccessRules.load();
+    /** The access table in its order, each row's path pattern parsed once. */
+    private final Map<Rule, PathPattern> rules = AccessRules.load().stream()
+            .collect(Collectors.toMap(
+                    rule -> rule,
+                    rule -> PathPatternParser.defaultInstance.parse(rule.path()),
+                    (a, b) -> a,
+                    LinkedHashMap::new));
 
     /**
      * Once the routes are in the model and before Camel starts: the OpenAPI processor renders the document once,
@@ -115,10 +125,11 @@ public class OpenApiSecurity implements CamelContextConfiguration {
     /** The access table's row for a served operation: the first whose method and path pattern match. */
     private Optional<Rule> rule(String method, String path) {
         PathContainer served = PathContainer.parsePath(path);
-        return rules.stream()
-                .filter(rule -> rule.method().equals("*") || rule.method().equalsIgnoreCase(method))
-                .filter(rule ->
-                        PathPatternParser.defaultInstance.parse(rule.path()).matches(served))
+        return rules.entrySet().stream()
+                .filter(row -> row.getKey().method().equals("*")
+                        || row.getKey().method().equalsIgnoreCase(method))
+                .filter(row -> row.getValue().matches(served))
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 

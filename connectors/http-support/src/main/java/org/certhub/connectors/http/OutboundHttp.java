@@ -29,23 +29,22 @@ import org.apache.camel.http.common.HttpCommonEndpoint;
  */
 public final class OutboundHttp {
 
-    private final CamelContext camel;
     private final String system;
     private final Endpoint endpoint;
     private final URI address;
     private final HttpAuth auth;
     private final OAuth2TokenSource tokens;
-    private volatile ProducerTemplate producer;
+    private final ProducerTemplate producer;
 
     /**
      * @param system names the remote system in exception messages ("ID service")
      * @param url    the endpoint URI (absolute http or https)
      */
     public OutboundHttp(CamelContext camel, String system, URI url, HttpAuth auth, HttpTimeouts timeouts, Clock clock) {
-        this.camel = Objects.requireNonNull(camel, "camel");
         this.system = Objects.requireNonNull(system, "system");
         HttpSettings.requireHttpUrl(url, system + " URL");
         this.auth = auth == null ? new HttpAuth.None() : auth;
+        this.producer = Objects.requireNonNull(camel, "camel").createProducerTemplate();
         this.endpoint = camel.getEndpoint(endpointUri(url, timeouts));
         if (endpoint instanceof HttpEndpoint http && http.getClientBuilder() != null) {
             // retries are the hub's, with its back-off and circuit breaker; answers are not remembered
@@ -127,7 +126,7 @@ public final class OutboundHttp {
 
     private HttpResult exchange(HttpCall call, String token) {
         byte[] body = call.body() == null ? new byte[0] : call.body();
-        Exchange answer = producer().send(endpoint, exchange -> {
+        Exchange answer = producer.send(endpoint, exchange -> {
             Message in = exchange.getIn();
             in.setHeader(Exchange.HTTP_METHOD, call.method());
             String query = join(address.getRawQuery(), call.query());
@@ -161,19 +160,6 @@ public final class OutboundHttp {
         } else {
             auth.apply(headers, body);
         }
-    }
-
-    private ProducerTemplate producer() {
-        ProducerTemplate template = producer;
-        if (template == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = camel.createProducerTemplate();
-                }
-                template = producer;
-            }
-        }
-        return template;
     }
 
     private static String join(String first, String second) {

@@ -36,9 +36,8 @@ public final class SmtpMailTransport implements MailTransport {
     private final SmtpSettings settings;
     private final String protocol;
     private final Session session;
-    private final CamelContext camel;
     private final MailEndpoint endpoint;
-    private volatile ProducerTemplate producer;
+    private final ProducerTemplate producer;
 
     public SmtpMailTransport(SmtpSettings settings, CamelContext camel) {
         this(settings, null, camel);
@@ -49,9 +48,9 @@ public final class SmtpMailTransport implements MailTransport {
      */
     public SmtpMailTransport(SmtpSettings settings, SSLSocketFactory tlsSocketFactory, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.camel = Objects.requireNonNull(camel, "camel");
         this.protocol = settings.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(settings, protocol, tlsSocketFactory));
+        this.producer = Objects.requireNonNull(camel, "camel").createProducerTemplate();
         this.endpoint =
                 camel.getEndpoint(protocol + "://" + settings.host() + ":" + settings.port(), MailEndpoint.class);
         // the session carries the STARTTLS policy, the time limits and the TLS sockets; the login stays out of the URI
@@ -94,7 +93,7 @@ public final class SmtpMailTransport implements MailTransport {
 
     @Override
     public void send(MimeMessage message, String deliveryId) {
-        Exchange sent = producer().send(endpoint, exchange -> exchange.getIn().setBody(message));
+        Exchange sent = producer.send(endpoint, exchange -> exchange.getIn().setBody(message));
         Exception failure = sent.getException();
         if (failure != null) {
             MessagingException messaging = cause(failure, MessagingException.class);
@@ -104,19 +103,6 @@ public final class SmtpMailTransport implements MailTransport {
                             "SMTP delivery failed: " + failure.getClass().getSimpleName(), failure);
         }
         LOG.debug("Handed delivery {} to {}:{}", deliveryId, settings.host(), settings.port());
-    }
-
-    private ProducerTemplate producer() {
-        ProducerTemplate template = producer;
-        if (template == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = camel.createProducerTemplate();
-                }
-                template = producer;
-            }
-        }
-        return template;
     }
 
     /** Whether a retry may succeed: the failure as the SPI's transient or permanent exception. */
