@@ -105,6 +105,7 @@ async function euDcc(text, trust, at, outcome) {
   if (typeof iat === 'number' && seconds < iat) reject('not-yet-valid');
   const types = ['v', 't', 'r'].filter((g) => Array.isArray(dcc[g]) && dcc[g].length > 0);
   if (types.length !== 1) reject('malformed');
+  if (!maySign(signer, types[0])) reject('key-usage');
   const today = at.toISOString().slice(0, 10);
   for (const r of dcc.r ?? []) {
     if (typeof r.df !== 'string' || typeof r.du !== 'string') reject('malformed');
@@ -205,6 +206,34 @@ function subjectPublicKeyInfo(der) {
   } catch {
     return new Uint8Array();
   }
+}
+
+/** The EU DCC extended key usages of each certificate type (and their common misspelling with an extra 0). */
+const KEY_USAGES = {
+  t: ['1.3.6.1.4.1.1847.2021.1.1', '1.3.6.1.4.1.0.1847.2021.1.1'],
+  v: ['1.3.6.1.4.1.1847.2021.1.2', '1.3.6.1.4.1.0.1847.2021.1.2'],
+  r: ['1.3.6.1.4.1.1847.2021.1.3', '1.3.6.1.4.1.0.1847.2021.1.3'],
+};
+
+/**
+ * Whether the document signer may sign this type (v, t or r), as the hub decides: one whose extended key usage
+ * names none of the EU DCC OIDs may sign every type; one that names some, only those.
+ */
+function maySign(der, type) {
+  let usages;
+  try {
+    const extensions = tbsFields(der).slice(6).find((field) => field.tag === 0xa3);
+    const list = extensions ? children(der, children(der, extensions)[0]) : [];
+    const eku = list.map((extension) => children(der, extension))
+      .find(([oid]) => oidText(der.subarray(oid.start, oid.end)) === '2.5.29.37');
+    if (!eku) return true;
+    const value = eku[eku.length - 1];
+    usages = children(der, element(der, value.start)).map((oid) => oidText(der.subarray(oid.start, oid.end)));
+  } catch {
+    return false;
+  }
+  const all = Object.values(KEY_USAGES).flat();
+  return !usages.some((oid) => all.includes(oid)) || usages.some((oid) => KEY_USAGES[type].includes(oid));
 }
 
 const ATTRIBUTES = {
