@@ -1,8 +1,12 @@
 // The verifier page: a QR code from the camera (getUserMedia frames decoded by jsQR), from an image file, or pasted
 // as text, verified by the hub (POST /api/v1/verify); the verdict, its reason and the holder's details are shown
-// for comparison with an ID document.
+// for comparison with an ID document. When the hub cannot be reached (no network, or a 5xx), EU DCC and SMART
+// Health Cards are verified here, in the browser (offline.js), with the keys and revocation lists trust.js keeps
+// in localStorage; the page refreshes those whenever it is online and says how old they are.
 import jsQR from 'jsqr';
 import { setUpLanguages, t } from './i18n.js';
+import { formatOf, verifyOffline } from './offline.js';
+import { age, cached, refresh } from './trust.js';
 
 const $ = (id) => document.getElementById(id);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -12,6 +16,25 @@ let last = null;
 let stream = null;
 
 let said = null;
+let trust = cached();
+const REFRESH_MS = 10 * 60 * 1000;
+
+/** The line under the title: how old the stored keys and revocation lists are. */
+function showTrust() {
+  const { key, values } = age(trust);
+  $('trust').textContent = t(key, values);
+}
+
+/** Fetches the keys and revocation lists again (when online); on failure the stored ones stay. */
+async function refreshTrust() {
+  if (navigator.onLine === false) return;
+  const fresh = await refresh();
+  if (fresh) {
+    trust = fresh;
+    $('trust').dataset.refreshed = String(fresh.fetchedAt);
+  }
+  showTrust();
+}
 
 /** The status line (an aria-live region); said again in the new language when the language changes. */
 function say(key, values) {
@@ -22,7 +45,7 @@ function say(key, values) {
 /** One decoded QR code: DIVOC's zipped bytes, a part of a chunked SMART Health Card, or any text. */
 async function handleCode(text, bytes) {
   if (bytes && ZIP.every((b, i) => bytes[i] === b)) {
-    return verify(new Uint8Array(bytes), 'application/octet-stream');
+    return verify({ zip: new Uint8Array(bytes) });
   }
   const chunk = CHUNK.exec(text.trim());
   if (chunk) {
@@ -35,27 +58,65 @@ async function handleCode(text, bytes) {
     }
     const ordered = [...chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c.text);
     chunks = new Map();
-    return verify(JSON.stringify({ qr: ordered }), 'application/json');
+    return verify({ chunks: ordered });
   }
-  return verify(text.trim(), 'text/plain');
+  return verify({ text: text.trim() });
 }
 
-async function verify(body, type) {
+/**
+ * Verifies what was read ({text}, {chunks} of a SMART Health Card, or DIVOC's {zip} bytes): by the hub, whose
+ * answer is authoritative (it also knows other issuers' keys, W3C and DIVOC credentials and EU DCC withdrawals);
+ * here in the browser when the hub cannot be reached.
+ */
+async function verify(input) {
   say('verify.checking');
-  let response;
-  try {
-    response = await fetch('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': type }, body });
-  } catch {
-    say('error.network');
-    return true;
+  let response = null;
+  if (navigator.onLine !== false) {
+    const [type, body] = input.zip ? ['application/octet-stream', input.zip]
+      : input.chunks ? ['application/json', JSON.stringify({ qr: input.chunks })]
+        : ['text/plain', input.text];
+    try {
+      response = await fetch('/api/v1/verify', { method: 'POST', headers: { 'Content-Type': type }, body });
+    } catch {
+      response = null; // no network
+    }
   }
-  if (response.status === 429) {
+  if (response?.status === 429) {
     say('error.throttled');
     return true;
   }
-  last = response.ok ? await response.json() : { valid: false, reason: 'malformed', subject: {} };
+  if (response && response.status < 500) {
+    last = response.ok ? await response.json() : { valid: false, reason: 'malformed', subject: {} };
+    render();
+    return true;
+  }
+  return verifyHere(input);
+}
+
+/** Verifies an EU DCC or a SMART Health Card in the browser with the stored keys; the other formats need the hub. */
+async function verifyHere(input) {
+  trust = cached() ?? trust;
+  showTrust();
+  if (input.zip || !(input.chunks || formatOf(input.text))) {
+    hideResult();
+    say('verify.offline.needsConnection');
+    return true;
+  }
+  if (!trust) {
+    hideResult();
+    say('verify.offline.noTrust');
+    return true;
+  }
+  last = await verifyOffline(input.chunks ?? input.text, trust);
+  last.offline = true;
   render();
   return true;
+}
+
+function hideResult() {
+  last = null;
+  $('result').hidden = true;
+  delete $('result').dataset.verdict;
 }
 
 /** The holder and doses of any format's subject (w3c-vc and divoc, eu-dcc, shc), in one shape. */
@@ -97,6 +158,12 @@ function render() {
     : t(`verify.reason.${last.reason}`) === `verify.reason.${last.reason}`
       ? t('verify.reason.other', { code: last.reason ?? '' })
       : t(`verify.reason.${last.reason}`);
+  const note = $('offline-note');
+  note.hidden = !last.offline;
+  note.textContent = last.offline
+    ? [t('verify.offline.checked'), last.valid && last.format === 'eu-dcc' ? t('verify.offline.noRevocation') : '']
+      .filter(Boolean).join(' ')
+    : '';
   const details = $('details');
   details.replaceChildren();
   const person = holder(last.subject);
@@ -204,7 +271,7 @@ $('paste-form').addEventListener('submit', async (event) => {
   }
   if (lines.length > 1 && lines.every((line) => CHUNK.test(line))) {
     chunks = new Map();
-    await verify(JSON.stringify({ qr: lines }), 'application/json');
+    await verify({ chunks: lines });
   } else {
     await handleCode($('text').value, null);
   }
@@ -212,5 +279,12 @@ $('paste-form').addEventListener('submit', async (event) => {
 
 setUpLanguages(() => {
   render();
+  showTrust();
   if (said) say(said.key, said.values);
+}).finally(() => {
+  showTrust();
+  refreshTrust();
 });
+setInterval(showTrust, 30 * 1000);
+setInterval(refreshTrust, REFRESH_MS);
+window.addEventListener('online', refreshTrust);

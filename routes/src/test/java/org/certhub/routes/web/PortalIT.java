@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.certhub.routes.HubTestSupport;
+import org.certhub.signer.hcert.Base45;
 import org.certhub.testsupport.Browser;
 import org.certhub.testsupport.FakeCamera;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The pages in a real browser (headless Chromium driven by Selenium): a holder signs in to {@code /portal} with the
  * code mailed to them, sees the certificate, downloads its PDF and asks for a correction; {@code /verify} tells a
- * valid, a tampered and a revoked QR code apart, read from pasted text, an image file and the (fake) camera; every
+ * valid, a tampered and a revoked QR code apart, read from pasted text, an image file and the (fake) camera, and,
+ * with the network cut, still checks EU DCC and SMART Health Cards with the keys and revocation lists it stored; every
  * page passes axe-core's WCAG 2.1 A/AA rules in English and Hindi and fits a 360 px wide phone. With
  * {@code -Dcerthub.screenshots=<folder>} the run saves the screenshots docs/pages.md shows.
  */
@@ -138,6 +144,71 @@ class PortalIT extends HubTestSupport {
     }
 
     @Test
+    void withTheNetworkCutTheVerifierChecksEuDccAndSmartHealthCardsWithTheTrustListItStored() throws Exception {
+        String valid = certifyFor("offline-" + UUID.randomUUID() + "@example.org");
+        String revokedId = certifyFor("offline-revoked-" + UUID.randomUUID() + "@example.org");
+        HttpResponse<String> revoked =
+                send("POST", "/api/v1/admin/certificates/" + revokedId + "/revoke", null, "X-API-Key", ADMIN_KEY);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        String dcc = qrText(valid, "eu-dcc");
+        String shc = qrText(valid, "shc");
+        assertThat(shc).matches("shc:/\\d+");
+
+        // online, the page stores the keys and revocation lists (the card revoked above among them) and says so
+        open("/verify");
+        until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("trust")), "data-refreshed"));
+        assertThat(browser.findElement(By.id("trust")).getText())
+                .isEqualTo("Trust list updated less than a minute ago.");
+        assertThat(pasteHere(dcc)).isEqualTo("valid");
+        List<String> online = shown();
+        assertThat(browser.findElement(By.id("offline-note")).isDisplayed()).isFalse();
+
+        network(false);
+        try {
+            Object reached = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/.well-known/jwks.json', {cache: 'no-store'}).then(() => done(true), () => done(false));""");
+            assertThat(reached).as("the hub is out of the page's reach").isEqualTo(false);
+
+            assertThat(pasteHere(dcc)).isEqualTo("valid");
+            assertThat(shown()).as("shown as the hub's answer was").isEqualTo(online);
+            assertThat(browser.findElement(By.id("offline-note")).getText())
+                    .contains("without a connection")
+                    .contains("whether the issuer withdrew this certificate cannot be checked");
+            assertThat(Browser.accessibilityViolations(browser)).isEmpty();
+
+            assertThat(pasteHere(shc)).isEqualTo("valid");
+            assertThat(browser.findElement(By.id("result")).getText())
+                    .contains("Erika Mustermann")
+                    .contains("1964-08-12")
+                    .contains("Checked on this device without a connection");
+            assertThat(pasteHere(String.join("\n", shcChunks(shc)))).isEqualTo("valid");
+
+            assertThat(pasteHere(tamperedSignature(dcc))).isEqualTo("invalid");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains("signature does not match");
+            assertThat(pasteHere(tamperedShcSignature(shc))).isEqualTo("invalid");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains("signature does not match");
+
+            assertThat(pasteHere(qrText(revokedId, "shc"))).isEqualTo("revoked");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains("withdrawn");
+
+            pasteText(qrText(valid, "w3c-vc"));
+            until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "checked only with one"));
+            assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
+
+            // the age shown is the stored list's: two hours old here
+            browser.executeScript("""
+                    const trust = JSON.parse(localStorage.getItem('certhub.trust'));
+                    trust.fetchedAt -= 2 * 60 * 60 * 1000;
+                    localStorage.setItem('certhub.trust', JSON.stringify(trust));""");
+            assertThat(pasteHere(shc)).isEqualTo("valid");
+            assertThat(browser.findElement(By.id("trust")).getText()).isEqualTo("Trust list updated 2 hours ago.");
+        } finally {
+            network(true);
+        }
+    }
+
+    @Test
     void theVerifierReadsAQrCodeFromAnImageFile() throws IOException {
         Path image = qrImage(certifyFor("image-" + UUID.randomUUID() + "@example.org"));
         open("/verify");
@@ -198,6 +269,84 @@ class PortalIT extends HubTestSupport {
         browser.executeScript("arguments[0].value = arguments[1]", text, qr);
         click("Verify");
         return verdict();
+    }
+
+    /** Pastes a QR text into the verifier already open, without loading it again, and answers its verdict. */
+    private String pasteHere(String qr) {
+        pasteText(qr);
+        return verdict();
+    }
+
+    private void pasteText(String qr) {
+        WebElement text = until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
+        browser.executeScript(
+                "arguments[0].value = arguments[1]; document.getElementById('result').removeAttribute('data-verdict')",
+                text,
+                qr);
+        click("Verify");
+    }
+
+    /** The verdict, its reason and the details the verifier shows. */
+    private static List<String> shown() {
+        return List.of("verdict", "reason", "details").stream()
+                .map(id -> browser.findElement(By.id(id)).getText())
+                .toList();
+    }
+
+    /** Cuts the browser's network (DevTools' offline emulation), or gives it back. */
+    private static void network(boolean on) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", !on, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** An EU DCC whose COSE signature's last byte is changed (and recompressed): it decodes, but does not verify. */
+    private static String tamperedSignature(String hc1) throws DataFormatException {
+        Inflater inflater = new Inflater();
+        inflater.setInput(Base45.decode(hc1.substring("HC1:".length())));
+        ByteArrayOutputStream cose = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!inflater.finished()) {
+            int n = inflater.inflate(buffer);
+            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                throw new DataFormatException("truncated");
+            }
+            cose.write(buffer, 0, n);
+        }
+        inflater.end();
+        byte[] bytes = cose.toByteArray();
+        bytes[bytes.length - 1] ^= 0x01;
+        Deflater deflater = new Deflater(9);
+        deflater.setInput(bytes);
+        deflater.finish();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return "HC1:" + Base45.encode(compressed.toByteArray());
+    }
+
+    /** A SMART Health Card whose JWS signature has one character changed: it decodes, but does not verify. */
+    private static String tamperedShcSignature(String numeric) {
+        String digits = numeric.substring("shc:/".length());
+        StringBuilder jws = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 2) {
+            jws.append((char) (Integer.parseInt(digits.substring(i, i + 2)) + 45));
+        }
+        int at = jws.lastIndexOf(".") + 5;
+        jws.setCharAt(at, jws.charAt(at) == 'A' ? 'B' : 'A');
+        StringBuilder out = new StringBuilder("shc:/");
+        jws.chars().forEach(c -> out.append(String.format("%02d", c - 45)));
+        return out.toString();
+    }
+
+    /** The card as two legacy chunks ({@code shc:/1/2/…}, {@code shc:/2/2/…}), given in reverse order. */
+    private static List<String> shcChunks(String numeric) {
+        String digits = numeric.substring("shc:/".length());
+        int half = digits.length() / 4 * 2;
+        return List.of("shc:/2/2/" + digits.substring(half), "shc:/1/2/" + digits.substring(0, half));
     }
 
     private String verdict() {
