@@ -7,6 +7,7 @@ import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +20,10 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -29,11 +34,15 @@ import org.certhub.model.Certificate;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.qr.QrBitmap;
 import org.certhub.signer.qr.QrCodes;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * The certificate as a one-page A4 PDF: the Handlebars template {@code templates/certificate-<programme>.hbs}
  * (else {@code templates/certificate.hbs}) rendered to XHTML with the reader's texts, then to PDF by
- * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts. The template gets the
+ * openhtmltopdf with the bundled Noto Sans and Noto Sans Devanagari fonts, Devanagari text shaped into glyphs
+ * beforehand ({@link DevanagariShaper}). The template gets the
  * {@link CertificateView} model plus {@code qr}, a PNG data URI of the credential's QR text (made only if used);
  * an element {@code <object type="application/x-certhub-qr"></object>} draws the QR code in vector modules
  * instead, which the bundled template does.
@@ -50,13 +59,21 @@ public final class PdfCertificateDocument implements CertificateDocument {
 
     public static final String DEVANAGARI_FAMILY = "Noto Sans Devanagari";
 
+    private static final Pattern DEVANAGARI = Pattern.compile("\\p{IsDevanagari}");
+
     private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** The font Devanagari is shaped with; its bold has the same glyphs ({@link DevanagariShaper}). */
+    private static final FontFile DEVANAGARI_REGULAR =
+            new FontFile("fonts/NotoSansDevanagari-Regular.ttf", DEVANAGARI_FAMILY, 400);
 
     private static final List<FontFile> FONTS = List.of(
             new FontFile("fonts/NotoSans-Regular.ttf", LATIN_FAMILY, 400),
             new FontFile("fonts/NotoSans-Bold.ttf", LATIN_FAMILY, 700),
-            new FontFile("fonts/NotoSansDevanagari-Regular.ttf", DEVANAGARI_FAMILY, 400),
+            DEVANAGARI_REGULAR,
             new FontFile("fonts/NotoSansDevanagari-Bold.ttf", DEVANAGARI_FAMILY, 700));
+
+    private static final DocumentBuilderFactory XHTML = xhtmlParsers();
 
     static {
         XRLog.setLoggerImpl(new Slf4jXRLogger());
@@ -65,6 +82,7 @@ public final class PdfCertificateDocument implements CertificateDocument {
     private final Templates templates;
     private final int qrSizePx;
     private final List<byte[]> fontFiles;
+    private final DevanagariShaper shaper;
     private final Queue<ParsedFonts> idleFonts = new ConcurrentLinkedQueue<>();
 
     /**
@@ -77,7 +95,12 @@ public final class PdfCertificateDocument implements CertificateDocument {
             throw new IllegalArgumentException("QR size must be between 200 and 2000 pixels: " + qrSizePx);
         }
         this.qrSizePx = qrSizePx;
-        this.fontFiles = FONTS.stream().map(PdfCertificateDocument::read).toList();
+        this.fontFiles = FONTS.stream()
+                .map(file -> file.family().equals(DEVANAGARI_FAMILY)
+                        ? GlyphCodePoints.withGlyphCodePoints(read(file))
+                        : read(file))
+                .toList();
+        this.shaper = new DevanagariShaper(read(DEVANAGARI_REGULAR));
         idleFonts.offer(parseFonts());
     }
 
@@ -136,9 +159,14 @@ public final class PdfCertificateDocument implements CertificateDocument {
                         true);
             }
             builder.useObjectDrawerFactory(qr.factory());
-            builder.withHtmlContent(xhtml, null);
+            Document dom = parse(xhtml);
+            Map<Integer, String> glyphTexts = shaper.shape(dom);
+            builder.withW3cDocument(dom, null);
             builder.toStream(pdf);
             builder.run();
+            if (DEVANAGARI.matcher(xhtml).find()) {
+                return GlyphTexts.apply(pdf.toByteArray(), glyphTexts);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the certificate PDF", e);
         } finally {
@@ -147,17 +175,49 @@ public final class PdfCertificateDocument implements CertificateDocument {
         return pdf.toByteArray();
     }
 
+    /**
+     * The XHTML as a DOM, parsed as openhtmltopdf parses it (namespace-aware; no external entities, DTDs or
+     * XIncludes, though the template's text is ours).
+     */
+    private static Document parse(String xhtml) {
+        try {
+            DocumentBuilder parser = XHTML.newDocumentBuilder();
+            parser.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the template did not make well-formed XHTML", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DocumentBuilderFactory xhtmlParsers() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser refuses a security setting", e);
+        }
+        return factory;
+    }
+
     private ParsedFonts parseFonts() {
         List<TrueTypeFont> parsed = new ArrayList<>();
         for (int i = 0; i < FONTS.size(); i++) {
             try {
                 TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontFiles.get(i)));
-                // PDFBox applies a Latin font's glyph substitutions (only its ff/fi/fl ligatures and compositions of
-                // combining ogonek and horn apply) to every word it draws, compiling a regular expression per word
-                // and feature: over a third of a PDF's rendering. The ligatures draw the same as their letters (21
-                // pixels of an A4 page at 159 dpi differ, by 1/255 grey) and the width layout measures them by is
-                // the letters'. Devanagari needs its substitutions (conjuncts, vowel signs) and keeps them.
-                font.setEnableGsub(!FONTS.get(i).family().equals(LATIN_FAMILY));
+                // No glyph substitution by PDFBox. Devanagari arrives shaped (DevanagariShaper), and PDFBox's
+                // substitution of the glyph codes would only spoil it. A Latin font's substitutions (only its ff/fi/fl
+                // ligatures and compositions of combining ogonek and horn apply) cost a regular expression per word
+                // and feature, over a third of a PDF's rendering, while the ligatures draw the same as their letters
+                // (21 pixels of an A4 page at 159 dpi differ, by 1/255 grey) and layout measures the letters anyway.
+                font.setEnableGsub(false);
                 parsed.add(font);
             } catch (IOException e) {
                 throw new UncheckedIOException(

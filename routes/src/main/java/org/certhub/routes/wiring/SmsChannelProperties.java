@@ -2,7 +2,6 @@ package org.certhub.routes.wiring;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -26,8 +25,7 @@ public record SmsChannelProperties(
         @Valid HttpAuthProperties auth,
         SmsBodyFormat bodyFormat,
         @NotBlank String bodyTemplate,
-        @NotEmpty Map<String, String> messageTemplates,
-        String defaultLanguage,
+        Map<String, String> messageTemplates,
         String codeKey,
         int codeDigits,
         String idempotencyHeader,
@@ -47,7 +45,6 @@ public record SmsChannelProperties(
                 bodyFormat,
                 bodyTemplate,
                 messageTemplates,
-                defaultLanguage,
                 key == null ? null : Secret.of(key),
                 codeDigits,
                 idempotencyHeader,

@@ -34,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Deliveries in the recipient's language: a patient whose FHIR record prefers Hindi gets the mail, its PDF and the
- * PDF behind the download link in Hindi; one who prefers French gets a French SMS from the gateway (WireMock); one
- * whose record names no language gets the programme's default language.
+ * PDF behind the download link in Hindi; one who prefers French gets a French SMS (the bundles' text) from the
+ * gateway (WireMock); one whose record names no language gets the programme's default language.
  */
 @DirtiesContext
 class RecipientLanguageIT extends HubTestSupport {
@@ -50,9 +50,7 @@ class RecipientLanguageIT extends HubTestSupport {
         registry.add("certhub.channels.sms.url", () -> GATEWAY.baseUrl() + "/sms");
         registry.add("certhub.channels.sms.body-format", () -> "json");
         registry.add("certhub.channels.sms.body-template", () -> "{\"to\":\"{to}\",\"text\":\"{message}\"}");
-        registry.add("certhub.channels.sms.message-templates.en", () -> "Your vaccination certificate: {link}");
-        registry.add("certhub.channels.sms.message-templates.fr", () -> "Votre certificat de vaccination : {link}");
-        registry.add("certhub.channels.sms.message-templates.hi", () -> "आपका टीकाकरण प्रमाणपत्र: {link}");
+        // no message-templates: the SMS texts are the message bundles' (sms.text)
         registry.add("certhub.programmes.covid-19.default-language", () -> "hi");
     }
 

@@ -26,7 +26,6 @@ class ConnectorPropertiesTest {
                 null,
                 "to={to}&text={message}",
                 Map.of("en", "Your certificate: {link} code {code}"),
-                null,
                 "short-code-key-5678",
                 0,
                 null,

@@ -28,11 +28,14 @@ import org.certhub.connectors.http.HttpResult;
 import org.certhub.connectors.http.JsonAnswer;
 import org.certhub.connectors.http.OutboundHttp;
 import org.certhub.model.ContactPoint;
+import org.certhub.render.Messages;
 
 /**
  * Channel {@code sms}: a text with a short download link and code, sent through a generic HTTP SMS gateway.
- * The text comes from a per-language template that can only show the link and the code: never the
- * certificate, the person's name or an identifier. A redelivery of a delivery id the {@link DeliveryLedger}
+ * The text is the recipient's language's {@code sms.text} (or, with a {@code codeKey}, {@code sms.textWithCode})
+ * of the message bundles ({@link Messages}, {@code {0}} the link, {@code {1}} the code), unless
+ * {@link SmsSettings#messageTemplates()} overrides that language. Either can only show the link and the code:
+ * never the certificate, the person's name or an identifier. A redelivery of a delivery id the {@link DeliveryLedger}
  * has seen accepted is not sent again; the gateway also gets the delivery id as its idempotency key.
  */
 public final class SmsDistributor implements CertificateDistributor {
@@ -40,11 +43,16 @@ public final class SmsDistributor implements CertificateDistributor {
     public static final String CHANNEL = "sms";
 
     private static final Pattern BODY_PLACEHOLDER = Pattern.compile("\\{(to|message|deliveryId)\\}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(link|code)\\}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String TEXT_KEY = "sms.text";
+    static final String TEXT_WITH_CODE_KEY = "sms.textWithCode";
+
     private final SmsSettings settings;
+    private final Messages messages;
     private final DeliveryLedger ledger;
     private final DeliveryHttp http;
     private final Optional<ShortCode> shortCode;
@@ -52,8 +60,13 @@ public final class SmsDistributor implements CertificateDistributor {
     private final Expression successPath;
     private final Expression messageIdPath;
 
-    public SmsDistributor(SmsSettings settings, DeliveryLedger ledger, CamelContext camel) {
+    /**
+     * @param messages the texts per language ({@code sms.text}, {@code sms.textWithCode}; the same bundles as the
+     *     mail's and the PDF's)
+     */
+    public SmsDistributor(SmsSettings settings, Messages messages, DeliveryLedger ledger, CamelContext camel) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.messages = Objects.requireNonNull(messages, "messages");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.camel = Objects.requireNonNull(camel, "camel");
         this.http = new DeliveryHttp(
@@ -110,15 +123,17 @@ public final class SmsDistributor implements CertificateDistributor {
     }
 
     /**
-     * The short code this channel's texts carry beside the link, when a template shows one: the hub then makes
-     * the link open its certificate only together with that code.
+     * The short code this channel's texts carry beside the link, when a {@code codeKey} is set (every text then
+     * shows it): the hub then makes the link open its certificate only together with that code.
      */
     public Optional<ShortCode> linkCode() {
-        return shortCode.filter(code ->
-                settings.messageTemplates().values().stream().anyMatch(template -> template.contains("{code}")));
+        return shortCode;
     }
 
-    /** The SMS text for {@code request}: its language's template with the link and the short code. */
+    /**
+     * The SMS text for {@code request} in its language: the configured template of that language if there is one,
+     * else the message bundles' text, with the link and the short code.
+     */
     String message(DeliveryRequest request) {
         String link = request.downloadUrl();
         try {
@@ -126,16 +141,18 @@ public final class SmsDistributor implements CertificateDistributor {
         } catch (IllegalArgumentException e) {
             throw new PermanentDeliveryException(CHANNEL + ": the download link is not an http(s) URL", e);
         }
-        String template = settings.messageTemplates()
-                .getOrDefault(
-                        request.locale().getLanguage(),
-                        settings.messageTemplates().get(settings.defaultLanguage()));
-        String text = template.replace("{link}", link);
-        if (text.contains("{code}")) {
-            text = text.replace(
-                    "{code}", shortCode.orElseThrow().of(request.certificate().id()));
+        Optional<String> code =
+                shortCode.map(key -> key.of(request.certificate().id()));
+        String template = settings.messageTemplates().get(request.locale().getLanguage());
+        if (template == null) {
+            return code.map(value -> messages.text(request.locale(), TEXT_WITH_CODE_KEY, link, value))
+                    .orElseGet(() -> messages.text(request.locale(), TEXT_KEY, link));
         }
-        return text;
+        // one pass, so that the link is never itself searched for {code}
+        return PLACEHOLDER
+                .matcher(template)
+                .replaceAll(
+                        match -> Matcher.quoteReplacement(match.group(1).equals("link") ? link : code.orElseThrow()));
     }
 
     /** Fills the body template in one pass, so a value is never itself searched for placeholders. */

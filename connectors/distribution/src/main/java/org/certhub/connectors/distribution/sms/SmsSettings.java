@@ -20,10 +20,12 @@ import org.certhub.connectors.http.Secret;
  * @param bodyFormat         FORM (default) or JSON
  * @param bodyTemplate       the request body with {@code {to}}, {@code {message}} and optionally
  *                           {@code {deliveryId}}; values are escaped for {@code bodyFormat}
- * @param messageTemplates   the SMS text per language tag ({@code en}, {@code hi}, ...) with {@code {link}}
- *                           (required) and {@code {code}}; never the name or any identifier of the person
- * @param defaultLanguage    the template used when none exists for the recipient's language (default en)
- * @param codeKey            the key of the {@link ShortCode}; required when a template uses {@code {code}}
+ * @param messageTemplates   optional overrides of the SMS text per language ({@code en}, {@code hi}, ...; by
+ *                           default the text is {@code sms.text} / {@code sms.textWithCode} of the message
+ *                           bundles) with {@code {link}} (required) and {@code {code}} (required when
+ *                           {@code codeKey} is set, refused otherwise); never the name or an identifier
+ * @param codeKey            the key of the {@link ShortCode}; when set, every text shows the code and the link
+ *                           opens the certificate only with it
  * @param codeDigits         the length of the short code (default 6)
  * @param idempotencyHeader  the header carrying the delivery id (default {@code Idempotency-Key}; blank: none)
  * @param successJsonPath    for gateways that answer 200 with an error in the body: a JSONPath into the
@@ -41,7 +43,6 @@ public record SmsSettings(
         SmsBodyFormat bodyFormat,
         String bodyTemplate,
         Map<String, String> messageTemplates,
-        String defaultLanguage,
         Secret codeKey,
         int codeDigits,
         String idempotencyHeader,
@@ -70,20 +71,18 @@ public record SmsSettings(
         if (!bodyTemplate.contains("{to}") || !bodyTemplate.contains("{message}")) {
             throw new IllegalArgumentException("bodyTemplate must contain {to} and {message}");
         }
-        messageTemplates = Map.copyOf(Objects.requireNonNull(messageTemplates, "messageTemplates"));
-        defaultLanguage = defaultLanguage == null || defaultLanguage.isBlank() ? "en" : defaultLanguage;
-        if (!messageTemplates.containsKey(defaultLanguage)) {
-            throw new IllegalArgumentException("messageTemplates has no template for the default language");
-        }
-        boolean usesCode = false;
+        messageTemplates = messageTemplates == null ? Map.of() : Map.copyOf(messageTemplates);
         for (String template : messageTemplates.values()) {
             if (template == null || !template.contains("{link}")) {
                 throw new IllegalArgumentException("every message template must contain {link}");
             }
-            usesCode |= template.contains("{code}");
-        }
-        if (usesCode && codeKey == null) {
-            throw new IllegalArgumentException("codeKey is required when a message template uses {code}");
+            if (template.contains("{code}") && codeKey == null) {
+                throw new IllegalArgumentException("codeKey is required when a message template uses {code}");
+            }
+            if (!template.contains("{code}") && codeKey != null) {
+                // the link then opens the certificate only with the code: a text without it would be useless
+                throw new IllegalArgumentException("with codeKey set, every message template must contain {code}");
+            }
         }
         codeDigits = codeDigits == 0 ? 6 : codeDigits;
         if (codeDigits < 4 || codeDigits > 12) {

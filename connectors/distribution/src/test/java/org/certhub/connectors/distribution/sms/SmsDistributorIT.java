@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,8 @@ import org.certhub.connectors.http.CamelForTests;
 import org.certhub.connectors.http.HttpAuth;
 import org.certhub.connectors.http.HttpTimeouts;
 import org.certhub.connectors.http.Secret;
+import org.certhub.render.ConfigSource;
+import org.certhub.render.Messages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +64,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
             "en", "Your vaccination certificate: {link} Code: {code}",
             "hi", "आपका टीकाकरण प्रमाणपत्र: {link} कोड: {code}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Messages BUNDLES = new Messages(ConfigSource.directory(Path.of("..", "..", "config")));
 
     private SmsDistributor distributor;
 
@@ -73,6 +77,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         JSON_TEMPLATE,
                         new HttpAuth.ApiKey("X-API-Key", API_KEY),
                         HttpTimeouts.DEFAULT),
+                BUNDLES,
                 new InMemoryDeliveryLedger(),
                 CAMEL.context());
         receiverAccepts();
@@ -87,7 +92,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 format,
                 template,
                 MESSAGES,
-                "en",
                 CODE_KEY,
                 6,
                 null,
@@ -233,7 +237,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 SmsBodyFormat.JSON,
                 JSON_TEMPLATE,
                 MESSAGES,
-                "en",
                 CODE_KEY,
                 6,
                 null,
@@ -245,7 +248,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
         gateway.resetMappings();
         gateway.stubFor(post(PATH).willReturn(okJson("{\"status\":\"INVALID_NUMBER\"}")));
 
-        assertThatThrownBy(() -> new SmsDistributor(permanent, new InMemoryDeliveryLedger(), CAMEL.context())
+        assertThatThrownBy(() -> new SmsDistributor(permanent, BUNDLES, new InMemoryDeliveryLedger(), CAMEL.context())
                         .deliver(TestRequests.reachable("dlv-invalid", "CERT-1")))
                 .isInstanceOf(PermanentDeliveryException.class);
     }
@@ -306,6 +309,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         "to={to}&text={message}&ref={deliveryId}",
                         new HttpAuth.Basic("certhub", Secret.of("pw")),
                         HttpTimeouts.DEFAULT),
+                BUNDLES,
                 new InMemoryDeliveryLedger(),
                 CAMEL.context());
 
@@ -329,6 +333,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         "to={to}&text={message}",
                         new HttpAuth.Bearer(Secret.of("token-1")),
                         HttpTimeouts.DEFAULT),
+                BUNDLES,
                 new InMemoryDeliveryLedger(),
                 CAMEL.context());
 
@@ -352,6 +357,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         JSON_TEMPLATE,
                         new HttpAuth.None(),
                         new HttpTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))),
+                BUNDLES,
                 new InMemoryDeliveryLedger(),
                 CAMEL.context());
 
@@ -372,7 +378,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 null,
                 "to={to}&text={message}",
                 MESSAGES,
-                "en",
                 CODE_KEY,
                 6,
                 null,
@@ -382,7 +387,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 null,
                 null);
 
-        assertThatThrownBy(() -> new SmsDistributor(down, new InMemoryDeliveryLedger(), CAMEL.context())
+        assertThatThrownBy(() -> new SmsDistributor(down, BUNDLES, new InMemoryDeliveryLedger(), CAMEL.context())
                         .deliver(TestRequests.reachable("dlv-down", "CERT-D")))
                 .isInstanceOf(TransientDeliveryException.class);
     }
@@ -406,8 +411,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
     void settingsRefuseTemplatesThatCannotWork() {
         URI url = URI.create(gateway.baseUrl() + PATH);
         assertThatThrownBy(() -> new SmsSettings(
-                        url, null, null, null, "to={to}", MESSAGES, "en", CODE_KEY, 6, null, null, null, true, null,
-                        null))
+                        url, null, null, null, "to={to}", MESSAGES, CODE_KEY, 6, null, null, null, true, null, null))
                 .hasMessageContaining("{message}");
         assertThatThrownBy(() -> new SmsSettings(
                         url,
@@ -416,7 +420,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         null,
                         "to={to}&m={message}",
                         Map.of("en", "no link here"),
-                        "en",
                         null,
                         6,
                         null,
@@ -433,7 +436,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         null,
                         "to={to}&m={message}",
                         MESSAGES,
-                        "en",
                         null,
                         6,
                         null,
@@ -443,6 +445,23 @@ class SmsDistributorIT extends CertificateDistributorContract {
                         null,
                         null))
                 .hasMessageContaining("codeKey");
+        assertThatThrownBy(() -> new SmsSettings(
+                        url,
+                        null,
+                        null,
+                        null,
+                        "to={to}&m={message}",
+                        Map.of("en", "no code here: {link}"),
+                        CODE_KEY,
+                        6,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null,
+                        null))
+                .as("the link needs the code, so every text shows it")
+                .hasMessageContaining("{code}");
         SmsSettings brokenJson = new SmsSettings(
                 url,
                 null,
@@ -450,7 +469,6 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 SmsBodyFormat.JSON,
                 "{\"to\":{to},\"m\":\"{message}\"",
                 MESSAGES,
-                "en",
                 CODE_KEY,
                 6,
                 null,
@@ -459,7 +477,7 @@ class SmsDistributorIT extends CertificateDistributorContract {
                 true,
                 null,
                 null);
-        assertThatThrownBy(() -> new SmsDistributor(brokenJson, new InMemoryDeliveryLedger(), CAMEL.context()))
+        assertThatThrownBy(() -> new SmsDistributor(brokenJson, BUNDLES, new InMemoryDeliveryLedger(), CAMEL.context()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
