@@ -371,21 +371,8 @@ class SmsDistributorIT extends CertificateDistributorContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SmsSettings down = new SmsSettings(
-                URI.create("http://127.0.0.1:" + closedPort + PATH),
-                null,
-                null,
-                null,
-                "to={to}&text={message}",
-                MESSAGES,
-                CODE_KEY,
-                6,
-                null,
-                null,
-                null,
-                true,
-                null,
-                null);
+        SmsSettings down = textSettings(
+                URI.create("http://127.0.0.1:" + closedPort + PATH), "to={to}&text={message}", MESSAGES, CODE_KEY);
 
         assertThatThrownBy(() -> new SmsDistributor(down, BUNDLES, new InMemoryDeliveryLedger(), CAMEL.context())
                         .deliver(TestRequests.reachable("dlv-down", "CERT-D")))
@@ -410,56 +397,14 @@ class SmsDistributorIT extends CertificateDistributorContract {
     @Test
     void settingsRefuseTemplatesThatCannotWork() {
         URI url = URI.create(gateway.baseUrl() + PATH);
-        assertThatThrownBy(() -> new SmsSettings(
-                        url, null, null, null, "to={to}", MESSAGES, CODE_KEY, 6, null, null, null, true, null, null))
+        assertThatThrownBy(() -> textSettings(url, "to={to}", MESSAGES, CODE_KEY))
                 .hasMessageContaining("{message}");
-        assertThatThrownBy(() -> new SmsSettings(
-                        url,
-                        null,
-                        null,
-                        null,
-                        "to={to}&m={message}",
-                        Map.of("en", "no link here"),
-                        null,
-                        6,
-                        null,
-                        null,
-                        null,
-                        true,
-                        null,
-                        null))
+        assertThatThrownBy(() -> textSettings(url, "to={to}&m={message}", Map.of("en", "no link here"), null))
                 .hasMessageContaining("{link}");
-        assertThatThrownBy(() -> new SmsSettings(
-                        url,
-                        null,
-                        null,
-                        null,
-                        "to={to}&m={message}",
-                        MESSAGES,
-                        null,
-                        6,
-                        null,
-                        null,
-                        null,
-                        true,
-                        null,
-                        null))
+        assertThatThrownBy(() -> textSettings(url, "to={to}&m={message}", MESSAGES, null))
                 .hasMessageContaining("codeKey");
-        assertThatThrownBy(() -> new SmsSettings(
-                        url,
-                        null,
-                        null,
-                        null,
-                        "to={to}&m={message}",
-                        Map.of("en", "no code here: {link}"),
-                        CODE_KEY,
-                        6,
-                        null,
-                        null,
-                        null,
-                        true,
-                        null,
-                        null))
+        assertThatThrownBy(
+                        () -> textSettings(url, "to={to}&m={message}", Map.of("en", "no code here: {link}"), CODE_KEY))
                 .as("the link needs the code, so every text shows it")
                 .hasMessageContaining("{code}");
         SmsSettings brokenJson = new SmsSettings(
@@ -503,5 +448,10 @@ class SmsDistributorIT extends CertificateDistributorContract {
         assertThat(code.matches("CERT-1", code.of("CERT-1"))).isTrue();
         assertThat(code.matches("CERT-1", new ShortCode(Secret.of("another key"), 6).of("CERT-1")))
                 .isFalse();
+    }
+
+    /** Settings that differ only in the gateway, the form body, the texts and the code key. */
+    private static SmsSettings textSettings(URI url, String body, Map<String, String> texts, Secret codeKey) {
+        return new SmsSettings(url, null, null, null, body, texts, codeKey, 6, null, null, null, true, null, null);
     }
 }
