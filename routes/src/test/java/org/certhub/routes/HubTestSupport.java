@@ -158,6 +158,15 @@ public abstract class HubTestSupport {
                 .asText());
     }
 
+    /** The QR text of one of the certificate's credentials ({@code w3c-vc}, {@code eu-dcc}, {@code shc}). */
+    protected String qrText(String certificateId, String format) {
+        return json(get("/api/v1/certificates/" + certificateId))
+                .get("credentials")
+                .get(format)
+                .get("qr")
+                .asText();
+    }
+
     /** The example record with its own immunization identifier and holder e-mail address. */
     protected static String exampleFor(String email, String recordId) {
         return example("immunization-bundle.json")

@@ -132,12 +132,14 @@ public class CitizenApiRoute extends AuditedRouteBuilder {
                     .responseMessage(reply(200, """
                         the EU trust-list shape: [{"kid":"…","country":"…","certificateType":"DSC","rawData":"…"}]"""))
                     .to("direct:publish-document-signers")
-                .get("/crl/{file}").description("the card revocation list of one SMART Health Card key")
-                    .param().name("file").type(RestParamType.path).description("<kid>.json").endParam()
+                .get("/crl/{file}").description(
+                        "the card revocation list of one SMART Health Card key (<kid>.json), or the UCI hashes of the"
+                                + " withdrawn EU DCCs (eu-dcc.json)")
+                    .param().name("file").type(RestParamType.path).description("<kid>.json or eu-dcc.json").endParam()
                     .responseMessage(reply(200, """
-                        {"kid":"…","method":"rid","ctr":1,"rids":["…"]}"""))
+                        {"kid":"…","method":"rid","ctr":1,"rids":["…"]} or {"format":"eu-dcc","hashType":"UCI","hashes":["…"]}"""))
                     .responseMessage(reply(404, "not a key of this hub"))
-                    .to("direct:publish-shc-revocation-list");
+                    .to("direct:publish-revocation-list");
         rest("/credentials").description("JSON-LD contexts and status lists of the W3C credentials")
                 .get("/vaccination/v1").description("the JSON-LD vaccination context")
                     .responseMessage(reply(200, "application/ld+json"))
@@ -165,7 +167,7 @@ public class CitizenApiRoute extends AuditedRouteBuilder {
         answer("publish-jwks", PublicKeysApi.class, "jwks");
         answer("publish-did-document", PublicKeysApi.class, "didDocument");
         answer("publish-document-signers", PublicKeysApi.class, "documentSigners");
-        answer("publish-shc-revocation-list", PublicKeysApi.class, "shcRevocationList");
+        answer("publish-revocation-list", PublicKeysApi.class, "revocationList");
         answer("publish-vaccination-context", LinkedDataApi.class, "vaccinationContext");
         answer("publish-status-list", LinkedDataApi.class, "statusList");
         // spotless:on

@@ -2,13 +2,16 @@ package org.certhub.routes.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Header;
 import org.certhub.routes.http.HttpAnswer;
 import org.certhub.routes.http.HttpProblems;
 import org.certhub.routes.signing.IssuerIdentity;
+import org.certhub.routes.store.EuDccRevocations;
 import org.certhub.routes.store.ShcRevocationLists;
 import org.certhub.signer.hcert.DscTrustList;
+import org.certhub.signer.hcert.EuDccFormat;
 import org.certhub.signer.keys.KeyPurpose;
 import org.certhub.signer.keys.SigningKeyProvider;
 import org.certhub.signer.publish.PublicKeyDocuments;
@@ -23,10 +26,14 @@ public class PublicKeysApi {
     /** SMART Health Card verifiers run in browsers: the specification asks for CORS on the keys and lists. */
     private static final Map<String, String> ANY_ORIGIN = Map.of("Access-Control-Allow-Origin", "*");
 
+    /** Beside the SMART Health Card lists, whose names are key thumbprints (43 base64url characters). */
+    private static final String EU_DCC_LIST = "eu-dcc.json";
+
     private final SigningKeyProvider keys;
     private final IssuerIdentity issuer;
     private final ObjectMapper mapper;
     private final ShcRevocationLists revocations;
+    private final EuDccRevocations euDccRevocations;
     private final HttpProblems problems;
 
     public PublicKeysApi(
@@ -34,11 +41,13 @@ public class PublicKeysApi {
             IssuerIdentity issuer,
             ObjectMapper mapper,
             ShcRevocationLists revocations,
+            EuDccRevocations euDccRevocations,
             HttpProblems problems) {
         this.keys = keys;
         this.issuer = issuer;
         this.mapper = mapper;
         this.revocations = revocations;
+        this.euDccRevocations = euDccRevocations;
         this.problems = problems;
     }
 
@@ -54,8 +63,18 @@ public class PublicKeysApi {
                 ANY_ORIGIN);
     }
 
-    /** {@code GET /.well-known/crl/{kid}.json}: the card revocation list of one SMART Health Card key. */
-    public HttpAnswer shcRevocationList(@Header("file") String file) {
+    /**
+     * {@code GET /.well-known/crl/{kid}.json}: the card revocation list of one SMART Health Card key;
+     * {@code GET /.well-known/crl/eu-dcc.json}: the UCI hashes of the withdrawn EU DCCs.
+     */
+    public HttpAnswer revocationList(@Header("file") String file) throws JsonProcessingException {
+        if (EU_DCC_LIST.equals(file)) {
+            Map<String, Object> list = new LinkedHashMap<>();
+            list.put("format", EuDccFormat.ID);
+            list.put("hashType", "UCI");
+            list.put("hashes", euDccRevocations.revokedHashes());
+            return new HttpAnswer(200, "application/json", mapper.writeValueAsString(list), ANY_ORIGIN);
+        }
         String kid = file != null && file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : "";
         boolean ours = keys.keys(KeyPurpose.SHC).stream()
                 .anyMatch(key -> ShcFormat.thumbprintOf(key.publicKey()).equals(kid));

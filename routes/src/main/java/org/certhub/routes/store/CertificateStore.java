@@ -12,6 +12,9 @@ import org.certhub.model.Certificate;
 import org.certhub.model.CertificateStatus;
 import org.certhub.signer.SignedCredential;
 import org.certhub.signer.SkipReason;
+import org.certhub.signer.hcert.EuDccFormat;
+import org.certhub.signer.hcert.HcertCodec;
+import org.certhub.signer.hcert.Uvci;
 import org.certhub.signer.shc.ShcFormat;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,11 +69,7 @@ public class CertificateStore {
                             .addValue("media", credential.mediaType())
                             .addValue("document", credential.document())
                             .addValue("qr", credential.qrText())
-                            .addValue(
-                                    "rid",
-                                    ShcFormat.ID.equals(credential.format())
-                                            ? ShcFormat.revocationId(credential.keyId(), certificate.id())
-                                            : null));
+                            .addValue("rid", revocationId(credential, certificate.id())));
         }
         for (SkippedFormat format : skipped) {
             jdbc.update(
@@ -124,7 +123,31 @@ public class CertificateStore {
     public boolean isWithdrawn(String id) {
         List<String> status = jdbc.queryForList(
                 "SELECT status FROM certificate WHERE id = :id", new MapSqlParameterSource("id", id), String.class);
+        if (status.isEmpty()) {
+            // an EU DCC names its certificate by UVCI, found through the credential's UCI hash
+            status = jdbc.queryForList(
+                    """
+                    SELECT c.status FROM credential cr JOIN certificate c ON c.id = cr.certificate_id
+                     WHERE cr.revocation_id = :rid AND cr.format = :format""",
+                    new MapSqlParameterSource("rid", Uvci.revocationHash(id)).addValue("format", EuDccFormat.ID),
+                    String.class);
+        }
         return !status.isEmpty() && !CertificateStatus.ISSUED.name().equals(status.get(0));
+    }
+
+    /**
+     * What a revocation list names the credential by: a SMART Health Card's {@code rid}, an EU DCC's UCI hash (of the
+     * UVCI it carries); the other formats are looked up by certificate id.
+     */
+    private static String revocationId(SignedCredential credential, String certificateId) {
+        return switch (credential.format()) {
+            case ShcFormat.ID -> ShcFormat.revocationId(credential.keyId(), certificateId);
+            case EuDccFormat.ID -> {
+                String uvci = HcertCodec.decode(credential.qrText()).payload().certificateIdentifier();
+                yield uvci == null ? null : Uvci.revocationHash(uvci);
+            }
+            default -> null;
+        };
     }
 
     private boolean changeStatus(String id, CertificateStatus from, CertificateStatus to) {

@@ -357,14 +357,6 @@ class PortalIT extends HubTestSupport {
     }
 
     /** The QR text of one format of a certificate, as its sender reads it. */
-    private String qrText(String certificateId, String format) {
-        return json(get("/api/v1/certificates/" + certificateId))
-                .get("credentials")
-                .get(format)
-                .get("qr")
-                .asText();
-    }
-
     /** The certificate's EU DCC QR code as a PNG file (the most compact of its codes). */
     private Path qrImage(String certificateId) throws IOException {
         HttpResponse<byte[]> png = getBytes("/api/v1/certificates/" + certificateId + "/qr.png?format=eu-dcc");

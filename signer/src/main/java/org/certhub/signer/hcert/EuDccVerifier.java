@@ -63,7 +63,7 @@ public final class EuDccVerifier implements CredentialVerifier {
                 decoded.cose().kid().map(Base64.getEncoder()::encodeToString).orElse(null);
         HcertPayload payload = decoded.payload();
         Map<String, Object> subject = subject(payload.dcc());
-        String certificateId = certificateId(payload.dcc());
+        String certificateId = payload.certificateIdentifier();
         String issuer = payload.issuer();
         try {
             TrustedKey key = checkSignature(decoded.cose());
@@ -159,15 +159,5 @@ public final class EuDccVerifier implements CredentialVerifier {
             }
         }
         return subject;
-    }
-
-    private static String certificateId(JsonNode dcc) {
-        for (String group : List.of("v", "t", "r")) {
-            JsonNode ci = dcc.path(group).path(0).path("ci");
-            if (ci.isTextual()) {
-                return ci.textValue();
-            }
-        }
-        return null;
     }
 }

@@ -122,4 +122,18 @@ public record HcertPayload(String issuer, Instant issuedAt, Instant expiresAt, J
         JsonNode entries = dcc.get(group);
         return entries != null && entries.isArray() ? entries : List.of();
     }
+
+    /** The certificate identifier ({@code ci}) of the first statement that has one, else {@code null}. */
+    public String certificateIdentifier() {
+        for (String group : List.of("v", "t", "r")) {
+            for (JsonNode statement : statements(group)) {
+                JsonNode ci = statement.path("ci");
+                if (ci.isTextual()) {
+                    return ci.textValue();
+                }
+                break;
+            }
+        }
+        return null;
+    }
 }

@@ -3,6 +3,8 @@ package org.certhub.signer.hcert;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -66,13 +68,24 @@ public final class Uvci {
                 && checkCharacter(uvci.substring(0, hash)) == uvci.charAt(hash + 1);
     }
 
-    private static String unique(String certificateId) {
-        byte[] digest;
+    /**
+     * The UCI hash under which the EU's DCC revocation lists name a certificate: the first 128 bits of the SHA-256
+     * of its UVCI as the certificate carries it, base64 (24 characters). It reveals nothing of the certificate.
+     */
+    public static String revocationHash(String uvci) {
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(sha256(uvci), 16));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest(certificateId.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JVM", e);
         }
+    }
+
+    private static String unique(String certificateId) {
+        byte[] digest = sha256(certificateId);
         StringBuilder out = new StringBuilder(UNIQUE_LENGTH);
         int buffer = 0;
         int bits = 0;

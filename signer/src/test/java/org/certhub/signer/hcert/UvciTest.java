@@ -53,4 +53,10 @@ class UvciTest {
         assertThatThrownBy(() -> Uvci.of("India", "CERTHUB", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Uvci.of("IN", "cert hub", "1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theRevocationHashIsTheFirst128BitsOfTheUvcisSha256() {
+        // computed with Python's hashlib: base64(sha256(uvci)[:16])
+        assertThat(Uvci.revocationHash("URN:UVCI:01:NL:187/37512422923#Z")).isEqualTo("/EfuQ/cB6R7OAv36WQbZcA==");
+    }
 }
