@@ -60,9 +60,12 @@ function hubPlace(did) {
 function underHub(url, did, path, rest = '') {
   const place = hubPlace(did);
   if (!place || typeof url !== 'string') return null;
-  const match = /^https?:\/\/(.*)$/.exec(url);
-  if (!match || !match[1].startsWith(place + path)) return null;
-  const tail = match[1].slice(place.length + path.length);
+  // the host, the port unless 0 or none (as the hub leaves it out of its did:web), the path
+  const match = /^https?:\/\/([^/:?#@]+)(?::(\d{1,5}))?(\/[^?#]*)$/.exec(url);
+  if (!match) return null;
+  const where = match[1] + (Number(match[2]) > 0 ? `:${match[2]}` : '') + match[3];
+  if (!where.startsWith(place + path)) return null;
+  const tail = where.slice(place.length + path.length);
   return new RegExp(`^${rest}$`).exec(tail);
 }
 

@@ -186,6 +186,11 @@ test('the hub\'s URLs are told from others by its did:web', () => {
   assert.equal(hubStatusListPath('http://certs.example.org:8443/hub/credentials/status/12', DID), '/credentials/status/12');
   assert.equal(hubStatusListPath('https://certs.example.org/hub/credentials/status/0', DID), null);
   assert.equal(hubStatusListPath(`${LIST_URL}/../x`, DID), null);
+  assert.equal(hubStatusListPath(`${LIST_URL}?x`, DID), null);
+  assert.equal(hubStatusListPath('https://certs.example.org:8443@evil.example/hub/credentials/status/0', DID), null);
+  // the hub leaves port 0 (a test's random port) out of its did:web
+  assert.equal(hubStatusListPath('http://localhost:0/credentials/status/3', 'did:web:localhost'), '/credentials/status/3');
+  assert.equal(hubStatusListPath('http://localhost:8080/credentials/status/3', 'did:web:localhost'), null);
 });
 
 test('bits are read from the most significant one', async () => {
