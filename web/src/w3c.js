@@ -184,10 +184,16 @@ async function verifyCredential(signed, w3c, at, outcome, statusList) {
   if (signed.expirationDate !== undefined && instant(signed.expirationDate) < at.getTime()) reject('expired');
 }
 
-/** The status list entry: a set bit is `revoked`; a list not stored leaves the credential valid, marked so. */
+/**
+ * The status list entry: a set bit is `revoked`; a list not stored, or no entry (the hub alone then knows whether the
+ * credential was withdrawn), leaves the credential valid, marked so.
+ */
 async function status(signed, w3c, at, outcome) {
   const entry = signed.credentialStatus;
-  if (entry === undefined) return;
+  if (entry === undefined) {
+    outcome.statusUnknown = true;
+    return;
+  }
   if (!isObject(entry) || entry.type !== 'BitstringStatusListEntry' || entry.statusPurpose !== 'revocation') {
     reject('malformed');
   }

@@ -155,6 +155,9 @@ test('the status list: a set bit is revoked, a missing list is said, a forged on
   const unknown = await check(signed, { did, context: vaccinationContext, statusLists: {} });
   assert.equal(unknown.valid, true);
   assert.equal(unknown.statusUnknown, true);
+  const withoutEntry = await check(await sign(credential({ credentialStatus: undefined })));
+  assert.equal(withoutEntry.valid, true);
+  assert.equal(withoutEntry.statusUnknown, true);
   assert.equal((await check(signed, await trust([5], { key: otherSecret }))).reason, 'status-unavailable');
   const listed = await trust([5]);
   listed.statusLists[LIST_URL].text = listed.statusLists[LIST_URL].text.replace(/"encodedList":"[^"]+"/,
