@@ -1,12 +1,15 @@
 // The verifier page: a QR code from the camera (getUserMedia frames decoded by jsQR), from an image file, or pasted
 // as text, verified by the hub (POST /api/v1/verify); the verdict, its reason and the holder's details are shown
-// for comparison with an ID document. When the hub cannot be reached (no network, or a 5xx), EU DCC and SMART
-// Health Cards are verified here, in the browser (offline.js), with the keys and revocation lists trust.js keeps
-// in localStorage; the page refreshes those whenever it is online and says how old they are.
+// for comparison with an ID document. When the hub cannot be reached (no network, or a 5xx), EU DCC, SMART Health
+// Cards (offline.js) and the hub's own W3C credentials, as JSON or DIVOC's zip (w3c.js), are verified here, in the
+// browser, with the keys, contexts and revocation lists trust.js keeps in localStorage; the page refreshes those
+// whenever it is online and says how old they are, and stores the status list of each W3C credential it sees.
 import jsQR from 'jsqr';
 import { setUpLanguages, t } from './i18n.js';
 import { formatOf, verifyOffline } from './offline.js';
-import { age, cached, refresh } from './trust.js';
+import { addStatusList, age, cached, refresh } from './trust.js';
+import { isW3c, statusListOf, verifyW3c } from './w3c.js';
+import { unzipCertificate } from './zip.js';
 
 const $ = (id) => document.getElementById(id);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -65,7 +68,7 @@ async function handleCode(text, bytes) {
 
 /**
  * Verifies what was read ({text}, {chunks} of a SMART Health Card, or DIVOC's {zip} bytes): by the hub, whose
- * answer is authoritative (it also knows other issuers' keys, W3C and DIVOC credentials and EU DCC withdrawals);
+ * answer is authoritative (it also knows other issuers' keys and contexts, DIVOC's credentials, EU DCC withdrawals);
  * here in the browser when the hub cannot be reached.
  */
 async function verify(input) {
@@ -88,16 +91,38 @@ async function verify(input) {
   if (response && response.status < 500) {
     last = response.ok ? await response.json() : { valid: false, reason: 'malformed', subject: {} };
     render();
+    if (last.format === 'w3c-vc') keepStatusList(input).catch(() => {});
     return true;
   }
   return verifyHere(input);
 }
 
-/** Verifies an EU DCC or a SMART Health Card in the browser with the stored keys; the other formats need the hub. */
+/** The W3C credential's text, from the pasted JSON or DIVOC's zip, or null. */
+async function w3cText(input) {
+  if (input.zip) return unzipCertificate(input.zip);
+  return input.text && isW3c(input.text) ? input.text : null;
+}
+
+/** Stores the status list a W3C credential names the first time the page sees it, to check it without the hub. */
+async function keepStatusList(input) {
+  const url = statusListOf((await w3cText(input)) ?? '');
+  if (!url || cached()?.w3c?.statusLists?.[url]) return;
+  const fresh = await addStatusList(url);
+  if (fresh) {
+    trust = fresh;
+    $('trust').dataset.statusLists = String(Object.keys(fresh.w3c.statusLists).length);
+  }
+}
+
+/**
+ * Verifies an EU DCC, a SMART Health Card or one of the hub's W3C credentials in the browser with the stored keys;
+ * the other formats need the hub.
+ */
 async function verifyHere(input) {
   trust = cached() ?? trust;
   showTrust();
-  if (input.zip || !(input.chunks || formatOf(input.text))) {
+  const w3c = await w3cText(input);
+  if (!w3c && (input.zip || !(input.chunks || formatOf(input.text)))) {
     hideResult();
     say('verify.offline.needsConnection');
     return true;
@@ -107,7 +132,12 @@ async function verifyHere(input) {
     say('verify.offline.noTrust');
     return true;
   }
-  last = await verifyOffline(input.chunks ?? input.text, trust);
+  last = w3c ? await verifyW3c(w3c, trust.w3c) : await verifyOffline(input.chunks ?? input.text, trust);
+  if (!last) {
+    hideResult();
+    say('verify.offline.needsConnection');
+    return true;
+  }
   last.offline = true;
   render();
   return true;
@@ -161,7 +191,8 @@ function render() {
   const note = $('offline-note');
   note.hidden = !last.offline;
   note.textContent = last.offline
-    ? [t('verify.offline.checked'), last.valid && last.format === 'eu-dcc' ? t('verify.offline.noRevocation') : '']
+    ? [t('verify.offline.checked'), last.valid && (last.format === 'eu-dcc' || last.statusUnknown)
+      ? t('verify.offline.noRevocation') : '']
       .filter(Boolean).join(' ')
     : '';
   const details = $('details');

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The pages in a real browser (headless Chromium driven by Selenium): a holder signs in to {@code /portal} with the
  * code mailed to them, sees the certificate, downloads its PDF and asks for a correction; {@code /verify} tells a
  * valid, a tampered and a revoked QR code apart, read from pasted text, an image file and the (fake) camera, and,
- * with the network cut, still checks EU DCC and SMART Health Cards with the keys and revocation lists it stored; every
- * page passes axe-core's WCAG 2.1 A/AA rules in English and Hindi and fits a 360 px wide phone. With
+ * with the network cut, still checks EU DCC, SMART Health Cards and the hub's W3C credentials with the keys, context
+ * and revocation lists it stored; every page passes axe-core's WCAG 2.1 A/AA rules in English and Hindi and fits a
+ * 360 px wide phone. With
  * {@code -Dcerthub.screenshots=<folder>} the run saves the screenshots docs/pages.md shows.
  */
 class PortalIT extends HubTestSupport {
@@ -144,7 +146,7 @@ class PortalIT extends HubTestSupport {
     }
 
     @Test
-    void withTheNetworkCutTheVerifierChecksEuDccAndSmartHealthCardsWithTheTrustListItStored() throws Exception {
+    void withTheNetworkCutTheVerifierChecksEuDccSmartHealthCardsAndW3cWithTheTrustListItStored() throws Exception {
         String valid = certifyFor("offline-" + UUID.randomUUID() + "@example.org");
         String revokedId = certifyFor("offline-revoked-" + UUID.randomUUID() + "@example.org");
         HttpResponse<String> revoked =
@@ -162,6 +164,25 @@ class PortalIT extends HubTestSupport {
         assertThat(pasteHere(dcc)).isEqualTo("valid");
         List<String> online = shown();
         assertThat(browser.findElement(By.id("offline-note")).isDisplayed()).isFalse();
+        // the W3C credentials seen online have their status lists stored (the revoked one's bit set)
+        String w3c = qrText(valid, "w3c-vc");
+        String w3cRevoked = qrText(revokedId, "w3c-vc");
+        assertThat(pasteHere(w3c)).isEqualTo("valid");
+        List<String> w3cOnline = shown();
+        assertThat(pasteHere(w3cRevoked)).isEqualTo("revoked");
+        for (String credential : List.of(w3c, w3cRevoked)) {
+            String list = new ObjectMapper()
+                    .readTree(credential)
+                    .at("/credentialStatus/statusListCredential")
+                    .asText();
+            assertThat(list).contains("/credentials/status/");
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat((String)
+                                    browser.executeScript("const t = JSON.parse(localStorage.getItem('certhub.trust'));"
+                                            + " return JSON.stringify({did: t?.w3c?.did?.id,"
+                                            + " lists: Object.keys(t?.w3c?.statusLists ?? {})});"))
+                            .contains("\"" + list + "\""));
+        }
 
         network(false);
         try {
@@ -192,7 +213,18 @@ class PortalIT extends HubTestSupport {
             assertThat(pasteHere(qrText(revokedId, "shc"))).isEqualTo("revoked");
             assertThat(browser.findElement(By.id("reason")).getText()).contains("withdrawn");
 
-            pasteText(qrText(valid, "w3c-vc"));
+            assertThat(pasteHere(w3c)).isEqualTo("valid");
+            assertThat(shown()).as("shown as the hub's answer was").isEqualTo(w3cOnline);
+            assertThat(browser.findElement(By.id("offline-note")).getText())
+                    .contains("Checked on this device without a connection")
+                    .doesNotContain("cannot be checked");
+            assertThat(pasteHere(w3c.replace("Erika", "Erica"))).isEqualTo("invalid");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains("signature does not match");
+            assertThat(pasteHere(w3cRevoked)).isEqualTo("revoked");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains("withdrawn");
+
+            // a proof suite the page does not check (DIVOC's RSA one) needs the hub
+            pasteText(w3c.replace("Ed25519Signature2020", "RsaSignature2018"));
             until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "checked only with one"));
             assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
 
