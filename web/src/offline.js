@@ -31,7 +31,7 @@ export function formatOf(text) {
 
 /**
  * Verifies one QR text, or several chunks of a SMART Health Card, with the cached trust material
- * ({dsc, jwks, crls}) as of `at` (a Date). Never throws on bad input: anything unreadable is `malformed`.
+ * ({dsc, jwks, crls, dccRevocations, w3c}) as of `at` (a Date). Never throws on bad input: anything unreadable is `malformed`.
  */
 export async function verifyOffline(input, trust, at = new Date()) {
   const chunks = Array.isArray(input) ? input : null;
@@ -121,6 +121,16 @@ async function euDcc(text, trust, at, outcome) {
     if (typeof v.dt !== 'string') reject('malformed');
     if (v.dt.slice(0, 10) > today) reject('not-yet-valid');
   }
+  const ci = dcc[types[0]][0]?.ci;
+  const withdrawn = trust.dccRevocations?.hashes;
+  if (!Array.isArray(withdrawn) || typeof ci !== 'string') outcome.statusUnknown = true;
+  else if (withdrawn.includes(await uciHash(ci))) reject('revoked');
+}
+
+/** How the EU's revocation lists name a certificate: the first 128 bits of the SHA-256 of its UVCI, base64. */
+async function uciHash(uvci) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(uvci)));
+  return btoa(binary(digest.slice(0, 16)));
 }
 
 async function coseVerifies(algorithm, spki, data, signature) {

@@ -1,8 +1,7 @@
 // The hub's public keys and revocation lists, kept in localStorage with the time they were fetched, for the
 // verifier to check EU DCC and SMART Health Cards without a connection: the EU DCC document signers
 // (/.well-known/dsc.json), the SMART Health Card keys (/.well-known/jwks.json) and each key's card revocation
-// list (/.well-known/crl/{kid}.json). The hub publishes no revocation list for EU DCC, so those are checked
-// offline without one. For the hub's W3C credentials: its did:web document (/.well-known/did.json), its vaccination
+// list (/.well-known/crl/{kid}.json), and the UCI hashes of the withdrawn EU DCCs (/.well-known/crl/eu-dcc.json). For the hub's W3C credentials: its did:web document (/.well-known/did.json), its vaccination
 // context (/credentials/vaccination/v1) and the Bitstring Status List credentials (/credentials/status/<n>) the
 // credentials seen here named. A refresh stores all of them or, if any fails, keeps what was stored; a status list
 // that cannot be fetched again keeps its stored copy.
@@ -11,7 +10,7 @@ import { hubStatusListPath } from './w3c.js';
 const STORE = 'certhub.trust';
 
 /**
- * The stored trust material {fetchedAt (ms), dsc, jwks, crls: {kid: list}, w3c: {did, context, statusLists:
+ * The stored trust material {fetchedAt (ms), dsc, jwks, crls: {kid: list}, dccRevocations: {hashes}, w3c: {did, context, statusLists:
  * {url: {fetchedAt, text}}}}, or null.
  */
 export function cached() {
@@ -51,16 +50,17 @@ async function statusLists(did, urls, stored = {}) {
 /** Fetches everything again; answers the new trust material, or null (the stored one is kept) on any failure. */
 export async function refresh() {
   try {
-    const [dsc, jwks, did, context] = await Promise.all([
+    const [dsc, jwks, did, context, dccRevocations] = await Promise.all([
       getJson('/.well-known/dsc.json'), getJson('/.well-known/jwks.json'), getJson('/.well-known/did.json'),
-      getJson('/credentials/vaccination/v1'),
+      getJson('/credentials/vaccination/v1'), getJson('/.well-known/crl/eu-dcc.json'),
     ]);
     const kids = (jwks.keys ?? []).map((key) => key.kid).filter((kid) => typeof kid === 'string');
     const lists = await Promise.all(kids.map((kid) => getJson(`/.well-known/crl/${encodeURIComponent(kid)}.json`)));
     const known = cached()?.w3c?.statusLists ?? {};
     const w3c = { did, context, statusLists: await statusLists(did, Object.keys(known), known) };
     const trust = {
-      fetchedAt: Date.now(), dsc, jwks, crls: Object.fromEntries(kids.map((kid, i) => [kid, lists[i]])), w3c,
+      fetchedAt: Date.now(), dsc, jwks, crls: Object.fromEntries(kids.map((kid, i) => [kid, lists[i]])),
+      dccRevocations, w3c,
     };
     localStorage.setItem(STORE, JSON.stringify(trust));
     return trust;

@@ -68,7 +68,7 @@ async function handleCode(text, bytes) {
 
 /**
  * Verifies what was read ({text}, {chunks} of a SMART Health Card, or DIVOC's {zip} bytes): by the hub, whose
- * answer is authoritative (it also knows other issuers' keys and contexts, DIVOC's credentials, EU DCC withdrawals);
+ * answer is authoritative (it also knows other issuers' keys and contexts, and DIVOC's credentials);
  * here in the browser when the hub cannot be reached.
  */
 async function verify(input) {
@@ -191,7 +191,7 @@ function render() {
   const note = $('offline-note');
   note.hidden = !last.offline;
   note.textContent = last.offline
-    ? [t('verify.offline.checked'), last.valid && (last.format === 'eu-dcc' || last.statusUnknown)
+    ? [t('verify.offline.checked'), last.valid && last.statusUnknown
       ? t('verify.offline.noRevocation') : '']
       .filter(Boolean).join(' ')
     : '';

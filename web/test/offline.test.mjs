@@ -76,6 +76,27 @@ test('EU DCC vectors', { skip }, async () => {
   assert.ok(failing > 0);
 });
 
+test('EU DCC revocation: the UCI hash of a withdrawn certificate in the stored list', { skip }, async () => {
+  const root = join(shared, 'eu-dcc');
+  const vector = files(root).sort().map((path) => JSON.parse(readFileSync(path, 'utf8'))).find((v) =>
+    typeof v.PREFIX === 'string' && v.TESTCTX?.CERTIFICATE && v.EXPECTEDRESULTS?.EXPECTEDVERIFY === true
+      && v.EXPECTEDRESULTS?.EXPECTEDEXPIRATIONCHECK === true && v.JSON?.v?.[0]?.ci);
+  const at = clock(vector.TESTCTX.VALIDATIONCLOCK);
+  // independently of the page: Node's hash of the UVCI the vector's JSON names
+  const hash = createHash('sha256').update(vector.JSON.v[0].ci).digest().subarray(0, 16).toString('base64');
+  const trust = trustOf(vector);
+
+  const unlisted = await verifyOffline(vector.PREFIX, { ...trust, dccRevocations: { hashes: ['AAAAAAAAAAAAAAAAAAAAAA=='] } }, at);
+  assert.equal(unlisted.valid, true);
+  assert.equal(unlisted.statusUnknown, undefined);
+  const listed = await verifyOffline(vector.PREFIX, { ...trust, dccRevocations: { hashes: [hash] } }, at);
+  assert.equal(listed.valid, false);
+  assert.equal(listed.reason, 'revoked');
+  const noList = await verifyOffline(vector.PREFIX, trust, at);
+  assert.equal(noList.valid, true);
+  assert.equal(noList.statusUnknown, true);
+});
+
 const examples = join(shared, 'smart-health-cards');
 const jwks = () => JSON.parse(readFileSync(join(examples, 'issuer/.well-known/jwks.json'), 'utf8'));
 const jws = (n) => readFileSync(join(examples, `example-0${n}-d-jws.txt`), 'utf8').trim();
