@@ -7,8 +7,10 @@
 #
 # Sizes (environment): RECORDS (issuing, default 10000), MAIL_RECORDS (2000), VERIFICATIONS (20000),
 # WARMUP_RECORDS (3000, unmeasured), CONCURRENCY (32), CORES (the ceiling's cores, default: nproc), JMH_ARGS
-# (default: one fork, short iterations). Two hubs run one after the other on ports 18080 and 18090: issuing and
-# verification with email off, then mail with the email channel on a local SMTP sink that discards every message.
+# (default: one fork, short iterations), HUB_JAVA_OPTS (more JVM options of the hubs, e.g. a JFR recording:
+# -XX:StartFlightRecording=filename=/tmp/hub.jfr,settings=profile). Two hubs run one after the other on ports 18080
+# and 18090: issuing and verification with email off, then mail with the email channel on a local SMTP sink that
+# discards every message.
 set -euo pipefail
 
 records=${RECORDS:-10000}
@@ -52,7 +54,7 @@ start_hub() { # port name [env...]: starts a hub in its own data dir, waits unti
   local port=$1 name=$2; shift 2
   env "$@" SERVER_PORT="$port" CERTHUB_DATA_DIR="$work/$name" CERTHUB_API_KEY="$api_key" \
     CERTHUB_ADMIN_API_KEY="$api_key-admin" CERTHUB_VERIFY_RATE_LIMIT_ENABLED=false \
-    java -jar "$hub_jar" >"$work/$name.log" 2>&1 &
+    java ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"$work/$name.log" 2>&1 &
   hub=$!; pids+=("$hub")
   await_url "http://localhost:$port/actuator/health/readiness" 240
 }

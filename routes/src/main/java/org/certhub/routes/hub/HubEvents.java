@@ -58,6 +58,9 @@ public class HubEvents {
 
     /** For the distribute stage: the certificate it announces. */
     public void certificateIssued(@Body String certificateId) {
+        if (!listened(CERTIFICATE_ISSUED)) {
+            return;
+        }
         certificates
                 .find(certificateId)
                 .ifPresent(issued -> publish(
@@ -69,6 +72,9 @@ public class HubEvents {
 
     @EventListener
     public void eventStateChanged(EventStateChanged change) {
+        if (!listened(change.state() == EventState.HELD ? EVENT_HELD : EVENT_FAILED)) {
+            return;
+        }
         ObjectNode body = source(change.eventId())
                 .put("state", change.state().name().toLowerCase(Locale.ROOT))
                 .put("reason", change.reason());
@@ -77,6 +83,9 @@ public class HubEvents {
 
     /** A channel delivered a certificate. */
     public void delivered(String certificateId, String channel) {
+        if (!listened(DELIVERY_OUTCOME)) {
+            return;
+        }
         publish(
                 DELIVERY_OUTCOME,
                 json.createObjectNode()
@@ -96,10 +105,25 @@ public class HubEvents {
         return body;
     }
 
+    /**
+     * Whether a route listens on the endpoint now. The body of an event is read from the database (the
+     * certificate, the event), which is most of a distribute stage's work when no route listens: it is built only
+     * for a listener.
+     */
+    private boolean listened(String endpoint) {
+        String uri = producer.getCamelContext().getEndpoint(endpoint).getEndpointBaseUri();
+        return producer.getCamelContext().getRoutes().stream()
+                .anyMatch(route -> uri.equals(route.getEndpoint().getEndpointBaseUri()));
+    }
+
+    /** block=false: with no route listening the stage goes on at once instead of waiting for a consumer. */
+    private static String uri(String endpoint) {
+        return endpoint + "?block=false&failIfNoConsumers=false";
+    }
+
     private void publish(String endpoint, ObjectNode body) {
         try {
-            // block=false: with no route listening the stage goes on at once instead of waiting for a consumer
-            producer.sendBody(endpoint + "?block=false&failIfNoConsumers=false", body.toString());
+            producer.sendBody(uri(endpoint), body.toString());
         } catch (RuntimeException e) {
             LOG.warn(
                     "the route listening on {} failed: {}",

@@ -15,6 +15,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,7 @@ public final class ShcFormat implements CredentialFormat {
     private final SigningKeyProvider keys;
     private final ShcBundleSource bundles;
     private final Map<PublicKey, String> thumbprints = new ConcurrentHashMap<>();
+    private volatile KnownThumbprint last;
 
     public ShcFormat(Settings settings, SigningKeyProvider keys, ShcBundleSource bundles) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -140,7 +142,7 @@ public final class ShcFormat implements CredentialFormat {
         int maxDoses = Integer.MAX_VALUE;
         while (true) {
             JsonNode bundle = bundle(certificate, maxDoses);
-            JWSObject jws = new JWSObject(header, new Payload(RawDeflate.deflate(payload(certificate, kid, bundle))));
+            JWSObject jws = new JWSObject(header, base64Url(RawDeflate.deflate(payload(certificate, kid, bundle))));
             sign(jws, key, kid);
             String compact = jws.serialize();
             int doses = immunizations(bundle);
@@ -153,6 +155,14 @@ public final class ShcFormat implements CredentialFormat {
             }
             maxDoses = doses - 1;
         }
+    }
+
+    /**
+     * The payload already in base64url, by the JDK's encoder: Nimbus's own encoder is constant-time (meant for
+     * secrets), several times slower, and the deflated card is public.
+     */
+    private static Payload base64Url(byte[] payload) {
+        return new Payload(new Base64URL(Base64.getUrlEncoder().withoutPadding().encodeToString(payload)));
     }
 
     private static void sign(JWSObject jws, SigningKey key, String kid) {
@@ -255,16 +265,26 @@ public final class ShcFormat implements CredentialFormat {
     }
 
     private String thumbprint(SigningKey key) {
-        return thumbprints.computeIfAbsent(key.publicKey(), publicKey -> {
-            String thumbprint = thumbprintOf(publicKey);
-            if (!thumbprint.equals(key.kid())) {
+        // the active key is the same object card after card: compared by identity first, since hashing a
+        // BouncyCastle EC key (the map's lookup) normalises its point, a field inversion per card
+        KnownThumbprint known = last;
+        if (known != null && known.key() == key.publicKey()) {
+            return known.thumbprint();
+        }
+        String thumbprint = thumbprints.computeIfAbsent(key.publicKey(), publicKey -> {
+            String computed = thumbprintOf(publicKey);
+            if (!computed.equals(key.kid())) {
                 LOG.warn(
                         "SHC key {} is not named by its RFC 7638 thumbprint; its cards carry kid {}, which the "
                                 + "published JWKS must list",
                         key.kid(),
-                        thumbprint);
+                        computed);
             }
-            return thumbprint;
+            return computed;
         });
+        last = new KnownThumbprint(key.publicKey(), thumbprint);
+        return thumbprint;
     }
+
+    private record KnownThumbprint(PublicKey key, String thumbprint) {}
 }
