@@ -5,21 +5,12 @@
 // way. Needs only WebCrypto and DecompressionStream of the browser (Node 20 has both, for the unit tests).
 import { decode as base45 } from '@digitalbazaar/base45';
 import { Decoder, Tag } from 'cbor-x/decode';
+import { Rejection, reject } from './rejection.js';
 
 /** Inputs and inflated payloads above this are refused as malformed (as the hub does). */
 const MAX_BYTES = 1 << 20;
 const HEALTH_CARD = 'https://smarthealth.cards#health-card';
 const cbor = new Decoder({ mapsAsObjects: false, useRecords: false });
-
-class Rejection extends Error {
-  constructor(reason) {
-    super(reason);
-    this.reason = reason;
-  }
-}
-const reject = (reason) => {
-  throw new Rejection(reason);
-};
 
 /** Which formats this file verifies: EU DCC and SMART Health Cards; the others need the hub. */
 export function formatOf(text) {

@@ -8,6 +8,7 @@ import jsonld from 'jsonld';
 import { verifyAsync } from '@noble/ed25519';
 import credentialsContext from 'credentials-context';
 import ed25519Context from 'ed25519-signature-2020-context';
+import { Rejection, reject } from './rejection.js';
 
 export const CREDENTIALS_V1 = 'https://www.w3.org/2018/credentials/v1';
 export const ED25519_2020_V1 = 'https://w3id.org/security/suites/ed25519-2020/v1';
@@ -25,16 +26,6 @@ const BUNDLED = new Map([
   [CREDENTIALS_V1, credentialsContext.contexts.get(CREDENTIALS_V1)],
   [ED25519_2020_V1, ed25519Context.contexts.get(ED25519_2020_V1)],
 ]);
-
-class Rejection extends Error {
-  constructor(reason) {
-    super(reason);
-    this.reason = reason;
-  }
-}
-const reject = (reason) => {
-  throw new Rejection(reason);
-};
 
 /** Whether the text looks like a JSON-LD credential (what the hub's W3C verifier accepts). */
 export function isW3c(text) {
