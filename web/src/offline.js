@@ -5,6 +5,7 @@
 // way. Needs only WebCrypto and DecompressionStream of the browser (Node 20 has both, for the unit tests).
 import { decode as base45 } from '@digitalbazaar/base45';
 import { Decoder, Tag } from 'cbor-x/decode';
+import { concat, inflate, sha256 } from './bytes.js';
 import { Rejection, reject } from './rejection.js';
 
 /** Inputs and inflated payloads above this are refused as malformed (as the hub does). */
@@ -50,7 +51,7 @@ async function euDcc(text, trust, at, outcome) {
   } catch {
     reject('malformed');
   }
-  if (bytes[0] === 0x78) bytes = await inflate(bytes, 'deflate');
+  if (bytes[0] === 0x78) bytes = (await inflate(bytes, 'deflate', MAX_BYTES)) ?? reject('malformed');
   let message = cbor.decode(bytes);
   while (message instanceof Tag) message = message.value; // tag 18, or 61 around 18, or none
   if (!Array.isArray(message) || message.length !== 4) reject('malformed');
@@ -120,8 +121,7 @@ async function euDcc(text, trust, at, outcome) {
 
 /** How the EU's revocation lists name a certificate: the first 128 bits of the SHA-256 of its UVCI, base64. */
 async function uciHash(uvci) {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(uvci)));
-  return btoa(binary(digest.slice(0, 16)));
+  return btoa(binary((await sha256(uvci)).slice(0, 16)));
 }
 
 async function coseVerifies(algorithm, spki, data, signature) {
@@ -152,16 +152,6 @@ function bstr(bytes) {
       : n < 0x10000 ? [0x59, n >> 8, n & 0xff]
         : [0x5a, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
   return concat([head, bytes]);
-}
-
-function concat(parts) {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 // ---- DER: just enough of X.509 to find the public key and the subject
@@ -318,7 +308,7 @@ async function shc(text, trust, at, outcome) {
   const [header, payload, signature] = parts.map(fromBase64Url);
   const head = json(header);
   if (head?.alg !== 'ES256' || head?.zip !== 'DEF') reject('malformed');
-  const card = json(await inflate(payload, 'deflate-raw'));
+  const card = json((await inflate(payload, 'deflate-raw', MAX_BYTES)) ?? reject('malformed'));
   const vc = card?.vc;
   const bundle = vc?.credentialSubject?.fhirBundle;
   if (typeof card?.iss !== 'string' || !bundle || typeof bundle !== 'object'
@@ -392,30 +382,6 @@ function shcSubject(bundle) {
 }
 
 // ---- bytes
-
-/** zlib ('deflate') or raw DEFLATE ('deflate-raw') inflated by the browser, refused above MAX_BYTES. */
-async function inflate(bytes, format) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format)).getReader();
-  const parts = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > MAX_BYTES) {
-        reader.cancel().catch(() => {});
-        reject('malformed');
-      }
-      parts.push(value);
-    }
-  } catch (e) {
-    if (e instanceof Rejection) throw e;
-    reject('malformed');
-  }
-  return concat(parts);
-}
-
 function json(bytes) {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

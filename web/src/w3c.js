@@ -8,6 +8,7 @@ import jsonld from 'jsonld';
 import { verifyAsync } from '@noble/ed25519';
 import credentialsContext from 'credentials-context';
 import ed25519Context from 'ed25519-signature-2020-context';
+import { inflate, sha256 } from './bytes.js';
 import { Rejection, reject } from './rejection.js';
 
 export const CREDENTIALS_V1 = 'https://www.w3.org/2018/credentials/v1';
@@ -227,33 +228,10 @@ export async function bitSet(encodedList, position) {
   } catch {
     reject('status-unavailable');
   }
-  const bits = await gunzip(bytes, 16 * LIST_BYTES);
+  const bits = (await inflate(bytes, 'gzip', 16 * LIST_BYTES)) ?? reject('status-unavailable');
   if (position >= bits.length * 8) reject('status-unavailable');
   return (bits[position >> 3] & (0x80 >>> (position & 7))) !== 0;
 }
-
-async function gunzip(bytes, max) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const out = new Uint8Array(max);
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (size + value.length > max) {
-        reader.cancel().catch(() => {});
-        reject('status-unavailable');
-      }
-      out.set(value, size);
-      size += value.length;
-    }
-  } catch (e) {
-    if (e instanceof Rejection) throw e;
-    reject('status-unavailable');
-  }
-  return out.subarray(0, size);
-}
-
 /** Serves the bundled contexts and the hub's stored vaccination context; refuses every other URL. */
 function documentLoader(w3c) {
   return async (url) => {
@@ -274,11 +252,6 @@ async function canonical(document, documentLoader) {
     return reject('malformed');
   }
 }
-
-async function sha256(text) {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-}
-
 /** The 32 bytes of an Ed25519VerificationKey2020 (multibase base58btc of 0xed 0x01 and the key), or null. */
 function ed25519Key(method) {
   if (method.type !== 'Ed25519VerificationKey2020') return null;

@@ -1,6 +1,8 @@
 // DIVOC's binary QR payload, as the hub's DivocQr reads it: a zip holding exactly one entry, certificate.json,
 // stored or DEFLATE-compressed, of at most 64 KiB of UTF-8. The sizes are read from the central directory (the local
 // header may leave them to a data descriptor), the entry inflated by the browser's DecompressionStream.
+import { inflate } from './bytes.js';
+
 const ENTRY_NAME = 'certificate.json';
 const MAX_UNCOMPRESSED = 64 * 1024;
 
@@ -28,26 +30,10 @@ export async function unzipCertificate(bytes) {
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + compressedSize);
     if (data.length !== compressedSize || (method !== 0 && method !== 8)) return null;
-    const json = method === 0 ? data : await inflateRaw(data);
+    const json = method === 0 ? data : await inflate(data, 'deflate-raw', MAX_UNCOMPRESSED);
     if (!json || json.length !== size) return null;
     return new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
     return null;
-  }
-}
-
-async function inflateRaw(data) {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const out = new Uint8Array(MAX_UNCOMPRESSED);
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return out.subarray(0, size);
-    if (size + value.length > MAX_UNCOMPRESSED) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    out.set(value, size);
-    size += value.length;
   }
 }
