@@ -12,11 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.certhub.routes.ingest.BulkImportService;
 import org.certhub.testdata.SharedTestData;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code $import} of the shared bulk sample (10 Synthea patients' 161 Immunizations): every COVID-19 dose ends
@@ -26,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class BulkImportIT extends HubTestSupport {
 
     private static final Set<String> COVID_CVX = Set.of("207", "208", "212");
+
+    @Autowired
+    BulkImportService imports;
 
     @Test
     void theBulkSampleImportsWithEveryCovidDoseCertifiedAndBadLinesReported() throws IOException {
@@ -119,6 +127,30 @@ class BulkImportIT extends HubTestSupport {
         assertThat(job.at("/errors/0/line").asLong()).isEqualTo(2);
         assertThat(job.at("/errors/0/outcome/issue/0/severity").asText()).isEqualTo("error");
         awaitCertifiedKey("default|Immunization/" + covid.get("id").asText());
+    }
+
+    @Test
+    void theStartResumesOnlyTheJobsAcceptedBeforeIt() throws IOException {
+        String leftByEarlierRun = spooledJob(Instant.now().minus(Duration.ofDays(1)));
+        // accepted since the start, so queued already: a second run would find its spool gone and fail it
+        String acceptedSince = spooledJob(Instant.now());
+        try {
+            assertThat(imports.resumable()).contains(leftByEarlierRun).doesNotContain(acceptedSince);
+        } finally {
+            jdbc.update("DELETE FROM import_job WHERE id IN (?, ?)", leftByEarlierRun, acceptedSince);
+        }
+    }
+
+    /** A job row, running, and its spool's manifest, as an upload leaves them. */
+    private String spooledJob(Instant created) throws IOException {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO import_job (id, source_system, state, lines_read, accepted, retracted, ignored, rejected,
+                                        created_at, updated_at)
+                VALUES (?, 'default', 'RUNNING', 0, 0, 0, 0, 0, ?, ?)""", id, Timestamp.from(created), Timestamp.from(created));
+        Path spool = Files.createDirectories(DATA_DIR.resolve("imports").resolve(id));
+        Files.writeString(spool.resolve("files.json"), "[]");
+        return id;
     }
 
     @Test

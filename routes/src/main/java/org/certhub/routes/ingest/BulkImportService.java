@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public class BulkImportService {
     private final Path spoolRoot;
     private final int maxReportedErrors;
     private final IssuableRecords issuable;
+    private final Instant started = Instant.now();
 
     public BulkImportService(
             NdjsonImport ndjson,
@@ -157,9 +159,13 @@ public class BulkImportService {
         }
     }
 
-    /** Jobs that a stop interrupted, and whose spool is on this node: they run again from the start. */
+    /**
+     * Jobs that a stop interrupted, and whose spool is on this node: they run again from the start. Only those
+     * accepted before this run started: a job uploaded since is already queued, and a second run of it would find
+     * its spool deleted by the first and mark it failed.
+     */
     public List<String> resumable() {
-        return jobs.unfinished().stream()
+        return jobs.unfinished(started).stream()
                 .filter(id -> NdjsonSpool.exists(spoolRoot.resolve(id)))
                 .toList();
     }

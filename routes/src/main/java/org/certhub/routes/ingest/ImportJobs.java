@@ -106,10 +106,10 @@ public class ImportJobs {
     }
 
     /** Jobs that were queued or running when the node stopped. */
-    public List<String> unfinished() {
+    public List<String> unfinished(Instant createdBefore) {
         return jdbc.queryForList(
-                "SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at",
-                new MapSqlParameterSource(),
+                "SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') AND created_at < :before ORDER BY created_at",
+                new MapSqlParameterSource("before", Timestamp.from(createdBefore)),
                 String.class);
     }
 
