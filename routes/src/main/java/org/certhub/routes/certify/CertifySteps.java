@@ -24,6 +24,7 @@ import org.certhub.routes.signing.FormatPlan;
 import org.certhub.routes.store.CertificateStore;
 import org.certhub.routes.store.CitizenContacts;
 import org.certhub.routes.store.EventStore;
+import org.certhub.routes.store.GroupCommit;
 import org.certhub.routes.store.IssuedCertificate;
 import org.certhub.routes.store.SkippedFormat;
 import org.certhub.routes.store.StoredEvent;
@@ -32,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The steps of {@link CertifyEventRoute}, each taking and answering a {@link Certification}. Only {@link #store}
@@ -54,7 +54,7 @@ public class CertifySteps {
     private final OutsideCalls calls;
     private final CertifyProperties properties;
     private final ProgrammeProperties programmes;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
     private final CitizenContacts contacts;
     private final Clock clock;
     private final HubMetrics metrics;
@@ -69,7 +69,7 @@ public class CertifySteps {
             OutsideCalls calls,
             CertifyProperties properties,
             ProgrammeProperties programmes,
-            TransactionTemplate transactions,
+            GroupCommit commits,
             CitizenContacts contacts,
             Clock clock,
             HubMetrics metrics) {
@@ -83,7 +83,7 @@ public class CertifySteps {
         this.calls = calls;
         this.properties = properties;
         this.programmes = programmes;
-        this.transactions = transactions;
+        this.commits = commits;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -183,7 +183,8 @@ public class CertifySteps {
 
     /**
      * {@code store}: the identity check, the certificate with its credentials and skipped formats, and the event's
-     * state, in one short transaction. When another consumer stored a certificate for the same revision first, that
+     * state, in one short transaction, whose commit it shares with the other consumers storing at the same moment
+     * ({@link GroupCommit}). When another consumer stored a certificate for the same revision first, that
      * one is announced instead.
      */
     public Certification store(@Body Certification work) {
@@ -191,7 +192,7 @@ public class CertifySteps {
             return work;
         }
         try {
-            transactions.executeWithoutResult(tx -> persist(work));
+            commits.run(() -> persist(work));
         } catch (DuplicateKeyException concurrentlyCertified) {
             IssuedCertificate winner = certificates
                     .findForEventRevision(work.eventId(), work.event().revision())

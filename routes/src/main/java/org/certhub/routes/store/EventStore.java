@@ -18,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Vaccination events, keyed by their idempotency key: the same record sent twice is one event; a record sent
@@ -30,15 +29,12 @@ public class EventStore {
     private final NamedParameterJdbcTemplate jdbc;
     private final ModelJson json;
     private final ApplicationEventPublisher changes;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
 
     public EventStore(
-            NamedParameterJdbcTemplate jdbc,
-            ModelJson json,
-            ApplicationEventPublisher changes,
-            TransactionTemplate transactions) {
+            NamedParameterJdbcTemplate jdbc, ModelJson json, ApplicationEventPublisher changes, GroupCommit commits) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.commits = commits;
         this.json = json;
         this.changes = changes;
     }
@@ -66,12 +62,13 @@ public class EventStore {
 
     /**
      * Stores a received record. Not one transaction on purpose: on PostgreSQL a failed insert poisons the
-     * transaction, and the insert-then-compare below is safe statement by statement.
+     * transaction, and the insert-then-compare below is safe statement by statement. The insert, the usual case,
+     * shares its commit with the other requests of the moment.
      */
     public Receipt receive(VaccinationEvent event) {
         Row row = new Row(event, json.write(event), Timestamp.from(Instant.now()));
         try {
-            jdbc.update(INSERT, row.parameters());
+            commits.run(() -> jdbc.update(INSERT, row.parameters()));
             return new Receipt(row.id(), Receipt.Kind.NEW, false);
         } catch (DuplicateKeyException seenBefore) {
             Stored existing = jdbc.queryForObject(
@@ -102,7 +99,7 @@ public class EventStore {
             return received.stream().map(this::receive).toList();
         }
         try {
-            return transactions.execute(tx -> receiveTogether(rows));
+            return commits.inTransaction(() -> receiveTogether(rows));
         } catch (DuplicateKeyException storedMeanwhile) {
             return received.stream().map(this::receive).toList();
         }

@@ -18,29 +18,37 @@ import org.springframework.stereotype.Repository;
 public class StatusListStore implements StatusListIndexes {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final GroupCommit commits;
 
-    public StatusListStore(NamedParameterJdbcTemplate jdbc) {
+    public StatusListStore(NamedParameterJdbcTemplate jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.commits = commits;
     }
 
-    /** The certificate's index: given once, the same again when the certificate is signed again (a retried step). */
+    /**
+     * The certificate's index: given once, the same again when the certificate is signed again (a retried step).
+     * Given durably before the credential carrying it is signed, in a commit shared with the other signers and stores
+     * of the moment.
+     */
     @Override
     public long indexFor(String certificateId) {
         Long known = find(certificateId);
         if (known != null) {
             return known;
         }
-        KeyHolder key = new GeneratedKeyHolder();
         try {
-            jdbc.update(
-                    "INSERT INTO w3c_status_entry (certificate_id) VALUES (:id)",
-                    new MapSqlParameterSource("id", certificateId),
-                    key,
-                    new String[] {"status_index"});
+            return commits.inTransaction(() -> {
+                KeyHolder key = new GeneratedKeyHolder();
+                jdbc.update(
+                        "INSERT INTO w3c_status_entry (certificate_id) VALUES (:id)",
+                        new MapSqlParameterSource("id", certificateId),
+                        key,
+                        new String[] {"status_index"});
+                return key.getKey().longValue();
+            });
         } catch (DuplicateKeyException e) { // another node signed the same certificate meanwhile
             return find(certificateId);
         }
-        return key.getKey().longValue();
     }
 
     /** Whether any index of list {@code list} has been given. */
