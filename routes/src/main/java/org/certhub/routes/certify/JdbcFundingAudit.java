@@ -10,10 +10,10 @@ import org.certhub.connectors.payment.spi.Amount;
 import org.certhub.connectors.payment.spi.FundingDecision;
 import org.certhub.connectors.payment.spi.FundingSource;
 import org.certhub.connectors.payment.spi.PaymentRequest;
+import org.certhub.routes.store.GroupCommit;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Funding decisions in the hub's database, the latest per event (no personal data: see {@link PaymentRequest}). */
 @Repository
@@ -22,13 +22,15 @@ public class JdbcFundingAudit implements AuditSink {
     private static final int MAX_TEXT = 250;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final GroupCommit commits;
 
-    public JdbcFundingAudit(NamedParameterJdbcTemplate jdbc) {
+    public JdbcFundingAudit(NamedParameterJdbcTemplate jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.commits = commits;
     }
 
+    /** The decision replaces the event's earlier one, in a commit shared with the other stages' writes of the moment. */
     @Override
-    @Transactional
     public void record(FundingAuditRecord record) {
         PaymentRequest request = record.request();
         Amount amount = request.amount();
@@ -43,11 +45,13 @@ public class JdbcFundingAudit implements AuditSink {
                 .addValue("reference", clip(record.decision().reference()))
                 .addValue("detail", clip(record.decision().detail()))
                 .addValue("at", Timestamp.from(record.decidedAt()));
-        jdbc.update("DELETE FROM funding_audit WHERE event_id = :event", row);
-        jdbc.update("""
-                INSERT INTO funding_audit (event_id, programme_id, facility_id, funding_source, amount_value, amount_currency,
-                                           gateway, outcome, reference, detail, decided_at)
-                VALUES (:event, :programme, :facility, :source, :amount, :currency, :gateway, :outcome, :reference, :detail, :at)""", row);
+        commits.run(() -> {
+            jdbc.update("DELETE FROM funding_audit WHERE event_id = :event", row);
+            jdbc.update("""
+                    INSERT INTO funding_audit (event_id, programme_id, facility_id, funding_source, amount_value, amount_currency,
+                                               gateway, outcome, reference, detail, decided_at)
+                    VALUES (:event, :programme, :facility, :source, :amount, :currency, :gateway, :outcome, :reference, :detail, :at)""", row);
+        });
     }
 
     /** The requests whose latest decision is still pending, oldest first: what a reconciliation run asks again. */
