@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.certhub.routes.signing.IssuerIdentity;
+import org.certhub.routes.signing.StatusLists;
+import org.certhub.signer.w3c.BitstringStatusList;
 import org.certhub.testdata.VcInteropTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,9 @@ class W3cInteropIT extends HubTestSupport {
 
     @Autowired
     IssuerIdentity issuer;
+
+    @Autowired
+    StatusLists lists;
 
     @TempDir
     Path work;
@@ -81,6 +87,11 @@ class W3cInteropIT extends HubTestSupport {
         assertThat(json(list).get("type").toString()).contains("BitstringStatusListCredential");
         assertThat(verifiedByReferenceStack(credential).get("revoked").asBoolean())
                 .isFalse();
+        int index = status.get("statusListIndex").asInt();
+        assertThat(ownBitAndSignedBit(listUrl, index)).containsExactly(false, false);
+        assertThat(lists.ownListBit(listUrl, "did:web:elsewhere.example", index))
+                .as("a credential of another issuer naming the hub's list")
+                .isEmpty();
 
         String certificateId =
                 credential.get("evidence").get(0).get("certificateId").asText();
@@ -95,6 +106,18 @@ class W3cInteropIT extends HubTestSupport {
                 .isTrue();
         JsonNode ours = json(post("/api/v1/verify", "text/plain", credential.toString(), null));
         assertThat(ours.get("reason").asText()).isEqualTo("revoked");
+        assertThat(ownBitAndSignedBit(listUrl, index))
+                .as("the hub's verifier reads its own lists' bits from the store: the same as the signed list")
+                .containsExactly(true, true);
+    }
+
+    private List<Boolean> ownBitAndSignedBit(String listUrl, int index) {
+        String encoded = json(get(listUrl.substring(issuer.baseUrl().length())))
+                .at("/credentialSubject/encodedList")
+                .asText();
+        return List.of(
+                lists.ownListBit(listUrl, issuer.did(), index).orElseThrow(),
+                BitstringStatusList.isSet(encoded, index));
     }
 
     @Test

@@ -58,6 +58,14 @@ public class StatusListStore implements StatusListIndexes {
                  FETCH FIRST 1 ROWS ONLY""", range(list), Long.class).isEmpty();
     }
 
+    /** Whether the certificate at status index {@code index} (over all lists) is revoked or superseded now. */
+    public boolean isWithdrawn(long index) {
+        return !jdbc.queryForList("""
+                SELECT 1 FROM w3c_status_entry s JOIN certificate c ON c.id = s.certificate_id
+                 WHERE s.status_index = :index AND c.status <> 'ISSUED'""", new MapSqlParameterSource("index", index), Integer.class)
+                .isEmpty();
+    }
+
     /** The positions within list {@code list} of the certificates that are revoked or superseded. */
     public List<Integer> withdrawnPositions(long list) {
         return jdbc.queryForList("""

@@ -224,6 +224,10 @@ public final class W3cVcVerifier implements CredentialVerifier {
         if (index == null || !index.matches("[0-9]{1,9}") || !Iris.isAbsolute(url)) {
             return valid.rejectedFor(Reasons.MALFORMED);
         }
+        Optional<Boolean> ownBit = statusLists.ownListBit(url, valid.issuer(), Integer.parseInt(index));
+        if (ownBit.isPresent()) {
+            return ownBit.get() ? valid.rejectedFor(Reasons.REVOKED) : valid;
+        }
         Optional<String> listText = statusLists.statusListCredential(url);
         if (listText.isEmpty()) {
             return valid;

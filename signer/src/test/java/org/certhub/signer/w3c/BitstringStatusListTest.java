@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,6 +100,33 @@ class BitstringStatusListTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.reason()).isEqualTo(Reasons.STATUS_UNAVAILABLE);
+    }
+
+    @Test
+    void aSourceKeepingTheListItselfGivesTheBitWithNoSignedList() {
+        SignedCredential signed = format.sign(TestCertificates.secondDose());
+        List<String> asked = new ArrayList<>();
+        StatusListSource ownLists = new StatusListSource() {
+            @Override
+            public Optional<String> statusListCredential(String url) {
+                throw new AssertionError("the signed list was read: " + url);
+            }
+
+            @Override
+            public Optional<Boolean> ownListBit(String url, String issuer, int index) {
+                asked.add(url + " " + issuer + " " + index);
+                return Optional.of(revoked.contains(index));
+            }
+        };
+        W3cVcVerifier verifier = new W3cVcVerifier(
+                new HubTrustedKeys(fixture.keys(), new HubTrustedKeys.Settings(W3cVcFixture.ISSUER, null, null)),
+                fixture.settings().contextUrl(),
+                ownLists);
+
+        assertThat(verifier.verify(signed.qrText(), NOW).valid()).isTrue();
+        revoked.add(5);
+        assertThat(verifier.verify(signed.qrText(), NOW).reason()).isEqualTo(Reasons.REVOKED);
+        assertThat(asked).containsOnly(LISTS + "1 " + W3cVcFixture.ISSUER + " 5");
     }
 
     private W3cVcVerifier verifierReading(W3cVcFormat listSigner) {
