@@ -55,7 +55,7 @@ public final class FhirIngestion {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = new ImmunizationMapper(valueSets, settings, context, clock);
         this.instanceValidation = settings.validation() == FhirIngestionSettings.ValidationLevel.FULL
-                ? new InstanceValidation(context, settings.profileValidation(), settings.profilesDirectory())
+                ? InstanceValidation.load(context, settings.profileValidation(), settings.profilesDirectory())
                 : null;
     }
 
