@@ -9,7 +9,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * {@link FhirIngestionSettings.ValidationLevel#FULL}: HAPI's instance validator. It lives in the optional module
  * certhub-fhir-validation because it and what only it needs (the R5 and DSTU3 models, the converters, the R4
- * definitions) were half of the runnable jar; that module names its {@link Factory} in {@code META-INF/services}.
+ * definitions, ICU4J, Saxon) were a third of the runnable jar; that module names its {@link Factory} in {@code META-INF/services}.
  */
 public interface InstanceValidation {
 
