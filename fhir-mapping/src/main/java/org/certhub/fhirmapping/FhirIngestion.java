@@ -41,6 +41,7 @@ public final class FhirIngestion {
      * @param context   the application's R4 context ({@link #newContext()} gives one tuned for ingestion:
      *                  entry ids are not overwritten by {@code fullUrl}, reference versions are kept)
      * @param valueSets the vaccine value sets, e.g. {@code ValueSets.fromDirectory(Path.of("config/value-sets"))}
+     * @throws InstanceValidation.MissingModuleException with {@code FULL} validation and no certhub-fhir-validation
      */
     public FhirIngestion(FhirContext context, ValueSets valueSets, FhirIngestionSettings settings) {
         this(context, valueSets, settings, Clock.systemUTC());
@@ -55,7 +56,7 @@ public final class FhirIngestion {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = new ImmunizationMapper(valueSets, settings, context, clock);
         this.instanceValidation = settings.validation() == FhirIngestionSettings.ValidationLevel.FULL
-                ? new InstanceValidation(context, settings.profileValidation(), settings.profilesDirectory())
+                ? InstanceValidation.load(context, settings.profileValidation(), settings.profilesDirectory())
                 : null;
     }
 

@@ -97,7 +97,10 @@ public record FhirIngestionSettings(
     public enum ValidationLevel {
         /** The R4 parser's structural checks (unknown elements, bad values, wrong JSON types) and the mapping's. */
         STRUCTURE,
-        /** Also HAPI's instance validator against the R4 base StructureDefinitions (cardinality, invariants, bindings). */
+        /**
+         * Also HAPI's instance validator against the R4 base StructureDefinitions (cardinality, invariants, bindings):
+         * needs the optional module certhub-fhir-validation on the class path ({@link InstanceValidation}).
+         */
         FULL
     }
 }

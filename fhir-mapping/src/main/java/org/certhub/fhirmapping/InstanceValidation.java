@@ -1,83 +1,54 @@
 package org.certhub.fhirmapping;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationResult;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import java.util.ServiceLoader;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
-/** HAPI's instance validator against the R4 base definitions and, when configured, the profiles of an IG. */
-final class InstanceValidation {
-
-    private final FhirValidator validator;
-
-    InstanceValidation(FhirContext context, boolean profileValidation, Path profilesDirectory) {
-        ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(context),
-                profiles(context, profileValidation ? profilesDirectory : null),
-                new CommonCodeSystemsTerminologyService(context),
-                new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context));
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
-        module.setErrorForUnknownProfiles(profileValidation);
-        module.setAnyExtensionsAllowed(true);
-        module.setNoExtensibleWarnings(true);
-        this.validator = context.newValidator();
-        validator.setValidateAgainstStandardSchema(false);
-        validator.setValidateAgainstStandardSchematron(false);
-        validator.registerValidatorModule(module);
-    }
+/**
+ * {@link FhirIngestionSettings.ValidationLevel#FULL}: HAPI's instance validator. It lives in the optional module
+ * certhub-fhir-validation because it and what only it needs (the R5 and DSTU3 models, the converters, the R4
+ * definitions, ICU4J, Saxon) were a third of the runnable jar; that module names its {@link Factory} in {@code META-INF/services}.
+ */
+public interface InstanceValidation {
 
     /** The errors (not warnings) the validator finds, with their FHIRPath locations. */
-    List<Problem> errors(IBaseResource resource) {
-        ValidationResult result = validator.validateWithResult(resource);
-        List<Problem> errors = new ArrayList<>();
-        for (SingleValidationMessage message : result.getMessages()) {
-            if (message.getSeverity() == ResultSeverityEnum.ERROR
-                    || message.getSeverity() == ResultSeverityEnum.FATAL) {
-                errors.add(Problem.error("invalid", message.getMessage(), message.getLocationString()));
-            }
-        }
-        return errors;
+    List<Problem> errors(IBaseResource resource);
+
+    /** What certhub-fhir-validation provides; a public no-argument constructor, as {@link ServiceLoader} needs. */
+    interface Factory {
+        InstanceValidation create(FhirContext context, boolean profileValidation, Path profilesDirectory);
     }
 
-    private static PrePopulatedValidationSupport profiles(FhirContext context, Path directory) {
-        PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(context);
-        if (directory == null) {
-            return support;
+    /**
+     * The instance validator of the module on the class path.
+     *
+     * @throws MissingModuleException when the module is not there: FULL is refused at start, never per record
+     */
+    static InstanceValidation load(FhirContext context, boolean profileValidation, Path profilesDirectory) {
+        Factory factory = ServiceLoader.load(Factory.class, InstanceValidation.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(MissingModuleException::new);
+        return factory.create(context, profileValidation, profilesDirectory);
+    }
+
+    /** FULL validation is configured but certhub-fhir-validation is not on the class path. */
+    final class MissingModuleException extends IllegalStateException {
+
+        /** The module's jar as the build names it, with the hub's version (e.g. 0.1.0-SNAPSHOT). */
+        public static final String JAR = "certhub-fhir-validation-" + version() + "-jar-with-dependencies.jar";
+
+        MissingModuleException() {
+            super("FULL FHIR validation (certhub.fhir.validation, CERTHUB_FHIR_VALIDATION) needs the optional module "
+                    + JAR + " (built in fhir-validation/target/), which is not on the class path: start the hub with "
+                    + "java -Dloader.path=fhir-validation/target/" + JAR + " -jar certhub-" + version()
+                    + ".jar, or set the validation to STRUCTURE");
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the FHIR profiles in " + directory, e);
+
+        private static String version() {
+            String version = InstanceValidation.class.getPackage().getImplementationVersion();
+            return version != null ? version : "<version>";
         }
-        for (Path file : files) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                support.addResource(context.newJsonParser().parseResource(reader));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the FHIR profile " + file, e);
-            }
-        }
-        return support;
     }
 }

@@ -14,7 +14,8 @@ import java.util.Arrays;
 
 /**
  * The arrows of docs/architecture: the modules (model, then fhir-mapping and signer, then render, then the
- * connectors, then routes) only reach down, never up or sideways; no two packages anywhere depend on each other;
+ * connectors, then routes; fhir-validation beside them, reaching only fhir-mapping) only reach down, never up or
+ * sideways; no two packages anywhere depend on each other;
  * the packages of routes keep their layers; and the stages meet only at their queues. Every certhub module is on
  * this module's class path, so the rules see all of the production code.
  */
@@ -38,6 +39,8 @@ class ArchitectureTest {
             .definedBy("org.certhub.model..")
             .layer("fhir-mapping")
             .definedBy("org.certhub.fhirmapping..")
+            .layer("fhir-validation")
+            .definedBy("org.certhub.fhirvalidation..")
             .layer("signer")
             .definedBy("org.certhub.signer..")
             .layer("render")
@@ -54,6 +57,9 @@ class ArchitectureTest {
             .definedBy("org.certhub.routes..")
             .whereLayer("routes")
             .mayNotBeAccessedByAnyLayer()
+            // optional: fhir-mapping finds it with ServiceLoader, no module names it
+            .whereLayer("fhir-validation")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("id-systems")
             .mayOnlyBeAccessedByLayers("routes")
             .whereLayer("payment")
@@ -67,7 +73,7 @@ class ArchitectureTest {
             .whereLayer("signer")
             .mayOnlyBeAccessedByLayers("render", "id-systems", "payment", "distribution", "routes")
             .whereLayer("fhir-mapping")
-            .mayOnlyBeAccessedByLayers("render", "id-systems", "payment", "distribution", "routes")
+            .mayOnlyBeAccessedByLayers("fhir-validation", "render", "id-systems", "payment", "distribution", "routes")
             .because("a module only reaches the modules below it (docs/architecture.md, 'Modules')");
 
     @ArchTest

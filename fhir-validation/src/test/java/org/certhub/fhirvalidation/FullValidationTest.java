@@ -1,8 +1,15 @@
-package org.certhub.fhirmapping;
+package org.certhub.fhirvalidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.certhub.fhirmapping.FhirEncoding;
+import org.certhub.fhirmapping.FhirIngestion;
+import org.certhub.fhirmapping.FhirIngestionSettings;
+import org.certhub.fhirmapping.FhirInputException;
+import org.certhub.fhirmapping.Fixtures;
+import org.certhub.fhirmapping.Submission;
+import org.certhub.fhirmapping.TestFhir;
 import org.junit.jupiter.api.Test;
 
 /** {@code ValidationLevel.FULL}: HAPI's instance validator catches what the parser's structure checks cannot. */
