@@ -73,10 +73,9 @@ cpu_saturated=$(echo "$(cpu_seconds "$hub") - $cpu" | bc -l)
 cpu=$(cpu_seconds "$hub")
 steady=$(load 18080 --records "$((records / 2))" --concurrency 4)
 cpu_steady=$(echo "$(cpu_seconds "$hub") - $cpu" | bc -l)
-# 300 records to read QR texts from (900 distinct codes), then the verifications; their CPU less the records'
-cpu=$(cpu_seconds "$hub")
-verifying=$(load 18080 --records 300 --concurrency "$concurrency" --verifications "$verifications" | grep '^verifications=')
-cpu_verify=$(echo "$(cpu_seconds "$hub") - $cpu - 300 * $cpu_saturated / $(field "$issuing" certified)" | bc -l)
+# 300 records to read QR texts from (900 distinct codes), then the verifications, the hub's CPU read around them alone
+verifying=$(load 18080 --records 300 --concurrency "$concurrency" --verifications "$verifications" --hub-pid "$hub" \
+  | grep '^verifications=')
 echo "fixed rate: $rate_records posts at $rate/s ..." >&2
 cpu=$(cpu_seconds "$hub")
 at_rate=$(load 18080 --records "$rate_records" --rate "$rate" --timeout-seconds $((600 + rate_records / 20)))
@@ -133,7 +132,7 @@ echo "| ingest answers/s and p99, concurrency $concurrency | $(field "$issuing" 
 echo "| \`POST /fhir/r4\` at $rate/s for $rate_records posts (open loop): answer p99 from the scheduled send; issued/s | p99 $(field "$at_rate" ingest_p99_ms) ms (sent $(field "$at_rate" sent_per_s)/s); $issued_rate issued/s | p99 < 100 ms at 500/s | $c_issue | $(share "$issued_rate" "$c_issue") | $(per "$cpu_rate" "$(field "$at_rate" certified)") |"
 echo "| issued/s with no backlog (concurrency 4, each record read back), p99 post→issued | $issued_steady, p99 $(field "$steady" e2e_p99_ms) ms | | $c_issue | $(share "$issued_steady" "$c_issue") | $(per "$cpu_steady" "$(field "$steady" certified)") |"
 echo "| issued and mailed with the PDF/s | $delivered | ≥ 200 | $c_mail | $(share "$delivered" "$c_mail") | $(per "$cpu_mail" "$(field "$mailing" delivered)") |"
-echo "| verifications/s, $(field "$verifying" distinct_qr) distinct QR texts of all formats | $verify_s, p99 $(field "$verifying" verify_p99_ms) ms | ≥ 5000 | $c_verify | $(share "$verify_s" "$c_verify") | $(per "$cpu_verify" "$(field "$verifying" verifications)") |"
+echo "| verifications/s, $(field "$verifying" distinct_qr) distinct QR texts of all formats | $verify_s, p99 $(field "$verifying" verify_p99_ms) ms | ≥ 5000 | $c_verify | $(share "$verify_s" "$c_verify") | $(field "$verifying" hub_cpu_ms_per_verification) ms |"
 echo "| hub peak resident memory (VmHWM), issuing hub after all its runs; mail hub | $rss_issuing MiB; $rss_mail MiB | ≤ 1024 MiB | | $(share "$rss_max" 1024) of target | |"
 echo "| start to ready (java -jar to readiness 200): fresh data dir; restart after the runs; mail hub | $ready_fresh s; $ready_restart s; $ready_mail s | ≤ 10 s | | | |"
 echo "| runnable jar (routes/target/certhub-0.1.0-SNAPSHOT.jar) | $jar_mb MB | ≤ 120 MB | | $(share "${jar_mb%.*}" 120) of target | |"

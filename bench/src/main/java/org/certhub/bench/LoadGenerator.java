@@ -79,7 +79,8 @@ import java.util.stream.Stream;
  *
  * With {@code --verifications N} (closed loop, events) it then posts N QR texts of the certificates just issued
  * (every format, in turn) to {@code /api/v1/verify} with the same concurrency and prints one more line:
- * verifications per second, answer latency percentiles, and how many answered valid.
+ * verifications per second, answer latency percentiles, and how many answered valid; with {@code --hub-pid} (the
+ * hub's process on this machine) also the hub's CPU per verification over that phase alone.
  *
  * Every request goes to the hub named by {@code --url} (and its management port); the run is bounded by
  * {@code --records} (or {@code --import}) and {@code --timeout-seconds}.
@@ -103,6 +104,7 @@ public final class LoadGenerator {
     private final String adminKey;
     private final long pollMillis;
     private final Duration stall;
+    private final long hubPid;
     private final HttpClient http;
 
     private LoadGenerator(Map<String, String> options) {
@@ -124,6 +126,7 @@ public final class LoadGenerator {
         this.adminKey = options.get("admin-key");
         this.pollMillis = Long.parseLong(options.getOrDefault("poll-ms", "1000"));
         this.stall = Duration.ofSeconds(Long.parseLong(options.getOrDefault("stall-seconds", "60")));
+        this.hubPid = Long.parseLong(options.getOrDefault("hub-pid", "0"));
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (!List.of("certified", "delivered").contains(until)) {
@@ -291,6 +294,7 @@ public final class LoadGenerator {
         AtomicInteger valid = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService verifiers = Executors.newFixedThreadPool(concurrency);
+        Duration hubCpuBefore = hubCpu();
         Instant start = Instant.now();
         for (int worker = 0; worker < concurrency; worker++) {
             verifiers.submit(() -> {
@@ -315,17 +319,24 @@ public final class LoadGenerator {
         verifiers.shutdown();
         verifiers.awaitTermination(timeout.toSeconds(), TimeUnit.SECONDS);
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        Duration hubCpuSpent = hubCpu().minus(hubCpuBefore);
         long[] sorted = answers.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(
                 Locale.ROOT,
-                "verifications=%d concurrency=%d distinct_qr=%d valid=%d verify_per_s=%.0f verify_p50_ms=%.1f verify_p99_ms=%.1f%n",
+                "verifications=%d concurrency=%d distinct_qr=%d valid=%d verify_per_s=%.0f verify_p50_ms=%.1f verify_p99_ms=%.1f%s%n",
                 sorted.length,
                 concurrency,
                 qrTexts.size(),
                 valid.get(),
                 sorted.length / seconds,
                 percentile(sorted, 50) / 1e6,
-                percentile(sorted, 99) / 1e6);
+                percentile(sorted, 99) / 1e6,
+                hubPid > 0 && sorted.length > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                " hub_cpu_ms_per_verification=%.2f",
+                                hubCpuSpent.toNanos() / 1e6 / sorted.length)
+                        : "");
     }
 
     /**
@@ -669,6 +680,15 @@ public final class LoadGenerator {
                 .header("X-API-Key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(bundle))
                 .build();
+    }
+
+    /** The CPU the hub's process ({@code --hub-pid}) has used so far; zero without one. */
+    private Duration hubCpu() {
+        return hubPid <= 0
+                ? Duration.ZERO
+                : ProcessHandle.of(hubPid)
+                        .flatMap(process -> process.info().totalCpuDuration())
+                        .orElseThrow(() -> new IllegalStateException("no CPU time of process " + hubPid));
     }
 
     private void post(String bundle, ConcurrentLinkedQueue<Sent> sent, AtomicInteger rejected)
