@@ -107,4 +107,4 @@ node3=$hub
 echo "two certify nodes ..." >&2
 phase two-certify-nodes http://localhost:18092,http://localhost:18093 "$node2" "$node3"
 two=$phase_rate
-echo "issued/s (10-90 %): one certify node $one, two $two; the second node adds $(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", a > 0 ? (b - a) / a : 0}') of the first's throughput (target >= 0.8; $(nproc) cores shared by every process here)"
+echo "issued/s (10-90 %): one certify node $one, two $two; the second node adds $(awk -v a="$one" -v b="$two" 'BEGIN {printf "%.2f", (a > 0) ? (b - a) / a : 0}') of the first's throughput (target >= 0.8; $(nproc) cores shared by every process here)"

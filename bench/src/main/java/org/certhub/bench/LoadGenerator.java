@@ -561,7 +561,7 @@ public final class LoadGenerator {
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         private volatile Tick onTick = () -> {};
         private long lastCount = -1;
-        private long lastMoveNanos;
+        private volatile long lastMoveNanos; // also reset by target()
 
         @FunctionalInterface
         interface Tick {
